@@ -1,0 +1,41 @@
+# PolytomicPS module manifest. The build stages it beside the module dll and stamps ModuleVersion from
+# Directory.Build.props (the one version source); keep CmdletsToExport explicit (a test compares it with the dll).
+@{
+    RootModule           = 'PolytomicPS.dll'
+    ModuleVersion        = '0.0.0'
+    GUID                 = '5d2f6f0e-6a53-4b7e-9a49-6f2b0a8c1e47'
+    Author               = 'PolytomicPS contributors'
+    CompanyName          = 'PolytomicPS'
+    Copyright            = '(c) PolytomicPS contributors. MIT License.'
+    Description          = 'Drive the Polytomic API from PowerShell: connections, models, model syncs (Reverse ETL), bulk syncs (ELT), executions and more, as typed objects that pipe into each other.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('PolytomicPS.Format.ps1xml')
+    TypesToProcess       = @('PolytomicPS.Types.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-Polytomic'
+        'Disconnect-Polytomic'
+        'Get-PolytomicConnection'
+        'Get-PolytomicConnectionType'
+        'Get-PolytomicSchemaStatus'
+        'Get-PolytomicSession'
+        'New-PolytomicConnection'
+        'Remove-PolytomicConnection'
+        'Set-PolytomicConnection'
+        'Test-PolytomicConnection'
+        'Update-PolytomicSchema'
+        'Wait-PolytomicConnection'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Polytomic', 'ETL', 'ReverseETL', 'ELT', 'DataIntegration', 'API', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/polytomicps/PolytomicPS'
+            LicenseUri   = 'https://github.com/polytomicps/PolytomicPS/blob/main/LICENSE'
+            ReleaseNotes = 'Connections, sessions and the HTTP core (retries, idempotency, error records).'
+        }
+    }
+}

@@ -1,0 +1,354 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Polytomic
+{
+    /// <summary>The typed Polytomic client. <see cref="SendAsync"/> is the one HTTP choke point: every call of every
+    /// area (see the PolytomicClient.*.cs partial files) goes through it.</summary>
+    public sealed partial class PolytomicClient : IDisposable
+    {
+        private static readonly AsyncLocal<Http.IRequestObserver?> observer = new AsyncLocal<Http.IRequestObserver?>();
+        private static readonly HttpMethod Patch = new HttpMethod("PATCH");
+
+        private readonly HttpClient http;
+        private readonly AuthenticationHeaderValue authorization;
+        private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
+        private readonly string baseUrl;
+
+        public PolytomicClient(PolytomicClientOptions options, HttpMessageHandler? handler = null)
+        {
+            Options = options ?? throw new ArgumentNullException(nameof(options));
+            if (options.ApiKey == null || options.ApiKey.Length == 0)
+                throw new ArgumentException("An API key is required.", nameof(options));
+            if (!ApiVersions.IsSupported(options.ApiVersion))
+                throw new ArgumentException($"API version '{options.ApiVersion}' is not supported; use one of {string.Join(", ", ApiVersions.Supported)}.", nameof(options));
+            ValidateBaseUrl(options.BaseUrl);
+
+            baseUrl = options.BaseUrl.GetLeftPart(UriPartial.Authority) + options.BaseUrl.AbsolutePath.TrimEnd('/');
+            authorization = BuildAuthorization(options);
+            handler ??= new HttpClientHandler
+            {
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                Proxy = options.Proxy,
+                UseProxy = true,
+            };
+            // Per-attempt timeouts come from the pipeline; the HttpClient's own would fire across retries.
+            http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+            http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent(options.UserAgentComment));
+            http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            pipeline = BuildPipeline(options);
+        }
+
+        public PolytomicClientOptions Options { get; }
+        public string ApiVersion => Options.ApiVersion;
+        public bool Is2025 => ApiVersions.Is2025(Options.ApiVersion);
+
+        /// <summary>The observer of calls made on this async flow (set by the cmdlet that makes them).</summary>
+        public static Http.IRequestObserver? Observer { get => observer.Value; set => observer.Value = value; }
+
+        public static string ModuleVersion { get; } =
+            typeof(PolytomicClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0]
+            ?? typeof(PolytomicClient).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+
+        public static string UserAgent(string? comment) =>
+            $"PolytomicPS/{ModuleVersion}" + (string.IsNullOrEmpty(comment) ? "" : $" ({comment})");
+
+        /// <summary>Refuses plain http except on loopback: the key would cross the network in clear text.</summary>
+        public static void ValidateBaseUrl(Uri? url)
+        {
+            if (url == null || !url.IsAbsoluteUri)
+                throw new ArgumentException("The base URL must be an absolute http(s) URL.");
+            if (url.Scheme == Uri.UriSchemeHttps) return;
+            if (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback) return;
+            throw new ArgumentException(url.Scheme == Uri.UriSchemeHttp
+                ? $"Plain http is only allowed for loopback addresses; use https for '{url.Host}'."
+                : $"The base URL scheme '{url.Scheme}' is not supported; use https.");
+        }
+
+        /// <summary>Sends one API call: the URL, headers, Idempotency-Key, retries, timeouts and error mapping all live
+        /// here. Returns the raw response body (null for an empty one).</summary>
+        public async Task<ApiResponse> SendAsync(HttpMethod method, string path,
+            IEnumerable<KeyValuePair<string, string?>>? query = null, object? body = null,
+            CancellationToken cancellationToken = default, string? idempotencyKey = null)
+        {
+            var pathAndQuery = path + Http.ApiPath.Query(query);
+            var url = baseUrl + pathAndQuery;
+            byte[]? payload = body == null ? null
+                : body is byte[] raw ? raw
+                : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), Http.PolytomicJson.Options);
+            // One key per logical call, so that a retry after a lost response cannot create a second object.
+            if (method == HttpMethod.Post) idempotencyKey ??= Guid.NewGuid().ToString("N");
+            var obs = Observer;
+            int attempt = 0;
+            var stopwatch = new Stopwatch();
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await pipeline.ExecuteAsync(async token =>
+                {
+                    attempt++;
+                    using var request = new HttpRequestMessage(method, url);
+                    request.Headers.Authorization = authorization;
+                    request.Headers.TryAddWithoutValidation("X-Polytomic-Version", Options.ApiVersion);
+                    if (idempotencyKey != null) request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+                    if (payload != null)
+                    {
+                        request.Content = new ByteArrayContent(payload);
+                        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                    }
+                    obs?.OnSending(method.Method, pathAndQuery, attempt);
+                    stopwatch.Restart();
+                    var r = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+                    obs?.OnResponse(method.Method, pathAndQuery, (int)r.StatusCode, stopwatch.Elapsed);
+                    return r;
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (TimeoutRejectedException ex)
+            {
+                throw new PolytomicApiException(PolytomicErrorKind.Timeout,
+                    $"{method.Method} {path} timed out after {attempt} attempt(s) of {Options.AttemptTimeout.TotalSeconds:0.#} s each.",
+                    method: method.Method, path: path, attempts: attempt, inner: ex);
+            }
+            catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is OperationCanceledException)
+            {
+                throw new PolytomicApiException(PolytomicErrorKind.Transport,
+                    $"{method.Method} {path} failed after {attempt} attempt(s): {Innermost(ex).Message}",
+                    method: method.Method, path: path, attempts: attempt, inner: ex);
+            }
+
+            using (response)
+            {
+                var bytes = response.Content == null ? Array.Empty<byte>()
+                    : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                    throw ErrorFromResponse(method.Method, path, response, bytes, attempt);
+                return new ApiResponse((int)response.StatusCode, bytes, response.Headers.Location, response.Content?.Headers.ContentType?.MediaType);
+            }
+        }
+
+        /// <summary>Sends a call and reads its JSON body as T (the whole body, not only data).</summary>
+        public async Task<T> SendJsonAsync<T>(HttpMethod method, string path,
+            IEnumerable<KeyValuePair<string, string?>>? query = null, object? body = null,
+            CancellationToken cancellationToken = default)
+        {
+            var response = await SendAsync(method, path, query, body, cancellationToken).ConfigureAwait(false);
+            return response.Read<T>(method.Method, path);
+        }
+
+        /// <summary>Sends a call and returns the envelope's data.</summary>
+        public async Task<T> SendDataAsync<T>(HttpMethod method, string path,
+            IEnumerable<KeyValuePair<string, string?>>? query = null, object? body = null,
+            CancellationToken cancellationToken = default)
+        {
+            var envelope = await SendJsonAsync<Http.Envelope<T>>(method, path, query, body, cancellationToken).ConfigureAwait(false);
+            if (envelope.Data == null)
+                throw new PolytomicApiException(PolytomicErrorKind.InvalidResponse,
+                    $"{method.Method} {path} returned no data.", method: method.Method, path: path);
+            return envelope.Data;
+        }
+
+        public Task<T> GetDataAsync<T>(string path, IEnumerable<KeyValuePair<string, string?>>? query = null, CancellationToken ct = default) =>
+            SendDataAsync<T>(HttpMethod.Get, path, query, null, ct);
+
+        public static HttpMethod PatchMethod => Patch;
+
+        /// <summary>Fails a call that does not exist in this session's API version, naming the version.</summary>
+        public void RequireVersion(string operation, string version)
+        {
+            if (Options.ApiVersion == version) return;
+            throw new PolytomicApiException(PolytomicErrorKind.UnsupportedInVersion,
+                $"{operation} is only available in API version {version}; this session uses {Options.ApiVersion}. " +
+                $"Connect with -ApiVersion {version} to use it.");
+        }
+
+        public void Dispose() => http.Dispose();
+
+        public override string ToString() => $"PolytomicClient {baseUrl} ({Options.ApiVersion})";
+
+        private static AuthenticationHeaderValue BuildAuthorization(PolytomicClientOptions options)
+        {
+            var key = SecureStrings.ToPlain(options.ApiKey!);
+            if (options.AuthMode == PolytomicAuthMode.OrganizationPartnerKey)
+            {
+                if (string.IsNullOrEmpty(options.OrganizationId))
+                    throw new ArgumentException("An organization id is required with an organization-scoped partner key.");
+                var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(options.OrganizationId + ":" + key));
+                return new AuthenticationHeaderValue("Basic", basic);
+            }
+            return new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        private static ResiliencePipeline<HttpResponseMessage> BuildPipeline(PolytomicClientOptions options)
+        {
+            var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+            if (options.MaxRetries > 0)
+            {
+                builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+                {
+                    MaxRetryAttempts = options.MaxRetries,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = options.RetryBaseDelay,
+                    MaxDelay = options.MaxRetryDelay,
+                    ShouldHandle = args => IsTransientAsync(args.Outcome, args.Context.CancellationToken),
+                    DelayGenerator = args => new ValueTask<TimeSpan?>(ServerDelay(args.Outcome.Result, options.MaxRetryDelay)),
+                    OnRetry = args =>
+                    {
+                        var reason = args.Outcome.Result != null
+                            ? $"HTTP {(int)args.Outcome.Result.StatusCode}"
+                            : Innermost(args.Outcome.Exception!).GetType().Name;
+                        var req = args.Outcome.Result?.RequestMessage;
+                        Observer?.OnRetry(req?.Method.Method ?? "", req?.RequestUri?.PathAndQuery ?? "", args.AttemptNumber + 1, args.RetryDelay, reason);
+                        args.Outcome.Result?.Dispose();
+                        return default;
+                    },
+                });
+            }
+            builder.AddTimeout(options.AttemptTimeout);
+            return builder.Build();
+        }
+
+        private static async ValueTask<bool> IsTransientAsync(Outcome<HttpResponseMessage> outcome, CancellationToken token)
+        {
+            if (outcome.Exception != null)
+                return !token.IsCancellationRequested && (outcome.Exception is HttpRequestException
+                    || outcome.Exception is IOException || outcome.Exception is TimeoutRejectedException);
+            var r = outcome.Result!;
+            var status = (int)r.StatusCode;
+            if (status == 408 || status == 429 || status >= 500) return true;
+            // 409 is retried only for idempotency-key contention, never for "already running".
+            if (status != 409 || r.RequestMessage?.Headers.Contains("Idempotency-Key") != true || r.Content == null) return false;
+            var text = await r.Content.ReadAsStringAsync().ConfigureAwait(false);
+            return text.IndexOf("idempotency", StringComparison.OrdinalIgnoreCase) >= 0;
+        }
+
+        /// <summary>Retry-After (seconds or HTTP date), else X-RateLimit-Reset, capped; null = use backoff.</summary>
+        internal static TimeSpan? ServerDelay(HttpResponseMessage? r, TimeSpan cap)
+        {
+            if (r == null) return null;
+            TimeSpan? wait = null;
+            var ra = r.Headers.RetryAfter;
+            if (ra?.Delta != null) wait = ra.Delta;
+            else if (ra?.Date != null) wait = ra.Date.Value - DateTimeOffset.UtcNow;
+            else if (r.Headers.TryGetValues("X-RateLimit-Reset", out var values)
+                     && long.TryParse(values.FirstOrDefault(), out var unix))
+                wait = DateTimeOffset.FromUnixTimeSeconds(unix) - DateTimeOffset.UtcNow;
+            if (wait == null) return null;
+            if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
+            return wait > cap ? cap : wait;
+        }
+
+        private static PolytomicApiException ErrorFromResponse(string method, string path, HttpResponseMessage r, byte[] body, int attempts)
+        {
+            var status = (int)r.StatusCode;
+            string? apiMessage = null, key = null;
+            IReadOnlyDictionary<string, object?>? metadata = null;
+            try
+            {
+                if (body.Length > 0 && (body[0] == (byte)'{' || char.IsWhiteSpace((char)body[0])))
+                {
+                    using var doc = JsonDocument.Parse(body);
+                    var root = doc.RootElement;
+                    if (root.ValueKind == JsonValueKind.Object)
+                    {
+                        apiMessage = StringProp(root, "message");
+                        key = StringProp(root, "key");
+                        if (root.TryGetProperty("error", out var err))
+                            apiMessage ??= err.ValueKind == JsonValueKind.Object ? StringProp(err, "message") : err.ValueKind == JsonValueKind.String ? err.GetString() : null;
+                        if (root.TryGetProperty("metadata", out var md) && md.ValueKind == JsonValueKind.Object)
+                            metadata = Http.PolytomicJson.ToPlain(md) as IReadOnlyDictionary<string, object?>;
+                        else if (root.TryGetProperty("context", out var ctx) && ctx.ValueKind == JsonValueKind.Object)
+                            metadata = Http.PolytomicJson.ToPlain(ctx) as IReadOnlyDictionary<string, object?>;
+                    }
+                }
+            }
+            catch (JsonException) { /* not JSON: described below */ }
+
+            var reason = r.ReasonPhrase ?? ((HttpStatusCode)status).ToString();
+            var detail = apiMessage;
+            if (string.IsNullOrWhiteSpace(detail))
+                detail = body.Length == 0 ? "no error details were returned"
+                    : $"the response was not Polytomic's JSON error ({r.Content?.Headers.ContentType?.MediaType ?? "unknown content type"})";
+            return new PolytomicApiException(PolytomicErrorKind.Http,
+                $"{method} {path} failed with {status} {reason}: {detail}", status, apiMessage, key, metadata, method, path, attempts);
+        }
+
+        private static string? StringProp(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+        private static Exception Innermost(Exception e)
+        {
+            while (e.InnerException != null) e = e.InnerException;
+            return e;
+        }
+    }
+
+    /// <summary>A successful response, body unread.</summary>
+    public sealed class ApiResponse
+    {
+        public ApiResponse(int status, byte[] body, Uri? location, string? contentType)
+        {
+            StatusCode = status; Body = body; Location = location; ContentType = contentType;
+        }
+
+        public int StatusCode { get; }
+        public byte[] Body { get; }
+        public Uri? Location { get; }
+        public string? ContentType { get; }
+
+        public T Read<T>(string method, string path)
+        {
+            try
+            {
+                if (Body.Length == 0) throw new JsonException("empty body");
+                return JsonSerializer.Deserialize<T>(Body, Http.PolytomicJson.Options)
+                       ?? throw new JsonException("null body");
+            }
+            catch (JsonException ex)
+            {
+                throw new PolytomicApiException(PolytomicErrorKind.InvalidResponse,
+                    $"{method} {path} returned a body that is not the expected JSON: {ex.Message}",
+                    StatusCode, method: method, path: path, inner: ex);
+            }
+        }
+    }
+
+    /// <summary>SecureString helpers: the plain text lives only as long as the caller needs it.</summary>
+    public static class SecureStrings
+    {
+        public static string ToPlain(System.Security.SecureString s)
+        {
+            var ptr = Marshal.SecureStringToGlobalAllocUnicode(s);
+            try { return Marshal.PtrToStringUni(ptr) ?? string.Empty; }
+            finally { Marshal.ZeroFreeGlobalAllocUnicode(ptr); }
+        }
+
+        public static System.Security.SecureString FromPlain(string s)
+        {
+            var secure = new System.Security.SecureString();
+            foreach (var c in s) secure.AppendChar(c);
+            secure.MakeReadOnly();
+            return secure;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Polytomic.Http
+{
+    /// <summary>The serializer settings every request and response goes through.</summary>
+    public static class PolytomicJson
+    {
+        public static readonly JsonSerializerOptions Options = Create();
+
+        private static JsonSerializerOptions Create()
+        {
+            var o = new JsonSerializerOptions
+            {
+                PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+                DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+                PropertyNameCaseInsensitive = true,
+                NumberHandling = JsonNumberHandling.AllowReadingFromString,
+            };
+            o.Converters.Add(new PlainObjectConverter());
+            return o;
+        }
+
+        /// <summary>Reads free-form JSON (configurations, metadata) as plain .NET values PowerShell shows well:
+        /// case-insensitive dictionaries, lists, strings, longs, doubles, booleans.</summary>
+        public static object? ToPlain(JsonElement e)
+        {
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    var d = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+                    foreach (var p in e.EnumerateObject()) d[p.Name] = ToPlain(p.Value);
+                    return d;
+                case JsonValueKind.Array:
+                    var l = new List<object?>();
+                    foreach (var i in e.EnumerateArray()) l.Add(ToPlain(i));
+                    return l;
+                case JsonValueKind.String: return e.GetString();
+                case JsonValueKind.Number: return e.TryGetInt64(out var n) ? n : e.GetDouble();
+                case JsonValueKind.True: return true;
+                case JsonValueKind.False: return false;
+                default: return null;
+            }
+        }
+
+        private sealed class PlainObjectConverter : JsonConverter<object>
+        {
+            public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+            {
+                using var doc = JsonDocument.ParseValue(ref reader);
+                return ToPlain(doc.RootElement);
+            }
+
+            public override void Write(Utf8JsonWriter writer, object value, JsonSerializerOptions options)
+            {
+                if (value.GetType() == typeof(object)) { writer.WriteStartObject(); writer.WriteEndObject(); return; }
+                JsonSerializer.Serialize(writer, value, value.GetType(), options);
+            }
+        }
+    }
+
+    /// <summary>Reads a string field that some API revisions send as a boolean or number.</summary>
+    public sealed class ScalarAsStringConverter : JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String: return reader.GetString();
+                case JsonTokenType.True: return "true";
+                case JsonTokenType.False: return "false";
+                case JsonTokenType.Number: return reader.GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                case JsonTokenType.Null: return null;
+                default: reader.Skip(); return null;
+            }
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+}

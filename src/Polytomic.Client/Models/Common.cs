@@ -1,0 +1,24 @@
+using System;
+
+namespace Polytomic.Models
+{
+    /// <summary>Who created or changed an object (OutputActor).</summary>
+    public sealed class PolytomicActor
+    {
+        public string? Id { get; set; }
+        public string? Name { get; set; }
+        public string? Type { get; set; }
+        public override string ToString() => Name ?? Id ?? string.Empty;
+    }
+
+    /// <summary>An asynchronous job (model creation, log export).</summary>
+    public sealed class PolytomicJob
+    {
+        public string? JobId { get; set; }
+        public string? Type { get; set; }
+        public string? Status { get; set; }
+        public object? Result { get; set; }
+        public string? Error { get; set; }
+        public override string ToString() => $"{Type}/{JobId} ({Status})";
+    }
+}

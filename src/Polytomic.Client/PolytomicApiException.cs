@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+
+namespace Polytomic
+{
+    /// <summary>What went wrong with a call, beyond the HTTP status.</summary>
+    public enum PolytomicErrorKind
+    {
+        /// <summary>The API answered with an error status.</summary>
+        Http,
+        /// <summary>No answer within the attempt timeout.</summary>
+        Timeout,
+        /// <summary>The connection failed or broke.</summary>
+        Transport,
+        /// <summary>The API answered 2xx with a body that could not be read.</summary>
+        InvalidResponse,
+        /// <summary>The route does not exist in the session's API version.</summary>
+        UnsupportedInVersion,
+    }
+
+    /// <summary>The one exception type for every failed Polytomic call. Never carries the API key.</summary>
+    public sealed class PolytomicApiException : Exception
+    {
+        public PolytomicApiException(PolytomicErrorKind kind, string message, int? statusCode = null,
+            string? apiMessage = null, string? key = null, IReadOnlyDictionary<string, object?>? metadata = null,
+            string? method = null, string? path = null, int attempts = 1, Exception? inner = null)
+            : base(message, inner)
+        {
+            Kind = kind;
+            StatusCode = statusCode;
+            ApiMessage = apiMessage;
+            Key = key;
+            Metadata = metadata ?? new Dictionary<string, object?>();
+            Method = method;
+            Path = path;
+            Attempts = attempts;
+        }
+
+        public PolytomicErrorKind Kind { get; }
+        public int? StatusCode { get; }
+        /// <summary>Polytomic's own message, as sent.</summary>
+        public string? ApiMessage { get; }
+        /// <summary>Polytomic's error key, when it sends one.</summary>
+        public string? Key { get; }
+        public IReadOnlyDictionary<string, object?> Metadata { get; }
+        public string? Method { get; }
+        public string? Path { get; }
+        public int Attempts { get; }
+    }
+}

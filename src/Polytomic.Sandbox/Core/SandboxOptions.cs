@@ -1,0 +1,47 @@
+using System;
+
+namespace Polytomic.Sandbox
+{
+    /// <summary>How a sandbox starts. Every setting can also be changed on <see cref="SandboxState"/> while it runs.</summary>
+    public sealed class SandboxOptions
+    {
+        public const string DefaultApiKey = "sandbox-api-key-0000";
+        public const string DefaultUrls = "http://127.0.0.1:5080";
+
+        /// <summary>Listen address; port 0 picks a free one.</summary>
+        public string Urls { get; set; } = DefaultUrls;
+        public string ApiKey { get; set; } = DefaultApiKey;
+
+        /// <summary>How long a new connection's schema cache stays "refreshing".</summary>
+        public TimeSpan SchemaCacheDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+        /// <summary>Version served when a request names none (the newest docs' rule).</summary>
+        public string DefaultVersion { get; set; } = SandboxVersions.V2025;
+
+        public static SandboxOptions FromArgs(string[] args)
+        {
+            var o = new SandboxOptions();
+            for (int i = 0; i < args.Length; i++)
+            {
+                string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+                switch (args[i])
+                {
+                    case "--urls": o.Urls = Next(); break;
+                    case "--api-key": o.ApiKey = Next(); break;
+                    case "--schema-cache-delay": o.SchemaCacheDelay = TimeSpan.FromSeconds(double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture)); break;
+                    default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --urls URL, --api-key KEY, --schema-cache-delay SECONDS");
+                }
+            }
+            return o;
+        }
+    }
+
+    public static class SandboxVersions
+    {
+        public const string V2024 = "2024-02-08";
+        public const string V2025 = "2025-09-18";
+        public static readonly string[] Both = { V2024, V2025 };
+        public static readonly string[] Only2024 = { V2024 };
+        public static readonly string[] Only2025 = { V2025 };
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+
+namespace Polytomic.Sandbox
+{
+    /// <summary>A request as the sandbox received it; tests assert on these (exact bodies, headers, counts).</summary>
+    public sealed class RecordedRequest
+    {
+        public string Method { get; init; } = "";
+        public string Path { get; init; } = "";
+        public string Query { get; init; } = "";
+        public string? Version { get; init; }
+        public string? IdempotencyKey { get; init; }
+        public string? UserAgent { get; init; }
+        public string Body { get; init; } = "";
+        public int Status { get; set; }
+        public JsonNode? Json => string.IsNullOrEmpty(Body) ? null : JsonNode.Parse(Body);
+        public override string ToString() => $"{Method} {Path}{Query} -> {Status}";
+    }
+
+    /// <summary>A clock tests can move forward, so time-driven behaviour (schema cache, executions) is deterministic.</summary>
+    public sealed class SandboxClock
+    {
+        private long offsetTicks;
+        public DateTimeOffset Now => DateTimeOffset.UtcNow.AddTicks(Interlocked.Read(ref offsetTicks));
+        public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
+        public string Stamp() => Now.ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
+    }
+
+    /// <summary>Everything the sandbox knows. Public so in-process tests can read and steer it.</summary>
+    public sealed class SandboxState
+    {
+        public SandboxState(SandboxOptions options)
+        {
+            Options = options;
+            ApiKey = options.ApiKey;
+            SchemaCacheDelay = options.SchemaCacheDelay;
+        }
+
+        public SandboxOptions Options { get; }
+        public string ApiKey { get; set; }
+        public TimeSpan SchemaCacheDelay { get; set; }
+        public SandboxClock Clock { get; } = new SandboxClock();
+        public FaultPlan Faults { get; } = new FaultPlan();
+
+        public ResourceStore Connections { get; } = new ResourceStore();
+
+        /// <summary>Stores of later areas, by name, so route modules add their own without touching this class.</summary>
+        private readonly ConcurrentDictionary<string, ResourceStore> stores = new ConcurrentDictionary<string, ResourceStore>();
+        public ResourceStore Store(string name) => stores.GetOrAdd(name, _ => new ResourceStore());
+
+        public ConcurrentQueue<RecordedRequest> Requests { get; } = new ConcurrentQueue<RecordedRequest>();
+        public IdempotencyCache Idempotency { get; } = new IdempotencyCache();
+
+        public IEnumerable<RecordedRequest> RequestsTo(string method, string pathPrefix) =>
+            Requests.Where(r => r.Method == method && r.Path.StartsWith(pathPrefix, StringComparison.Ordinal));
+
+        /// <summary>The identity behind the key, for created_by/updated_by.</summary>
+        public JsonObject Actor() => new JsonObject { ["id"] = UserId, ["name"] = "Sandbox User", ["type"] = "user" };
+
+        public string UserId { get; } = "0b7a6a56-0c55-4d7b-9c1f-3d2b6f4f1a01";
+        public string OrganizationId { get; } = "4c3d2e1f-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
+
+        public static string NewId() => Guid.NewGuid().ToString();
+    }
+}

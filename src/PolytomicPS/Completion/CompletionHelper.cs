@@ -1,0 +1,72 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PolytomicPS
+{
+    /// <summary>Shared completion plumbing: cached lists from the default session, quoted results, a short timeout so
+    /// Tab never hangs on the network.</summary>
+    internal static class CompletionHelper
+    {
+        private static readonly TimeSpan LoadTimeout = TimeSpan.FromSeconds(3);
+
+        public static IEnumerable<CompletionResult> Complete(IEnumerable<string> values, string wordToComplete)
+        {
+            var word = (wordToComplete ?? "").Trim('\'', '"');
+            var pattern = WildcardPattern.Get(word + "*", WildcardOptions.IgnoreCase);
+            foreach (var v in values.Where(v => pattern.IsMatch(v)).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(v => v, StringComparer.OrdinalIgnoreCase))
+            {
+                var text = v.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', '(', ')', ';', ',', '{', '}', '@', '#', '&', '|' }) >= 0
+                    ? "'" + v.Replace("'", "''") + "'" : v;
+                yield return new CompletionResult(text, v, CompletionResultType.ParameterValue, v);
+            }
+        }
+
+        /// <summary>A list from the session's cache, loaded at most once per cache lifetime; empty without a session.</summary>
+        public static IReadOnlyList<string> Cached(string kind, Func<Polytomic.PolytomicClient, CancellationToken, Task<IReadOnlyList<string>>> load)
+        {
+            var session = SessionStore.Current;
+            if (session == null) return Array.Empty<string>();
+            return session.Completion.Get(kind, () =>
+            {
+                using var cts = new CancellationTokenSource(LoadTimeout);
+                try { return load(session.Client, cts.Token).GetAwaiter().GetResult(); }
+                catch (Exception) { return Array.Empty<string>(); } // completion must never throw at the user
+            });
+        }
+    }
+
+    /// <summary>Completes -Type with connection type ids: the API's catalogue, else the common ones.</summary>
+    public sealed class ConnectionTypeCompleter : IArgumentCompleter
+    {
+        internal static readonly string[] Common =
+        {
+            "airtable", "api", "bigquery", "gcs", "hubspot", "mongodb", "mysql", "postgresql", "s3", "salesforce",
+            "snowflake", "stripe", "webhook",
+        };
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            System.Management.Automation.Language.CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var types = CompletionHelper.Cached("types", async (c, ct) =>
+                (IReadOnlyList<string>)(await c.ListConnectionTypesAsync(ct).ConfigureAwait(false)).Select(t => t.Id).ToList());
+            return CompletionHelper.Complete(types.Count > 0 ? types : Common, wordToComplete);
+        }
+    }
+
+    /// <summary>Completes connection names from a short-lived cache.</summary>
+    public sealed class ConnectionNameCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            System.Management.Automation.Language.CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var names = CompletionHelper.Cached("connections", async (c, ct) =>
+                (IReadOnlyList<string>)(await c.ListConnectionsAsync(ct).ConfigureAwait(false)).Select(x => x.Name ?? x.Id).ToList());
+            return CompletionHelper.Complete(names, wordToComplete);
+        }
+    }
+}

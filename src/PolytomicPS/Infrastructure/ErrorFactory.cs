@@ -1,0 +1,93 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Polytomic;
+
+namespace PolytomicPS
+{
+    /// <summary>The one table from failures to ErrorRecords (conventions.md, Errors). ErrorIds here are stable: scripts
+    /// and tests match on them.</summary>
+    public static class ErrorFactory
+    {
+        public static ErrorRecord FromApi(PolytomicApiException ex, object? target)
+        {
+            var (id, category) = Classify(ex);
+            var record = new ErrorRecord(ex, id, category, target);
+            var action = RecommendedAction(ex);
+            if (action != null) record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = action };
+            return record;
+        }
+
+        public static (string Id, ErrorCategory Category) Classify(PolytomicApiException ex)
+        {
+            switch (ex.Kind)
+            {
+                case PolytomicErrorKind.Timeout: return ("PolytomicApi.Timeout", ErrorCategory.OperationTimeout);
+                case PolytomicErrorKind.Transport: return ("PolytomicApi.ConnectionFailed", ErrorCategory.ConnectionError);
+                case PolytomicErrorKind.InvalidResponse: return ("PolytomicApi.InvalidResponse", ErrorCategory.InvalidResult);
+                case PolytomicErrorKind.UnsupportedInVersion: return ("ApiVersionNotSupported", ErrorCategory.NotImplemented);
+            }
+            switch (ex.StatusCode)
+            {
+                case 400: return ("PolytomicApi.BadRequest", ErrorCategory.InvalidArgument);
+                case 401: return ("PolytomicApi.Unauthorized", ErrorCategory.AuthenticationError);
+                case 403: return ("PolytomicApi.Forbidden", ErrorCategory.PermissionDenied);
+                case 404: return ("PolytomicApi.NotFound", ErrorCategory.ObjectNotFound);
+                case 408: return ("PolytomicApi.Timeout", ErrorCategory.OperationTimeout);
+                case 409: return ("PolytomicApi.Conflict", ErrorCategory.ResourceBusy);
+                case 422: return ("PolytomicApi.UnprocessableEntity", ErrorCategory.InvalidArgument);
+                case 429: return ("PolytomicApi.TooManyRequests", ErrorCategory.LimitsExceeded);
+                default:
+                    return ex.StatusCode >= 500
+                        ? ("PolytomicApi.ServerError", ErrorCategory.ConnectionError)
+                        : ("PolytomicApi.Error", ErrorCategory.NotSpecified);
+            }
+        }
+
+        private static string? RecommendedAction(PolytomicApiException ex)
+        {
+            if (ex.Kind == PolytomicErrorKind.UnsupportedInVersion) return "Run Connect-Polytomic with the -ApiVersion the message names.";
+            switch (ex.StatusCode)
+            {
+                case 401: return "Check the API key given to Connect-Polytomic (or POLYTOMIC_API_KEY).";
+                case 403: return "The key's role does not allow this; ask an organization admin.";
+                case 404: return "Check the id; the matching Get-Polytomic* cmdlet lists what exists.";
+                case 429: return "Polytomic is rate limiting this key; wait and run the command again.";
+            }
+            return ex.StatusCode >= 500 || ex.Kind == PolytomicErrorKind.Transport || ex.Kind == PolytomicErrorKind.Timeout
+                ? "Polytomic could not be reached or failed; run the command again later." : null;
+        }
+
+        /// <summary>Bad input found before any request.</summary>
+        public static ErrorRecord Input(string errorId, string message, ErrorCategory category, object? target, string? recommendedAction = null)
+        {
+            var record = new ErrorRecord(new PolytomicInputException(errorId, message, null, target), errorId, category, target);
+            if (recommendedAction != null) record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction };
+            return record;
+        }
+
+        public static ErrorRecord FromInput(PolytomicInputException ex) =>
+            new ErrorRecord(ex, ex.ErrorId, ErrorCategory.InvalidArgument, ex.Target);
+
+        public static ErrorRecord NotFound(string errorId, string what, string name) =>
+            Input(errorId, $"No {what} matches '{name}'.", ErrorCategory.ObjectNotFound, name);
+
+        /// <summary>Reads Polytomic's metadata.used_by list ("connection in use").</summary>
+        public static IEnumerable<string> UsedBy(PolytomicApiException ex)
+        {
+            if (!ex.Metadata.TryGetValue("used_by", out var v) || !(v is IEnumerable list)) yield break;
+            foreach (var item in list)
+            {
+                if (item is IDictionary<string, object?> d)
+                {
+                    d.TryGetValue("type", out var type);
+                    d.TryGetValue("name", out var name);
+                    d.TryGetValue("id", out var id);
+                    yield return $"{type} '{name}' ({id})";
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace PolytomicPS
+{
+    /// <summary>Lets an id parameter take the object itself (a connection, model, sync…): its Id is used.
+    /// Strings pass through; arrays are mapped item by item.</summary>
+    public sealed class IdTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var value = PSInput.Unwrap(inputData);
+            if (value == null || value is string) return value;
+            if (value is IEnumerable list && !(value is IDictionary))
+            {
+                var ids = new List<object?>();
+                foreach (var item in list) ids.Add(Transform(engineIntrinsics, item));
+                return ids.ToArray();
+            }
+            var id = PSObject.AsPSObject(value).Properties["Id"]?.Value;
+            return id != null ? PSInput.Unwrap(id)?.ToString() : value.ToString();
+        }
+    }
+}

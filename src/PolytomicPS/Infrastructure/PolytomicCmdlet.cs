@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Polytomic;
+using Polytomic.Http;
+
+namespace PolytomicPS
+{
+    /// <summary>Base of every API cmdlet: resolves the session, runs client calls on the pipeline thread with Ctrl+C
+    /// cancellation, relays the client's per-attempt notes as verbose records, and turns failures into ErrorRecords.</summary>
+    public abstract class PolytomicCmdlet : PSCmdlet, IRequestObserver
+    {
+        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+        private BlockingCollection<Action>? pending;
+
+        /// <summary>The session to use; defaults to the one Connect-Polytomic made for this runspace.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public PolytomicSession? Session { get; set; }
+
+        protected CancellationToken Stopping => stopping.Token;
+
+        protected PolytomicSession CurrentSession
+        {
+            get
+            {
+                var s = Session ?? SessionStore.Current;
+                if (s == null)
+                    ThrowTerminatingError(ErrorFactory.Input("NoSession",
+                        "There is no Polytomic session. Run Connect-Polytomic first, or pass -Session.",
+                        ErrorCategory.AuthenticationError, null, "Run Connect-Polytomic -ApiKey <key>."));
+                if (s!.IsDisposed)
+                    ThrowTerminatingError(ErrorFactory.Input("SessionClosed",
+                        "This Polytomic session was closed by Disconnect-Polytomic. Run Connect-Polytomic again.",
+                        ErrorCategory.InvalidOperation, s, "Run Connect-Polytomic."));
+                return s;
+            }
+        }
+
+        protected PolytomicClient Client => CurrentSession.Client;
+
+        /// <summary>The work for one pipeline input. Failures on it become non-terminating errors.</summary>
+        protected abstract void ProcessItem();
+
+        /// <summary>What failures of the current item are about (an id, a name).</summary>
+        protected virtual object? ErrorTarget => null;
+
+        protected sealed override void ProcessRecord()
+        {
+            try
+            {
+                ProcessItem();
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (PolytomicApiException ex)
+            {
+                WriteError(ErrorFactory.FromApi(ex, ErrorTarget));
+            }
+            catch (PolytomicInputException ex)
+            {
+                WriteError(ErrorFactory.FromInput(ex));
+            }
+        }
+
+        protected override void StopProcessing() => stopping.Cancel();
+
+        /// <summary>Runs an async client call and blocks the pipeline thread until it ends, writing the call's verbose
+        /// notes as they arrive (never from another thread).</summary>
+        protected T Await<T>(Func<PolytomicClient, CancellationToken, Task<T>> call)
+        {
+            var client = Client;
+            var queue = new BlockingCollection<Action>();
+            pending = queue;
+            Task<T> task;
+            PolytomicClient.Observer = this;
+            try { task = call(client, stopping.Token); }
+            finally { PolytomicClient.Observer = null; }
+            task.ContinueWith(_ => queue.CompleteAdding(), CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            foreach (var write in queue.GetConsumingEnumerable()) write();
+            pending = null;
+            return task.GetAwaiter().GetResult();
+        }
+
+        protected void Await(Func<PolytomicClient, CancellationToken, Task> call) =>
+            Await<bool>(async (c, ct) => { await call(c, ct).ConfigureAwait(false); return true; });
+
+        /// <summary>A connection type's schema through the session cache; an unknown type is a clear input error.</summary>
+        protected Polytomic.Models.PolytomicConnectionTypeSchema GetTypeSchema(string type)
+        {
+            var session = CurrentSession;
+            try
+            {
+                return Await((c, ct) => session.GetTypeSchemaAsync(type, ct));
+            }
+            catch (PolytomicApiException ex) when (ex.StatusCode == 404)
+            {
+                throw new PolytomicInputException("UnknownConnectionType",
+                    $"'{type}' is not a Polytomic connection type. Get-PolytomicConnectionType lists them (Tab completes -Type).", "Type", type);
+            }
+        }
+
+        /// <summary>Sleeps on the pipeline thread; Ctrl+C ends it at once.</summary>
+        protected void Sleep(TimeSpan delay)
+        {
+            if (stopping.Token.WaitHandle.WaitOne(delay)) throw new PipelineStoppedException();
+        }
+
+        /// <summary>-Force skips the confirmation prompt but never -WhatIf.</summary>
+        protected bool ShouldProcessUnlessForced(bool force, string target, string action)
+        {
+            if (force && !MyInvocation.BoundParameters.ContainsKey("Confirm") && !MyInvocation.BoundParameters.ContainsKey("WhatIf"))
+                return true;
+            return ShouldProcess(target, action);
+        }
+
+        void IRequestObserver.OnSending(string method, string pathAndQuery, int attempt) =>
+            Post(() => WriteDebug($"{method} {pathAndQuery} (attempt {attempt})"));
+
+        void IRequestObserver.OnResponse(string method, string pathAndQuery, int status, TimeSpan elapsed) =>
+            Post(() => WriteVerbose($"{method} {pathAndQuery} -> {status} in {elapsed.TotalMilliseconds:0} ms"));
+
+        void IRequestObserver.OnRetry(string method, string pathAndQuery, int attempt, TimeSpan delay, string reason) =>
+            Post(() => WriteVerbose($"{method} {pathAndQuery}: {reason}; retrying in {delay.TotalSeconds:0.0} s (attempt {attempt})"));
+
+        private void Post(Action write)
+        {
+            var queue = pending;
+            if (queue == null) return;
+            try { queue.TryAdd(write); }
+            catch (InvalidOperationException) { /* the call already finished; the note is dropped */ }
+        }
+    }
+}

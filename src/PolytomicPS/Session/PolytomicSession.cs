@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using Polytomic;
+using Polytomic.Models;
+
+namespace PolytomicPS
+{
+    /// <summary>A connection to one Polytomic account: base URL, API version, credentials and the one HttpClient of
+    /// this session. The key is held only inside the client; nothing public exposes it.</summary>
+    public sealed class PolytomicSession : IDisposable
+    {
+        private readonly ConcurrentDictionary<string, Task<PolytomicConnectionTypeSchema>> typeSchemas =
+            new ConcurrentDictionary<string, Task<PolytomicConnectionTypeSchema>>(StringComparer.OrdinalIgnoreCase);
+
+        internal PolytomicSession(PolytomicClientOptions options, string keyHint)
+        {
+            Client = new PolytomicClient(options);
+            MaskedKey = keyHint;
+            ConnectedAt = DateTimeOffset.Now;
+        }
+
+        public Uri BaseUrl => Client.Options.BaseUrl;
+        public string ApiVersion => Client.ApiVersion;
+        public PolytomicAuthMode AuthMode => Client.Options.AuthMode;
+        public string? OrganizationId => Client.Options.OrganizationId;
+        /// <summary>The last characters of the key, enough to tell two keys apart.</summary>
+        public string MaskedKey { get; }
+        public DateTimeOffset ConnectedAt { get; }
+        public bool IsDisposed { get; private set; }
+
+        internal PolytomicClient Client { get; }
+
+        /// <summary>Short-lived lists used by argument completers, so Tab never costs a call per keystroke.</summary>
+        internal CompletionCache Completion { get; } = new CompletionCache();
+
+        /// <summary>Connection-type schemas rarely change: read each once per session.</summary>
+        internal Task<PolytomicConnectionTypeSchema> GetTypeSchemaAsync(string type, CancellationToken ct)
+        {
+            var task = typeSchemas.GetOrAdd(type, t => Client.GetConnectionTypeSchemaAsync(t, CancellationToken.None));
+            if (task.IsFaulted || task.IsCanceled) typeSchemas.TryRemove(type, out _);
+            return task;
+        }
+
+        internal static string Mask(string key) =>
+            key.Length >= 16 ? "********" + key.Substring(key.Length - 4) : "********";
+
+        public void Dispose()
+        {
+            IsDisposed = true;
+            Client.Dispose();
+        }
+
+        public override string ToString() => $"Polytomic {BaseUrl} ({ApiVersion}, key {MaskedKey})";
+    }
+
+    /// <summary>Names and types remembered for Tab completion, for a short time.</summary>
+    internal sealed class CompletionCache
+    {
+        private readonly ConcurrentDictionary<string, (DateTime At, IReadOnlyList<string> Values)> entries =
+            new ConcurrentDictionary<string, (DateTime, IReadOnlyList<string>)>();
+
+        public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
+
+        public IReadOnlyList<string> Get(string kind, Func<IReadOnlyList<string>> load)
+        {
+            if (entries.TryGetValue(kind, out var e) && DateTime.UtcNow - e.At < Lifetime) return e.Values;
+            var values = load();
+            entries[kind] = (DateTime.UtcNow, values);
+            return values;
+        }
+
+        public void Invalidate(string kind) => entries.TryRemove(kind, out _);
+    }
+}
