@@ -38,7 +38,7 @@ namespace Polytomic.Http
                     foreach (var i in e.EnumerateArray()) l.Add(ToPlain(i));
                     return l;
                 case JsonValueKind.String: return e.GetString();
-                case JsonValueKind.Number: return e.TryGetInt64(out var n) ? n : e.GetDouble();
+                case JsonValueKind.Number: return e.TryGetInt64(out var n) ? (object)n : e.GetDouble();
                 case JsonValueKind.True: return true;
                 case JsonValueKind.False: return false;
                 default: return null;

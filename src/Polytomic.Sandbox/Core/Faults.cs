@@ -24,6 +24,9 @@ namespace Polytomic.Sandbox
         public FaultKind Kind { get; set; } = FaultKind.Status;
         public int Status { get; set; } = 500;
         public string? RetryAfter { get; set; }
+        /// <summary>Raw body to answer with instead of Polytomic's error JSON (legacy shapes, truncated JSON…).</summary>
+        public string? Body { get; set; }
+        public string? ContentType { get; set; }
         public TimeSpan Delay { get; set; }
         public string? Method { get; set; }
         public string? PathPrefix { get; set; }

@@ -104,6 +104,11 @@ namespace Polytomic.Sandbox
                     ctx.Response.ContentType = "text/html";
                     await ctx.Response.WriteAsync($"<html><body><h1>{fault.Status} Error</h1><p>upstream proxy</p></body></html>");
                 }
+                else if (fault.Body != null)
+                {
+                    ctx.Response.ContentType = fault.ContentType ?? "application/json";
+                    await ctx.Response.WriteAsync(fault.Body);
+                }
                 else
                 {
                     await Write(ctx, SandboxApi.ErrorBody(fault.Status, fault.Status == 429 ? "rate limit exceeded" : "internal server error (injected)"));

@@ -16,7 +16,12 @@ namespace Polytomic.Sandbox.Routes
 
         /// <summary>Stores of other areas whose objects point at connections, and the fields that do.</summary>
         public static readonly List<(string Store, string Type, Func<JsonObject, IEnumerable<string?>> ConnectionIds)> Dependants =
-            new List<(string, string, Func<JsonObject, IEnumerable<string?>>)>();
+            new List<(string, string, Func<JsonObject, IEnumerable<string?>>)>
+            {
+                ("models", "model", o => new[] { (string?)o["connection_id"] }),
+                ("syncs", "sync", o => new[] { (string?)o["target"]?["connection_id"] }),
+                ("bulk_syncs", "bulk_sync", o => new[] { (string?)o["source_connection_id"], (string?)o["destination_connection_id"] }),
+            };
 
         public static void Map(SandboxApi api)
         {

@@ -20,7 +20,7 @@ namespace PolytomicPS
         [ValidateNotNull]
         public PolytomicSession? Session { get; set; }
 
-        protected CancellationToken Stopping => stopping.Token;
+        protected CancellationToken StopToken => stopping.Token;
 
         protected PolytomicSession CurrentSession
         {
