@@ -16,9 +16,24 @@ namespace PolytomicPS.Host
         private readonly Guid id = Guid.NewGuid();
         private readonly ConsoleUI ui;
 
-        public ConsoleHost(TextWriter output, TextWriter error, bool interactive, int width = 120)
+        public ConsoleHost(TextWriter output, TextWriter error, bool interactive, int width = 120, bool plainText = true)
         {
-            ui = new ConsoleUI(output, error, interactive, width);
+            ui = new ConsoleUI(plainText ? new PlainTextWriter(output) : output, plainText ? new PlainTextWriter(error) : error, interactive, width);
+        }
+
+        /// <summary>Drops ANSI escape sequences: logs and CI read this output, and the engine styles table headers
+        /// whatever $PSStyle.OutputRendering says when the host is not its own console.</summary>
+        private sealed class PlainTextWriter : TextWriter
+        {
+            private static readonly System.Text.RegularExpressions.Regex Ansi =
+                new System.Text.RegularExpressions.Regex("\u001b\\[[0-9;?]*[A-Za-z]", System.Text.RegularExpressions.RegexOptions.Compiled);
+            private readonly TextWriter inner;
+            public PlainTextWriter(TextWriter inner) { this.inner = inner; }
+            public override System.Text.Encoding Encoding => inner.Encoding;
+            public override void Write(char value) => inner.Write(value);
+            public override void Write(string? value) => inner.Write(value == null ? null : Ansi.Replace(value, ""));
+            public override void WriteLine(string? value) => inner.WriteLine(value == null ? null : Ansi.Replace(value, ""));
+            public override void Flush() => inner.Flush();
         }
 
         public int? ExitCode { get; private set; }

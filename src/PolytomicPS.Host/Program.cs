@@ -38,8 +38,8 @@ try
     var interactive = !Console.IsInputRedirected && !Console.IsOutputRedirected;
     int width = 120;
     try { if (!Console.IsOutputRedirected && Console.WindowWidth > 40) width = Console.WindowWidth; } catch (IOException) { }
-    var host = new ConsoleHost(Console.Out, Console.Error, interactive, width);
-    return ScriptRunner.Run(host, Console.Error, script, plainText: Console.IsOutputRedirected);
+    var host = new ConsoleHost(Console.Out, Console.Error, interactive, width, plainText: Console.IsOutputRedirected);
+    return ScriptRunner.Run(host, Console.Error, script);
 }
 catch (FileNotFoundException ex)
 {

@@ -60,17 +60,11 @@ namespace PolytomicPS.Host
 
         /// <summary>Runs script text, rendering output through Out-Default and errors to the host's error writer.
         /// Returns the process exit code: 0 only when nothing threw and no error was written.</summary>
-        public static int Run(ConsoleHost host, TextWriter error, string script, bool plainText = true)
+        public static int Run(ConsoleHost host, TextWriter error, string script)
         {
             using var runspace = OpenRunspace(host);
             using var ps = PowerShell.Create();
             ps.Runspace = runspace;
-            if (plainText)
-            {
-                // Logs and CI read this output: no ANSI colour codes.
-                ps.AddScript("$PSStyle.OutputRendering = 'PlainText'").Invoke();
-                ps.Commands.Clear();
-            }
             ps.AddScript(script).AddCommand("Out-Default");
             int errors = 0;
             ps.Streams.Error.DataAdded += (s, e) =>

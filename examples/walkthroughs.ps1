@@ -1,0 +1,16 @@
+<#
+.SYNOPSIS
+    Runs every example in this folder in turn: the seed walkthroughs, each against a fresh set of objects.
+.EXAMPLE
+    dotnet run --project src/PolytomicPS.Host -- --sandbox examples/walkthroughs.ps1
+#>
+param([string]$ApiVersion = '2024-02-08')
+$ErrorActionPreference = 'Stop'
+
+$scripts = [System.IO.Directory]::GetFiles($PSScriptRoot, '*.ps1') | Where-Object { [System.IO.Path]::GetFileName($_) -ne 'walkthroughs.ps1' }
+[array]::Sort($scripts)
+foreach ($script in $scripts) {
+    "=== $([System.IO.Path]::GetFileName($script)) (API $ApiVersion) ==="
+    & $script -ApiVersion $ApiVersion
+    ''
+}
