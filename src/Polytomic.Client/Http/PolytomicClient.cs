@@ -24,6 +24,7 @@ namespace Polytomic
     {
         private static readonly AsyncLocal<Http.IRequestObserver?> observer = new AsyncLocal<Http.IRequestObserver?>();
         private static readonly HttpMethod Patch = new HttpMethod("PATCH");
+        private static readonly ResiliencePropertyKey<string> RequestLabel = new ResiliencePropertyKey<string>("polytomic.request");
 
         private readonly HttpClient http;
         private readonly AuthenticationHeaderValue authorization;
@@ -98,10 +99,13 @@ namespace Polytomic
             var stopwatch = new Stopwatch();
 
             HttpResponseMessage response;
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(RequestLabel, method.Method + " " + pathAndQuery);
             try
             {
-                response = await pipeline.ExecuteAsync(async token =>
+                response = await pipeline.ExecuteAsync(async ctx =>
                 {
+                    var token = ctx.CancellationToken;
                     attempt++;
                     using var request = new HttpRequestMessage(method, url);
                     request.Headers.Authorization = authorization;
@@ -117,7 +121,7 @@ namespace Polytomic
                     var r = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
                     obs?.OnResponse(method.Method, pathAndQuery, (int)r.StatusCode, stopwatch.Elapsed);
                     return r;
-                }, cancellationToken).ConfigureAwait(false);
+                }, context).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -134,6 +138,10 @@ namespace Polytomic
                 throw new PolytomicApiException(PolytomicErrorKind.Transport,
                     $"{method.Method} {path} failed after {attempt} attempt(s): {Innermost(ex).Message}",
                     method: method.Method, path: path, attempts: attempt, inner: ex);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
             }
 
             using (response)
@@ -216,9 +224,13 @@ namespace Polytomic
                     {
                         var reason = args.Outcome.Result != null
                             ? $"HTTP {(int)args.Outcome.Result.StatusCode}"
-                            : Innermost(args.Outcome.Exception!).GetType().Name;
-                        var req = args.Outcome.Result?.RequestMessage;
-                        Observer?.OnRetry(req?.Method.Method ?? "", req?.RequestUri?.PathAndQuery ?? "", args.AttemptNumber + 1, args.RetryDelay, reason);
+                            : args.Outcome.Exception is TimeoutRejectedException
+                                ? $"no answer within {options.AttemptTimeout.TotalSeconds:0.#} s"
+                                : $"network error ({Innermost(args.Outcome.Exception!).Message})";
+                        var label = args.Context.Properties.GetValue(RequestLabel, "");
+                        var space = label.IndexOf(' ');
+                        Observer?.OnRetry(space > 0 ? label.Substring(0, space) : label, space > 0 ? label.Substring(space + 1) : "",
+                            args.AttemptNumber + 1, args.RetryDelay, reason);
                         args.Outcome.Result?.Dispose();
                         return default;
                     },
