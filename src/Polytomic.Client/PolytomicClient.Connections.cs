@@ -15,17 +15,17 @@ namespace Polytomic
             GetDataAsync<List<PolytomicConnection>>(ApiPath.Build("connections"), null, ct);
 
         public Task<PolytomicConnection> GetConnectionAsync(string id, CancellationToken ct = default) =>
-            GetDataAsync<PolytomicConnection>(ApiPath.Build("connections", ApiPath.Segment(id, "connection id")), null, ct);
+            GetDataAsync<PolytomicConnection>(ApiPath.Build("connections", ApiPath.Id(id, "connection id")), null, ct);
 
         public Task<PolytomicConnection> CreateConnectionAsync(ConnectionRequest request, CancellationToken ct = default) =>
             SendDataAsync<PolytomicConnection>(HttpMethod.Post, ApiPath.Build("connections"), null, request, ct);
 
         /// <summary>PUT replaces the whole connection: callers read-modify-write.</summary>
         public Task<PolytomicConnection> UpdateConnectionAsync(string id, ConnectionRequest request, CancellationToken ct = default) =>
-            SendDataAsync<PolytomicConnection>(HttpMethod.Put, ApiPath.Build("connections", ApiPath.Segment(id, "connection id")), null, request, ct);
+            SendDataAsync<PolytomicConnection>(HttpMethod.Put, ApiPath.Build("connections", ApiPath.Id(id, "connection id")), null, request, ct);
 
         public Task DeleteConnectionAsync(string id, bool force, CancellationToken ct = default) =>
-            SendAsync(HttpMethod.Delete, ApiPath.Build("connections", ApiPath.Segment(id, "connection id")),
+            SendAsync(HttpMethod.Delete, ApiPath.Build("connections", ApiPath.Id(id, "connection id")),
                 force ? new[] { new KeyValuePair<string, string?>("force", "true") } : null, null, ct);
 
         public Task TestConnectionAsync(TestConnectionRequest request, CancellationToken ct = default) =>
@@ -72,13 +72,13 @@ namespace Polytomic
         public async Task<PolytomicSchemaStatus> GetSchemaStatusAsync(string connectionId, CancellationToken ct = default)
         {
             var status = await GetDataAsync<PolytomicSchemaStatus>(
-                ApiPath.Build("connections", ApiPath.Segment(connectionId, "connection id"), "schemas", "status"), null, ct).ConfigureAwait(false);
+                ApiPath.Build("connections", ApiPath.Id(connectionId, "connection id"), "schemas", "status"), null, ct).ConfigureAwait(false);
             status.ConnectionId = connectionId;
             return status;
         }
 
         public Task RefreshSchemasAsync(string connectionId, CancellationToken ct = default) =>
-            SendAsync(HttpMethod.Post, ApiPath.Build("connections", ApiPath.Segment(connectionId, "connection id"), "schemas", "refresh"), null, null, ct);
+            SendAsync(HttpMethod.Post, ApiPath.Build("connections", ApiPath.Id(connectionId, "connection id"), "schemas", "refresh"), null, null, ct);
 
         private static string? Str(JsonElement e, string name) =>
             e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

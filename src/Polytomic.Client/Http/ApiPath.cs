@@ -26,6 +26,20 @@ namespace Polytomic.Http
             return Uri.EscapeDataString(value);
         }
 
+        /// <summary>An object id: Polytomic ids are UUIDs, so anything else is refused before a request is made.</summary>
+        public static string Id(string? value, string what = "id")
+        {
+            var text = value?.Trim();
+            if (string.IsNullOrEmpty(text))
+                throw new PolytomicInputException("InvalidId", $"The {what} must not be empty.", what, value);
+            if (!Guid.TryParseExact(text, "D", out _))
+                throw new PolytomicInputException("InvalidId",
+                    $"The {what} '{Shorten(text!)}' is not a Polytomic id (a UUID such as 248df4b7-aa70-47b8-a036-33ac447e668d).", what, value);
+            return text!;
+        }
+
+        private static string Shorten(string s) => s.Length <= 80 ? s : s.Substring(0, 77) + "...";
+
         public static string Query(IEnumerable<KeyValuePair<string, string?>>? query)
         {
             if (query == null) return string.Empty;

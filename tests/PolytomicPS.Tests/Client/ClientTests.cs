@@ -90,8 +90,9 @@ namespace PolytomicPS.Tests.Client
         public async Task Reads_every_error_body_shape(string body, string message)
         {
             using var client = NewClient();
-            sandbox.State.Faults.Add(new Fault { Status = 401, Body = body, Method = "GET", PathPrefix = "/api/connections/shape" });
-            var ex = await Assert.ThrowsAsync<PolytomicApiException>(() => client.GetConnectionAsync("shape"));
+            var id = Guid.NewGuid().ToString();
+            sandbox.State.Faults.Add(new Fault { Status = 401, Body = body, Method = "GET", PathPrefix = "/api/connections/" + id });
+            var ex = await Assert.ThrowsAsync<PolytomicApiException>(() => client.GetConnectionAsync(id));
             Assert.Equal(401, ex.StatusCode);
             Assert.Equal(message, ex.ApiMessage);
         }
@@ -100,8 +101,9 @@ namespace PolytomicPS.Tests.Client
         public async Task An_html_error_page_is_described_not_dumped()
         {
             using var client = NewClient(retries: 0);
-            sandbox.State.Faults.Add(new Fault { Kind = FaultKind.Html, Status = 502, Method = "GET", PathPrefix = "/api/connections/html" });
-            var ex = await Assert.ThrowsAsync<PolytomicApiException>(() => client.GetConnectionAsync("html"));
+            var id = Guid.NewGuid().ToString();
+            sandbox.State.Faults.Add(new Fault { Kind = FaultKind.Html, Status = 502, Method = "GET", PathPrefix = "/api/connections/" + id });
+            var ex = await Assert.ThrowsAsync<PolytomicApiException>(() => client.GetConnectionAsync(id));
             Assert.Equal(502, ex.StatusCode);
             Assert.Contains("text/html", ex.Message);
             Assert.DoesNotContain("<html>", ex.Message);
@@ -120,10 +122,12 @@ namespace PolytomicPS.Tests.Client
         public async Task Path_segments_are_escaped_and_traversal_refused()
         {
             using var client = NewClient();
-            await Assert.ThrowsAsync<PolytomicInputException>(() => client.GetConnectionAsync(".."));
-            var ex = await Assert.ThrowsAsync<PolytomicApiException>(() => client.GetConnectionAsync("a/../../me?x=1#y"));
+            foreach (var bad in new[] { "..", "../me", "not-a-uuid", "", "248df4b7-aa70-47b8-a036-33ac447e668d/../x" })
+                Assert.Equal("InvalidId", (await Assert.ThrowsAsync<PolytomicInputException>(() => client.GetConnectionAsync(bad))).ErrorId);
+            var ex = await Assert.ThrowsAsync<PolytomicApiException>(() => client.GetConnectionTypeSchemaAsync("a/../../me?x=1#y%2F"));
             Assert.Equal(404, ex.StatusCode);
-            Assert.Contains(sandbox.State.Requests, r => r.Path == "/api/connections/a%2F..%2F..%2Fme%3Fx%3D1%23y" || r.Path.StartsWith("/api/connections/a%2F"));
+            // Kestrel decodes all but %2F: one segment arrived, and '?' and '#' did not start a query or fragment.
+            Assert.Contains(sandbox.State.Requests, r => r.Path == "/api/connection_types/a%2F..%2F..%2Fme?x=1#y%2F" && r.Query == "");
         }
 
         [Theory]

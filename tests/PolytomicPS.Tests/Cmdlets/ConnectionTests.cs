@@ -130,6 +130,8 @@ namespace PolytomicPS.Tests.Cmdlets
         [Theory]
         [InlineData("00000000-0000-0000-0000-000000000000", "PolytomicApi.NotFound", ErrorCategory.ObjectNotFound)]
         [InlineData("..", "InvalidId", ErrorCategory.InvalidArgument)]
+        [InlineData("../../api/me?x=1#", "InvalidId", ErrorCategory.InvalidArgument)]
+        [InlineData("%2F", "InvalidId", ErrorCategory.InvalidArgument)]
         public void A_bad_id_is_a_specific_error(string id, string errorId, ErrorCategory category)
         {
             var r = Ps.Run($"Get-PolytomicConnection -Id '{id}'", sandbox);
