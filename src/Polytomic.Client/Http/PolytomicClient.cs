@@ -31,6 +31,29 @@ namespace Polytomic
         private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
         private readonly string baseUrl;
 
+        static PolytomicClient()
+        {
+            // Windows PowerShell 5.1 (.NET Framework) may not offer TLS 1.2 by default: add it, never replace the
+            // process's other protocols. .NET Core negotiates with the OS and needs nothing.
+            if (IsNetFramework) ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
+        }
+
+        private static bool IsNetFramework =>
+            RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>.NET Core reads HTTPS_PROXY/NO_PROXY itself; .NET Framework only knows the system proxy, so the
+        /// variables are honoured here for Windows PowerShell 5.1.</summary>
+        internal static IWebProxy? EnvironmentProxy()
+        {
+            if (!IsNetFramework) return null;
+            var value = Environment.GetEnvironmentVariable("HTTPS_PROXY") ?? Environment.GetEnvironmentVariable("https_proxy");
+            if (string.IsNullOrEmpty(value) || !Uri.TryCreate(value, UriKind.Absolute, out var uri)) return null;
+            var bypass = (Environment.GetEnvironmentVariable("NO_PROXY") ?? Environment.GetEnvironmentVariable("no_proxy") ?? "")
+                .Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries)
+                .Select(h => "^(.*\\.)?" + System.Text.RegularExpressions.Regex.Escape(h.Trim().TrimStart('.')) + "$").ToArray();
+            return new WebProxy(uri, true, bypass);
+        }
+
         public PolytomicClient(PolytomicClientOptions options, HttpMessageHandler? handler = null)
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
@@ -45,7 +68,7 @@ namespace Polytomic
             handler ??= new HttpClientHandler
             {
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-                Proxy = options.Proxy,
+                Proxy = options.Proxy ?? EnvironmentProxy(),
                 UseProxy = true,
             };
             // Per-attempt timeouts come from the pipeline; the HttpClient's own would fire across retries.

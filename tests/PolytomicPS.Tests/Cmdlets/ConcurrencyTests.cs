@@ -1,0 +1,51 @@
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using Polytomic.Models;
+using PolytomicPS.Host;
+
+namespace PolytomicPS.Tests.Cmdlets
+{
+    /// <summary>One session shared by a RunspacePool (as ForEach-Object -Parallel or ThreadJob would use it).</summary>
+    public sealed class ConcurrencyTests : IClassFixture<SandboxFixture>
+    {
+        private readonly SandboxFixture sandbox;
+        public ConcurrencyTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
+
+        [Fact]
+        public void Eight_runspaces_share_one_session_without_losing_or_duplicating_anything()
+        {
+            var session = Ps.Run("Get-PolytomicSession", sandbox).Output.Single().BaseObject;
+            var iss = InitialSessionState.CreateDefault2();
+            iss.ImportPSModule(new[] { ScriptRunner.FindModuleManifest() });
+            using var pool = RunspaceFactory.CreateRunspacePool(iss);
+            pool.SetMinRunspaces(1);
+            pool.SetMaxRunspaces(8);
+            pool.Open();
+
+            const int total = 400;
+            var runs = Enumerable.Range(0, total).Select(i =>
+            {
+                var ps = PowerShell.Create();
+                ps.RunspacePool = pool;
+                ps.AddScript("param($s, $i) New-PolytomicConnection -Session $s -Name \"parallel-$i\" -Type stripe -Configuration @{ api_key = 'sk' }")
+                  .AddArgument(session).AddArgument(i);
+                return (ps, handle: ps.BeginInvoke());
+            }).ToList();
+
+            var created = new List<PolytomicConnection>();
+            foreach (var (ps, handle) in runs)
+            {
+                var output = ps.EndInvoke(handle);
+                Assert.Empty(ps.Streams.Error);
+                created.AddRange(output.Select(o => (PolytomicConnection)o.BaseObject));
+                ps.Dispose();
+            }
+
+            Assert.Equal(total, created.Count);
+            Assert.Equal(total, created.Select(c => c.Id).Distinct().Count());
+            var stored = sandbox.State.Connections.All().Where(c => ((string?)c["name"])!.StartsWith("parallel-")).ToList();
+            Assert.Equal(total, stored.Count);
+            Assert.Equal(Enumerable.Range(0, total).Select(i => "parallel-" + i).OrderBy(x => x), stored.Select(c => (string)c["name"]!).OrderBy(x => x));
+        }
+    }
+}
