@@ -1,0 +1,196 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Polytomic.Sandbox;
+using PolytomicPS.Host;
+
+namespace PolytomicPS.Bench
+{
+    /// <summary>Benchmarks of what users feel, each a ratio measured in the same run, written to BENCHMARKS.md.
+    /// Not part of dotnet test: timings belong here, never in assertions.</summary>
+    public static class Program
+    {
+        public static async Task<int> Main(string[] args)
+        {
+            // Child-process probes for the import figure: a fresh process each time.
+            if (args.Length == 2 && args[0] == "--probe") return Probe(args[1]);
+
+            var quick = args.Contains("--quick");
+            var report = new Report();
+            await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Urls = "http://127.0.0.1:0", SchemaCacheDelay = TimeSpan.Zero });
+            Console.Error.WriteLine($"sandbox {sandbox.BaseUrl}");
+
+            Import(report, quick ? 3 : 10);
+            await PerCall(report, sandbox, quick ? 300 : 2000);
+            foreach (var extra in Extras) await extra(report, sandbox, quick);
+
+            var path = Path.Combine(FindRoot(), "BENCHMARKS.md");
+            File.WriteAllText(path, report.Render());
+            Console.WriteLine(report.Render());
+            Console.Error.WriteLine($"wrote {path}");
+            return 0;
+        }
+
+        /// <summary>Further measurements (streaming, fan-out) register here.</summary>
+        internal static readonly List<Func<Report, SandboxServer, bool, Task>> Extras = new List<Func<Report, SandboxServer, bool, Task>>();
+
+        // ---- 1. Import -------------------------------------------------------------------------------------------
+
+        private static int Probe(string what)
+        {
+            var clock = Stopwatch.StartNew();
+            var iss = InitialSessionState.CreateDefault2();
+            if (what == "import") iss.ImportPSModule(new[] { ScriptRunner.FindModuleManifest() });
+            using var rs = RunspaceFactory.CreateRunspace(iss);
+            rs.Open();
+            using var ps = PowerShell.Create();
+            ps.Runspace = rs;
+            // Touch the module the way a runbook's first line does.
+            ps.AddScript(what == "import" ? "$null = Get-Command Connect-Polytomic" : "$null = 1").Invoke();
+            Console.WriteLine(clock.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture));
+            return 0;
+        }
+
+        private static void Import(Report report, int runs)
+        {
+            double Run(string what)
+            {
+                var exe = Environment.ProcessPath!;
+                var dll = typeof(Program).Assembly.Location;
+                var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, UseShellExecute = false };
+                if (Path.GetFileNameWithoutExtension(exe) == "dotnet") psi.ArgumentList.Add(dll);
+                psi.ArgumentList.Add("--probe");
+                psi.ArgumentList.Add(what);
+                using var p = Process.Start(psi)!;
+                var text = p.StandardOutput.ReadToEnd();
+                p.WaitForExit();
+                return double.Parse(text.Trim().Split('\n').Last(), CultureInfo.InvariantCulture);
+            }
+
+            Run("empty"); Run("import"); // warm the disk cache
+            var empty = new List<double>(); var import = new List<double>();
+            for (int i = 0; i < runs; i++) { empty.Add(Run("empty")); import.Add(Run("import")); }
+            var added = Median(import) - Median(empty);
+            report.Add("Import", $"Fresh process: open a runspace with `Import-Module PolytomicPS` and resolve a cmdlet, vs the same with an empty runspace; median of {runs} runs each.",
+                new[]
+                {
+                    ("empty runspace (ms)", Median(empty).ToString("0")),
+                    ("runspace + Import-Module (ms)", Median(import).ToString("0")),
+                    ("module adds (ms)", added.ToString("0")),
+                    ("target", "≤ 150 ms"),
+                    ("met", added <= 150 ? "yes" : "no"),
+                });
+        }
+
+        // ---- 2. Per call -----------------------------------------------------------------------------------------
+
+        private static async Task PerCall(Report report, SandboxServer sandbox, int calls)
+        {
+            using var rs = ScriptRunner.OpenRunspace(null, ScriptRunner.FindModuleManifest());
+            using var ps = PowerShell.Create();
+            ps.Runspace = rs;
+            rs.SessionStateProxy.SetVariable("K", sandbox.State.ApiKey);
+            rs.SessionStateProxy.SetVariable("U", sandbox.BaseUrl.ToString());
+            var id = (string)ps.AddScript("$null = Connect-Polytomic -ApiKey $K -BaseUrl $U; (New-PolytomicConnection -Name bench -Type stripe -Configuration @{ api_key = 'sk' }).Id")
+                .Invoke().Single().BaseObject;
+            ps.Commands.Clear();
+            rs.SessionStateProxy.SetVariable("Id", id);
+            rs.SessionStateProxy.SetVariable("N", calls);
+            ps.AddScript("foreach ($i in 1..$N) { $null = Get-PolytomicConnection -Id $Id }");
+
+            using var http = new HttpClient { BaseAddress = sandbox.BaseUrl };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sandbox.State.ApiKey);
+            http.DefaultRequestHeaders.Add("X-Polytomic-Version", "2024-02-08");
+            async Task Raw()
+            {
+                for (int i = 0; i < calls; i++)
+                {
+                    using var r = await http.GetAsync("/api/connections/" + id);
+                    using var doc = await JsonDocument.ParseAsync(await r.Content.ReadAsStreamAsync());
+                    _ = doc.RootElement.GetProperty("data").GetProperty("name").GetString();
+                }
+            }
+
+            using var client = new Polytomic.PolytomicClient(new Polytomic.PolytomicClientOptions
+            {
+                ApiKey = Polytomic.SecureStrings.FromPlain(sandbox.State.ApiKey), BaseUrl = sandbox.BaseUrl,
+            });
+            async Task Client()
+            {
+                for (int i = 0; i < calls; i++) _ = (await client.GetConnectionAsync(id)).Name;
+            }
+
+            // Warm every path, then alternate measured rounds so machine noise hits them alike.
+            ps.Invoke(); await Raw(); await Client();
+            var module = new List<double>(); var raw = new List<double>(); var typed = new List<double>();
+            for (int round = 0; round < 3; round++)
+            {
+                var c = Stopwatch.StartNew(); ps.Invoke(); module.Add(c.Elapsed.TotalMilliseconds);
+                c.Restart(); await Raw(); raw.Add(c.Elapsed.TotalMilliseconds);
+                c.Restart(); await Client(); typed.Add(c.Elapsed.TotalMilliseconds);
+            }
+            var ratio = Median(module) / Median(raw);
+            report.Add("Per call", $"{calls} × `Get-PolytomicConnection -Id` in one runspace vs the same {calls} GETs with a reused HttpClient + System.Text.Json (parse, read one property); median of 3 alternating rounds after a warm-up.",
+                new[]
+                {
+                    ("cmdlet total (ms)", Median(module).ToString("0")),
+                    ("cmdlet per call (µs)", (Median(module) * 1000 / calls).ToString("0")),
+                    ("typed client alone, per call (µs)", (Median(typed) * 1000 / calls).ToString("0")),
+                    ("raw total (ms)", Median(raw).ToString("0")),
+                    ("raw per call (µs)", (Median(raw) * 1000 / calls).ToString("0")),
+                    ("ratio", ratio.ToString("0.00") + "×"),
+                    ("target", "≤ 1.3×"),
+                    ("met", ratio <= 1.3 ? "yes" : "no"),
+                });
+        }
+
+        internal static double Median(IEnumerable<double> values)
+        {
+            var v = values.OrderBy(x => x).ToArray();
+            return v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
+        }
+
+        private static string FindRoot()
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "PolytomicPS.sln"))) return dir.FullName;
+            return Directory.GetCurrentDirectory();
+        }
+    }
+
+    /// <summary>BENCHMARKS.md: method, machine, and one table per figure.</summary>
+    internal sealed class Report
+    {
+        private readonly List<(string Title, string Method, IReadOnlyList<(string, string)> Rows)> sections = new List<(string, string, IReadOnlyList<(string, string)>)>();
+
+        public void Add(string title, string method, IReadOnlyList<(string, string)> rows) => sections.Add((title, method, rows));
+
+        public string Render()
+        {
+            var sb = new StringBuilder();
+            sb.AppendLine("# PolytomicPS benchmarks").AppendLine();
+            sb.AppendLine("Generated by `dotnet run -c Release --project bench` against the in-process sandbox on loopback. Each figure is a");
+            sb.AppendLine("ratio or difference measured in the same run, so the machine's speed mostly cancels out.").AppendLine();
+            sb.AppendLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, " +
+                          $"PowerShell engine {typeof(PSObject).Assembly.GetName().Version}; run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.").AppendLine();
+            foreach (var (title, method, rows) in sections)
+            {
+                sb.AppendLine($"## {title}").AppendLine().AppendLine(method).AppendLine();
+                sb.AppendLine("| measure | value |").AppendLine("|---|---|");
+                foreach (var (k, v) in rows) sb.AppendLine($"| {k} | {v} |");
+                sb.AppendLine();
+            }
+            return sb.ToString();
+        }
+    }
+}
