@@ -31,6 +31,14 @@ namespace Polytomic
         private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
         private readonly string baseUrl;
 
+        /// <summary>Pacing after a 429: for a while after the server asks to slow down, every call of the session (from
+        /// any runspace) takes the next free slot, one server-given interval apart, so a rate limit is met by an even
+        /// stream of requests instead of a storm of retries that all wake at once.</summary>
+        private readonly object pacing = new object();
+        private DateTime pacingUntil, nextSlot;
+        private TimeSpan pacingInterval;
+        private static readonly TimeSpan PacingWindow = TimeSpan.FromSeconds(2);
+
         static PolytomicClient()
         {
             // Windows PowerShell 5.1 (.NET Framework) may not offer TLS 1.2 by default: add it, never replace the
@@ -130,6 +138,8 @@ namespace Polytomic
                 {
                     var token = ctx.CancellationToken;
                     attempt++;
+                    var hold = ReserveSlot();
+                    if (hold > TimeSpan.Zero) await Task.Delay(hold, token).ConfigureAwait(false);
                     using var request = new HttpRequestMessage(method, url);
                     request.Headers.Authorization = authorization;
                     request.Headers.TryAddWithoutValidation("X-Polytomic-Version", Options.ApiVersion);
@@ -143,6 +153,8 @@ namespace Polytomic
                     stopwatch.Restart();
                     var r = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
                     obs?.OnResponse(method.Method, pathAndQuery, (int)r.StatusCode, stopwatch.Elapsed);
+                    if ((int)r.StatusCode == 429) HoldOff(ServerDelay(r, Options.MaxRetryDelay) ?? Options.RetryBaseDelay);
+                    else if (r.IsSuccessStatusCode) SpeedUp();
                     return r;
                 }, context).ConfigureAwait(false);
             }
@@ -277,13 +289,51 @@ namespace Polytomic
             return text.IndexOf("idempotency", StringComparison.OrdinalIgnoreCase) >= 0;
         }
 
-        /// <summary>Retry-After (seconds or HTTP date), else X-RateLimit-Reset, capped; null = use backoff.</summary>
+        private void HoldOff(TimeSpan wait)
+        {
+            lock (pacing)
+            {
+                var now = DateTime.UtcNow;
+                // A 429 while already pacing means the pace is too fast: double it (a fresh one starts at the server's wait).
+                var floor = wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait;
+                var doubled = TimeSpan.FromTicks(pacingInterval.Ticks * 2);
+                pacingInterval = now < pacingUntil && doubled > floor ? doubled : floor;
+                pacingUntil = now + PacingWindow + wait;
+                if (nextSlot < now + wait) nextSlot = now + wait;
+            }
+        }
+
+        /// <summary>Each success while pacing shortens the interval a little, so the pace settles near the server's limit.</summary>
+        private void SpeedUp()
+        {
+            lock (pacing)
+            {
+                if (DateTime.UtcNow < pacingUntil) pacingInterval = TimeSpan.FromTicks(pacingInterval.Ticks * 97 / 100);
+            }
+        }
+
+        private TimeSpan ReserveSlot()
+        {
+            lock (pacing)
+            {
+                var now = DateTime.UtcNow;
+                if (now >= pacingUntil) return TimeSpan.Zero;
+                var slot = nextSlot > now ? nextSlot : now;
+                nextSlot = slot + pacingInterval;
+                return slot - now;
+            }
+        }
+
+        /// <summary>retry-after-ms, Retry-After (seconds or HTTP date), else X-RateLimit-Reset, capped; null = use backoff.</summary>
         internal static TimeSpan? ServerDelay(HttpResponseMessage? r, TimeSpan cap)
         {
             if (r == null) return null;
             TimeSpan? wait = null;
             var ra = r.Headers.RetryAfter;
-            if (ra?.Delta != null) wait = ra.Delta;
+            if (r.Headers.TryGetValues("retry-after-ms", out var ms) && double.TryParse(ms.FirstOrDefault(),
+                    System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var millis))
+                wait = TimeSpan.FromMilliseconds(millis);
+            else if (ra?.Delta != null) wait = ra.Delta;
             else if (ra?.Date != null) wait = ra.Date.Value - DateTimeOffset.UtcNow;
             else if (r.Headers.TryGetValues("X-RateLimit-Reset", out var values)
                      && long.TryParse(values.FirstOrDefault(), out var unix))

@@ -90,6 +90,16 @@ namespace Polytomic.Sandbox
             };
             state.Requests.Enqueue(record);
 
+            if (state.RateLimit.TryTake() is TimeSpan wait)
+            {
+                record.Status = 429;
+                ctx.Response.StatusCode = 429;
+                ctx.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString();
+                ctx.Response.Headers["retry-after-ms"] = Math.Ceiling(wait.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await Write(ctx, SandboxApi.ErrorBody(429, "rate limit exceeded"));
+                return;
+            }
+
             var delay = state.Faults.Take(req.Method, path, FaultKind.Delay);
             if (delay != null) await Task.Delay(delay.Delay, ctx.RequestAborted);
             var fault = state.Faults.Take(req.Method, path, FaultKind.Status, FaultKind.ResetBeforeHandling, FaultKind.Html);

@@ -47,6 +47,9 @@ namespace Polytomic.Sandbox
         public SandboxClock Clock { get; } = new SandboxClock();
         public FaultPlan Faults { get; } = new FaultPlan();
 
+        /// <summary>Requests per second allowed before 429 (null: no limit), like a per-key rate limit.</summary>
+        public RateLimiter RateLimit { get; } = new RateLimiter();
+
         public ResourceStore Connections { get; } = new ResourceStore();
 
         /// <summary>Stores of later areas, by name, so route modules add their own without touching this class.</summary>

@@ -12,7 +12,22 @@ namespace PolytomicPS.Tests.Cmdlets
         public ConcurrencyTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
 
         [Fact]
-        public void Eight_runspaces_share_one_session_without_losing_or_duplicating_anything()
+        public void Eight_runspaces_share_one_session_without_losing_or_duplicating_anything() => CreateInParallel(400, "parallel-");
+
+        [Fact]
+        public void Under_a_rate_limit_the_shared_session_paces_itself_and_nothing_fails_or_duplicates()
+        {
+            sandbox.State.RateLimit.PerSecond = 150;
+            try
+            {
+                CreateInParallel(300, "limited-");
+                // The session holds every runspace back after a 429, so only a few requests meet the limit.
+                Assert.InRange(sandbox.State.RateLimit.Rejected, 1, 100);
+            }
+            finally { sandbox.State.RateLimit.PerSecond = null; }
+        }
+
+        private void CreateInParallel(int total, string prefix)
         {
             var session = Ps.Run("Get-PolytomicSession", sandbox).Output.Single().BaseObject;
             var iss = InitialSessionState.CreateDefault2();
@@ -22,13 +37,12 @@ namespace PolytomicPS.Tests.Cmdlets
             pool.SetMaxRunspaces(8);
             pool.Open();
 
-            const int total = 400;
             var runs = Enumerable.Range(0, total).Select(i =>
             {
                 var ps = PowerShell.Create();
                 ps.RunspacePool = pool;
-                ps.AddScript("param($s, $i) New-PolytomicConnection -Session $s -Name \"parallel-$i\" -Type stripe -Configuration @{ api_key = 'sk' }")
-                  .AddArgument(session).AddArgument(i);
+                ps.AddScript("param($s, $i, $p) New-PolytomicConnection -Session $s -Name \"$p$i\" -Type stripe -Configuration @{ api_key = 'sk' }")
+                  .AddArgument(session).AddArgument(i).AddArgument(prefix);
                 return (ps, handle: ps.BeginInvoke());
             }).ToList();
 
@@ -43,9 +57,9 @@ namespace PolytomicPS.Tests.Cmdlets
 
             Assert.Equal(total, created.Count);
             Assert.Equal(total, created.Select(c => c.Id).Distinct().Count());
-            var stored = sandbox.State.Connections.All().Where(c => ((string?)c["name"])!.StartsWith("parallel-")).ToList();
+            var stored = sandbox.State.Connections.All().Where(c => ((string?)c["name"])!.StartsWith(prefix)).ToList();
             Assert.Equal(total, stored.Count);
-            Assert.Equal(Enumerable.Range(0, total).Select(i => "parallel-" + i).OrderBy(x => x), stored.Select(c => (string)c["name"]!).OrderBy(x => x));
+            Assert.Equal(Enumerable.Range(0, total).Select(i => prefix + i).OrderBy(x => x), stored.Select(c => (string)c["name"]!).OrderBy(x => x));
         }
     }
 }
