@@ -16,6 +16,8 @@ namespace Polytomic
         InvalidResponse,
         /// <summary>The route does not exist in the session's API version.</summary>
         UnsupportedInVersion,
+        /// <summary>The connection's schema cache stayed "not ready" until the caller's wait ran out.</summary>
+        SchemaCacheNotReady,
     }
 
     /// <summary>The one exception type for every failed Polytomic call. Never carries the API key.</summary>

@@ -25,6 +25,8 @@ namespace Polytomic.Sandbox
         private static readonly Action<SandboxApi>[] RouteModules =
         {
             Routes.ConnectionRoutes.Map,
+            Routes.JobRoutes.Map,
+            Routes.BulkSyncRoutes.Map,
         };
 
         private readonly WebApplication app;

@@ -28,6 +28,7 @@ namespace PolytomicPS
                 case PolytomicErrorKind.Transport: return ("PolytomicApi.ConnectionFailed", ErrorCategory.ConnectionError);
                 case PolytomicErrorKind.InvalidResponse: return ("PolytomicApi.InvalidResponse", ErrorCategory.InvalidResult);
                 case PolytomicErrorKind.UnsupportedInVersion: return ("ApiVersionNotSupported", ErrorCategory.NotImplemented);
+                case PolytomicErrorKind.SchemaCacheNotReady: return ("SchemaCacheTimeout", ErrorCategory.OperationTimeout);
             }
             switch (ex.StatusCode)
             {
@@ -49,6 +50,8 @@ namespace PolytomicPS
         private static string? RecommendedAction(PolytomicApiException ex)
         {
             if (ex.Kind == PolytomicErrorKind.UnsupportedInVersion) return "Run Connect-Polytomic with the -ApiVersion the message names.";
+            if (ex.Kind == PolytomicErrorKind.SchemaCacheNotReady)
+                return "Wait longer with -TimeoutSeconds, or check the source with Get-PolytomicSchemaStatus / Update-PolytomicSchema.";
             switch (ex.StatusCode)
             {
                 case 401: return "Check the API key given to Connect-Polytomic (or POLYTOMIC_API_KEY).";

@@ -90,6 +90,35 @@ namespace PolytomicPS
         protected void Await(Func<PolytomicClient, CancellationToken, Task> call) =>
             Await<bool>(async (c, ct) => { await call(c, ct).ConfigureAwait(false); return true; });
 
+        /// <summary>Runs a call that Polytomic refuses while a connection's schema cache is still filling (a new
+        /// connection, seed 001): waits and calls again, bounded by timeoutSeconds, with a progress bar. Each attempt is a
+        /// new call with a fresh Idempotency-Key (see PolytomicClient.RetryWhileSchemasCacheAsync), so a create retried
+        /// here cannot create twice. Any create that depends on the schema cache should use this.</summary>
+        protected T AwaitSchemaCache<T>(string activity, int timeoutSeconds, Func<PolytomicClient, CancellationToken, Task<T>> call)
+        {
+            var progress = new ProgressRecord(0x5C4E, activity, "Waiting for Polytomic to cache the connection's schemas");
+            bool shown = false;
+            try
+            {
+                return Await((c, ct) => c.RetryWhileSchemasCacheAsync(token => call(c, token), TimeSpan.FromSeconds(timeoutSeconds), wait => Post(() =>
+                {
+                    shown = true;
+                    progress.StatusDescription = $"Schemas not cached yet (attempt {wait.Attempt}, {wait.Elapsed.TotalSeconds:0.#} s of {timeoutSeconds} s); retrying in {wait.Delay.TotalSeconds:0.#} s";
+                    progress.PercentComplete = (int)Math.Min(99, 100 * wait.Elapsed.TotalSeconds / Math.Max(1, timeoutSeconds));
+                    WriteProgress(progress);
+                    WriteVerbose($"{activity}: {wait.Message} Retrying in {wait.Delay.TotalSeconds:0.#} s.");
+                }), ct));
+            }
+            finally
+            {
+                if (shown)
+                {
+                    progress.RecordType = ProgressRecordType.Completed;
+                    WriteProgress(progress);
+                }
+            }
+        }
+
         /// <summary>A connection type's schema through the session cache; an unknown type is a clear input error.</summary>
         protected Polytomic.Models.PolytomicConnectionTypeSchema GetTypeSchema(string type)
         {

@@ -1,0 +1,246 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Polytomic.Http;
+using Polytomic.Models;
+
+namespace Polytomic
+{
+    /// <summary>Bulk syncs (ELT), API.md §4.6. Version differences stop here: callers see one shape.</summary>
+    public sealed partial class PolytomicClient
+    {
+        private static string Bulk(string syncId, params string[] rest) =>
+            ApiPath.Build(new[] { "bulk", "syncs", ApiPath.Segment(syncId, "bulk sync id") }.Concat(rest).ToArray());
+
+        private static KeyValuePair<string, string?> Q(string key, string? value) => new KeyValuePair<string, string?>(key, value);
+
+        private static string? Bool(bool? value) => value == null ? null : value.Value ? "true" : "false";
+
+        // ------------------------------------------------------------------ connection introspection
+
+        public async Task<PolytomicBulkSource> GetBulkSourceAsync(string connectionId, bool includeFields, CancellationToken ct = default)
+        {
+            var source = await GetDataAsync<PolytomicBulkSource>(
+                ApiPath.Build("connections", ApiPath.Segment(connectionId, "connection id"), "bulksync", "source"),
+                new[] { Q("include_fields", Bool(includeFields)) }, ct).ConfigureAwait(false);
+            source.ConnectionId = connectionId;
+            foreach (var s in source.Schemas) s.ConnectionId = connectionId;
+            return source;
+        }
+
+        public async Task<PolytomicBulkDestination> GetBulkDestinationAsync(string connectionId, CancellationToken ct = default)
+        {
+            var dest = await GetDataAsync<PolytomicBulkDestination>(
+                ApiPath.Build("connections", ApiPath.Segment(connectionId, "connection id"), "bulksync", "target"), null, ct).ConfigureAwait(false);
+            dest.ConnectionId = connectionId;
+            return dest;
+        }
+
+        /// <summary>One schema of a connection's schema cache, with its fields.</summary>
+        public async Task<PolytomicConnectionSchema> GetConnectionSchemaAsync(string connectionId, string schemaId, CancellationToken ct = default)
+        {
+            var schema = await GetDataAsync<PolytomicConnectionSchema>(
+                ApiPath.Build("connections", ApiPath.Segment(connectionId, "connection id"), "schemas", ApiPath.Segment(schemaId, "schema id")), null, ct).ConfigureAwait(false);
+            schema.ConnectionId = connectionId;
+            return schema;
+        }
+
+        public Task<List<Dictionary<string, object?>>> GetConnectionSchemaRecordsAsync(string connectionId, string schemaId, CancellationToken ct = default) =>
+            GetDataAsync<List<Dictionary<string, object?>>>(
+                ApiPath.Build("connections", ApiPath.Segment(connectionId, "connection id"), "schemas", ApiPath.Segment(schemaId, "schema id"), "records"), null, ct);
+
+        // ------------------------------------------------------------------ bulk syncs
+
+        /// <summary>One page of bulk syncs. 2025-09-18 may page the list; 2024-02-08 returns it whole (no token).</summary>
+        public async Task<Page<PolytomicBulkSync>> ListBulkSyncsPageAsync(bool? active, string? pageToken, CancellationToken ct = default)
+        {
+            var envelope = await SendJsonAsync<Envelope<List<PolytomicBulkSync>>>(HttpMethod.Get, ApiPath.Build("bulk", "syncs"),
+                new[] { Q("active", Bool(active)), Q("page_token", pageToken) }, null, ct).ConfigureAwait(false);
+            var items = (envelope.Data ?? new List<PolytomicBulkSync>()).Select(s => s.Normalize()).ToList();
+            var next = envelope.Pagination?.NextPageToken;
+            return new Page<PolytomicBulkSync>(items, string.IsNullOrEmpty(next) ? null : next);
+        }
+
+        public async Task<PolytomicBulkSync> GetBulkSyncAsync(string id, CancellationToken ct = default) =>
+            (await GetDataAsync<PolytomicBulkSync>(Bulk(id), null, ct).ConfigureAwait(false)).Normalize();
+
+        /// <summary>Creates a bulk sync. One call = one Idempotency-Key; callers that retry after a schema-cache error
+        /// call this again (see <see cref="RetryWhileSchemasCacheAsync{T}"/>), which sends a fresh key.</summary>
+        public async Task<PolytomicBulkSync> CreateBulkSyncAsync(BulkSyncRequest request, CancellationToken ct = default) =>
+            (await SendDataAsync<PolytomicBulkSync>(HttpMethod.Post, ApiPath.Build("bulk", "syncs"), null, ToWire(request), ct).ConfigureAwait(false)).Normalize();
+
+        /// <summary>PUT replaces the whole sync (schemas excepted): callers read-modify-write.</summary>
+        public async Task<PolytomicBulkSync> UpdateBulkSyncAsync(string id, BulkSyncRequest request, CancellationToken ct = default) =>
+            (await SendDataAsync<PolytomicBulkSync>(HttpMethod.Put, Bulk(id), null, ToWire(request), ct).ConfigureAwait(false)).Normalize();
+
+        public Task DeleteBulkSyncAsync(string id, CancellationToken ct = default) =>
+            SendAsync(HttpMethod.Delete, Bulk(id), null, null, ct);
+
+        public async Task<bool> ActivateBulkSyncAsync(string id, bool active, CancellationToken ct = default)
+        {
+            var result = await SendDataAsync<ActivateResponse>(HttpMethod.Post, Bulk(id, "activate"), null, new { active }, ct).ConfigureAwait(false);
+            return result.Active ?? active;
+        }
+
+        /// <summary>Writes the schedule in this version's shape: 2025-09-18 default_schedule + additional_schedules;
+        /// 2024-02-08 one schedule whose multi.schedules carries the additional ones.</summary>
+        private BulkSyncRequest ToWire(BulkSyncRequest request)
+        {
+            request.WireSchedule = request.WireDefaultSchedule = null;
+            request.WireAdditionalSchedules = null;
+            var schedule = request.Schedule ?? new BulkScheduleRequest { Frequency = "manual" };
+            if (Is2025)
+            {
+                request.WireDefaultSchedule = schedule;
+                request.WireAdditionalSchedules = request.AdditionalSchedules;
+            }
+            else
+            {
+                var legacy = schedule.Timing();
+                if (request.AdditionalSchedules != null && request.AdditionalSchedules.Count > 0)
+                    legacy.Multi = new Dictionary<string, object?>
+                    {
+                        ["schedules"] = request.AdditionalSchedules.Select(a => (object)new Dictionary<string, object?>
+                        {
+                            ["item"] = a.SelectiveMode ?? "none",
+                            ["schedule"] = a.Timing(),
+                        }).ToList(),
+                    };
+                request.WireSchedule = legacy;
+            }
+            return request;
+        }
+
+        // ------------------------------------------------------------------ executions
+
+        public async Task<PolytomicBulkSyncExecution> StartBulkSyncAsync(string syncId, StartBulkSyncRequest request, CancellationToken ct = default)
+        {
+            var exec = await SendDataAsync<PolytomicBulkSyncExecution>(HttpMethod.Post, Bulk(syncId, "executions"), null, request, ct).ConfigureAwait(false);
+            exec.SyncId = syncId;
+            return exec;
+        }
+
+        public async Task<Page<PolytomicBulkSyncExecution>> ListBulkSyncExecutionsPageAsync(string syncId, string? pageToken, int? limit,
+            bool onlyTerminal, bool ascending, CancellationToken ct = default)
+        {
+            var envelope = await SendJsonAsync<Envelope<List<PolytomicBulkSyncExecution>>>(HttpMethod.Get, Bulk(syncId, "executions"), new[]
+            {
+                Q("page_token", pageToken), Q("limit", limit?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                Q("only_terminal", onlyTerminal ? "true" : null), Q("ascending", ascending ? "true" : null),
+            }, null, ct).ConfigureAwait(false);
+            var items = envelope.Data ?? new List<PolytomicBulkSyncExecution>();
+            foreach (var e in items) e.SyncId = syncId;
+            var next = envelope.Pagination?.NextPageToken;
+            return new Page<PolytomicBulkSyncExecution>(items, string.IsNullOrEmpty(next) ? null : next);
+        }
+
+        public async Task<PolytomicBulkSyncExecution> GetBulkSyncExecutionAsync(string syncId, string executionId, CancellationToken ct = default)
+        {
+            var exec = await GetDataAsync<PolytomicBulkSyncExecution>(Bulk(syncId, "executions", ApiPath.Segment(executionId, "execution id")), null, ct).ConfigureAwait(false);
+            exec.SyncId = syncId;
+            return exec;
+        }
+
+        /// <summary>Asks Polytomic to cancel: the whole sync's run, one execution, or one schema of the current run.
+        /// Cancellation is asynchronous; returns Polytomic's message.</summary>
+        public async Task<string?> CancelBulkSyncAsync(string syncId, string? executionId = null, string? schemaId = null, CancellationToken ct = default)
+        {
+            var path = schemaId != null ? Bulk(syncId, "schemas", ApiPath.Segment(schemaId, "schema id"), "cancel")
+                : executionId != null ? Bulk(syncId, "executions", ApiPath.Segment(executionId, "execution id"), "cancel")
+                : Bulk(syncId, "cancel");
+            var result = await SendDataAsync<CancelResponse>(HttpMethod.Post, path, null, null, ct).ConfigureAwait(false);
+            return result.Message;
+        }
+
+        public async Task<PolytomicBulkSyncStatus> GetBulkSyncStatusAsync(string syncId, CancellationToken ct = default)
+        {
+            var status = await GetDataAsync<PolytomicBulkSyncStatus>(Bulk(syncId, "status"), null, ct).ConfigureAwait(false);
+            status.SyncId = syncId;
+            if (status.CurrentExecution != null) status.CurrentExecution.SyncId = syncId;
+            if (status.LastExecution != null) status.LastExecution.SyncId = syncId;
+            return status;
+        }
+
+        public async Task<PolytomicBulkSyncLog> GetBulkSyncLogsAsync(string syncId, string executionId, CancellationToken ct = default)
+        {
+            var log = await GetDataAsync<PolytomicBulkSyncLog>(Bulk(syncId, "executions", ApiPath.Segment(executionId, "execution id"), "logs"), null, ct).ConfigureAwait(false);
+            log.SyncId = syncId;
+            log.ExecutionId = executionId;
+            return log;
+        }
+
+        /// <summary>Starts an export of an execution's logs; the job is polled with <see cref="GetJobAsync"/> (type exportlogs).</summary>
+        public async Task<PolytomicLogExport> ExportBulkSyncLogsAsync(string syncId, string executionId, bool notify, CancellationToken ct = default)
+        {
+            var envelope = await SendJsonAsync<Envelope<ExportLogsResponse>>(HttpMethod.Post,
+                Bulk(syncId, "executions", ApiPath.Segment(executionId, "execution id"), "logs", "export"),
+                new[] { Q("notify", notify ? "true" : null) }, null, ct).ConfigureAwait(false);
+            return new PolytomicLogExport
+            {
+                SyncId = syncId, ExecutionId = executionId, JobId = envelope.Job?.JobId, Status = envelope.Job?.Status ?? "created",
+                Url = envelope.Data?.Url, Error = envelope.Job?.Error,
+            };
+        }
+
+        // ------------------------------------------------------------------ schemas of a sync
+
+        /// <summary>The sync's schemas. 2024-02-08 lists them with fields; 2025-09-18 without (fields stay null).</summary>
+        public async Task<List<PolytomicBulkSchema>> ListBulkSchemasAsync(string syncId, CancellationToken ct = default)
+        {
+            var list = await GetDataAsync<List<PolytomicBulkSchema>>(Bulk(syncId, "schemas"), null, ct).ConfigureAwait(false);
+            foreach (var s in list) s.SyncId = syncId;
+            return list;
+        }
+
+        public async Task<PolytomicBulkSchema> GetBulkSchemaAsync(string syncId, string schemaId, CancellationToken ct = default)
+        {
+            var schema = await GetDataAsync<PolytomicBulkSchema>(Bulk(syncId, "schemas", ApiPath.Segment(schemaId, "schema id")), null, ct).ConfigureAwait(false);
+            schema.SyncId = syncId;
+            return schema;
+        }
+
+        /// <summary>PUT replaces the schema's settings: callers read-modify-write.</summary>
+        public async Task<PolytomicBulkSchema> UpdateBulkSchemaAsync(string syncId, string schemaId, UpdateBulkSchemaRequest request, CancellationToken ct = default)
+        {
+            var schema = await SendDataAsync<PolytomicBulkSchema>(HttpMethod.Put, Bulk(syncId, "schemas", ApiPath.Segment(schemaId, "schema id")), null, request, ct).ConfigureAwait(false);
+            schema.SyncId = syncId;
+            return schema;
+        }
+
+        // ------------------------------------------------------------------ schedules sub-resource
+
+        public async Task<List<PolytomicBulkSchedule>> ListBulkSchedulesAsync(string syncId, CancellationToken ct = default)
+        {
+            var list = await GetDataAsync<List<PolytomicBulkSchedule>>(Bulk(syncId, "schedules"), null, ct).ConfigureAwait(false);
+            foreach (var s in list) s.SyncId ??= syncId;
+            return list;
+        }
+
+        public async Task<PolytomicBulkSchedule> GetBulkScheduleAsync(string syncId, string scheduleId, CancellationToken ct = default)
+        {
+            var s = await GetDataAsync<PolytomicBulkSchedule>(Bulk(syncId, "schedules", ApiPath.Segment(scheduleId, "schedule id")), null, ct).ConfigureAwait(false);
+            s.SyncId ??= syncId;
+            return s;
+        }
+
+        public async Task<PolytomicBulkSchedule> CreateBulkScheduleAsync(string syncId, BulkScheduleApi schedule, CancellationToken ct = default)
+        {
+            var s = await SendDataAsync<PolytomicBulkSchedule>(HttpMethod.Post, Bulk(syncId, "schedules"), null, new BulkScheduleApiRequest { Schedule = schedule }, ct).ConfigureAwait(false);
+            s.SyncId ??= syncId;
+            return s;
+        }
+
+        public async Task<PolytomicBulkSchedule> UpdateBulkScheduleAsync(string syncId, string scheduleId, BulkScheduleApi schedule, CancellationToken ct = default)
+        {
+            var s = await SendDataAsync<PolytomicBulkSchedule>(HttpMethod.Put, Bulk(syncId, "schedules", ApiPath.Segment(scheduleId, "schedule id")), null,
+                new BulkScheduleApiRequest { Schedule = schedule }, ct).ConfigureAwait(false);
+            s.SyncId ??= syncId;
+            return s;
+        }
+
+        public Task DeleteBulkScheduleAsync(string syncId, string scheduleId, CancellationToken ct = default) =>
+            SendAsync(HttpMethod.Delete, Bulk(syncId, "schedules", ApiPath.Segment(scheduleId, "schedule id")), null, null, ct);
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Polytomic;
+using Polytomic.Models;
+
+namespace PolytomicPS.Commands
+{
+    /// <summary>Parameter values shared by the bulk-sync cmdlets, and how they become request parts.</summary>
+    internal static class BulkSyncInput
+    {
+        public const string Frequencies = "manual,continuous,hourly,daily,weekly,custom,builder,runafter,dbtcloud";
+
+        private static readonly string[] ScheduleKeys = { "frequency", "minute", "hour", "day_of_week", "day_of_month", "month" };
+
+        /// <summary>-Schedule (a hashtable of frequency, minute, hour, day_of_week, day_of_month, month; camelCase keys
+        /// accepted too) with -Frequency over it; null when neither was given.</summary>
+        public static BulkScheduleRequest? Schedule(string? frequency, IDictionary? schedule)
+        {
+            if (frequency == null && schedule == null) return null;
+            var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var kv in PSInput.ToDictionary(schedule, "Schedule"))
+            {
+                var key = Snake(kv.Key);
+                if (Array.IndexOf(ScheduleKeys, key) < 0)
+                    throw new PolytomicInputException("InvalidSchedule",
+                        $"-Schedule has an unknown key '{kv.Key}'; use {string.Join(", ", ScheduleKeys)}.", "Schedule", kv.Key);
+                // Polytomic's schedule values are strings ("hour": "05").
+                values[key] = kv.Value == null ? null : Convert.ToString(kv.Value, CultureInfo.InvariantCulture);
+            }
+            if (frequency != null) values["frequency"] = frequency;
+            values.TryGetValue("frequency", out var f);
+            if (string.IsNullOrEmpty(f))
+                throw new PolytomicInputException("InvalidSchedule", "-Schedule needs a frequency (or pass -Frequency).", "Schedule");
+            if (Array.IndexOf(Frequencies.Split(','), f) < 0)
+                throw new PolytomicInputException("InvalidSchedule", $"'{f}' is not a schedule frequency; use one of {Frequencies.Replace(",", ", ")}.", "Schedule", f);
+            string? V(string k) => values.TryGetValue(k, out var v) ? v : null;
+            return new BulkScheduleRequest
+            {
+                Frequency = f, Minute = V("minute"), Hour = V("hour"), DayOfWeek = V("day_of_week"), DayOfMonth = V("day_of_month"), Month = V("month"),
+            };
+        }
+
+        private static string Snake(string key) =>
+            string.Concat(key.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+        /// <summary>Checks a destination configuration against the destination's options before anything is created.</summary>
+        public static void CheckDestination(PolytomicBulkDestination destination, IDictionary<string, object?> config, string? mode, Action<string> warn)
+        {
+            var missing = destination.RequiredOptions.Where(o => !config.TryGetValue(o, out var v) || v == null || (v is string s && s.Length == 0)).ToList();
+            if (missing.Count > 0)
+                throw new PolytomicInputException("MissingDestinationOption",
+                    $"The destination needs option(s) {string.Join(", ", missing)} in -DestinationConfiguration, e.g. @{{ {missing[0]} = '...' }}. " +
+                    "Get-PolytomicBulkDestination lists every option.", "DestinationConfiguration", destination.ConnectionId);
+            var known = destination.Options.Select(o => o.Name).ToList();
+            var unknown = config.Keys.Where(k => known.Count > 0 && !known.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (unknown.Count > 0)
+                warn($"-DestinationConfiguration has option(s) the destination does not list: {string.Join(", ", unknown)}.");
+            if (mode != null && destination.Modes.Count > 0 && !destination.Modes.Any(m => string.Equals(m.Id, mode, StringComparison.OrdinalIgnoreCase)))
+                throw new PolytomicInputException("UnsupportedBulkSyncMode",
+                    $"The destination does not support mode '{mode}'; it supports {string.Join(", ", destination.Modes.Select(m => m.Id))}.", "Mode", mode);
+        }
+
+        /// <summary>Resolves schema names (id or display name, any case) to the source's schema ids.</summary>
+        public static List<string> ResolveSchemas(PolytomicBulkSource source, IEnumerable<string> names)
+        {
+            var result = new List<string>();
+            foreach (var name in names)
+            {
+                var match = source.Schemas.FirstOrDefault(s => string.Equals(s.Id, name, StringComparison.OrdinalIgnoreCase))
+                            ?? source.Schemas.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+                if (match == null)
+                {
+                    var available = source.Schemas.Select(s => s.Id).Take(25).ToList();
+                    throw new PolytomicInputException("UnknownBulkSchema",
+                        $"The source connection has no schema '{name}'. It has: {string.Join(", ", available)}{(source.Schemas.Count > available.Count ? ", …" : "")}.",
+                        "Schema", name);
+                }
+                if (!result.Contains(match.Id)) result.Add(match.Id);
+            }
+            return result;
+        }
+    }
+}
