@@ -12,7 +12,7 @@ namespace Polytomic
     public sealed partial class PolytomicClient
     {
         private static string Bulk(string syncId, params string[] rest) =>
-            ApiPath.Build(new[] { "bulk", "syncs", ApiPath.Segment(syncId, "bulk sync id") }.Concat(rest).ToArray());
+            ApiPath.Build(new[] { "bulk", "syncs", ApiPath.Id(syncId, "bulk sync id") }.Concat(rest).ToArray());
 
         private static KeyValuePair<string, string?> Q(string key, string? value) => new KeyValuePair<string, string?>(key, value);
 
@@ -23,7 +23,7 @@ namespace Polytomic
         public async Task<PolytomicBulkSource> GetBulkSourceAsync(string connectionId, bool includeFields, CancellationToken ct = default)
         {
             var source = await GetDataAsync<PolytomicBulkSource>(
-                ApiPath.Build("connections", ApiPath.Segment(connectionId, "connection id"), "bulksync", "source"),
+                ApiPath.Build("connections", ApiPath.Id(connectionId, "connection id"), "bulksync", "source"),
                 new[] { Q("include_fields", Bool(includeFields)) }, ct).ConfigureAwait(false);
             source.ConnectionId = connectionId;
             foreach (var s in source.Schemas) s.ConnectionId = connectionId;
@@ -33,7 +33,7 @@ namespace Polytomic
         public async Task<PolytomicBulkDestination> GetBulkDestinationAsync(string connectionId, CancellationToken ct = default)
         {
             var dest = await GetDataAsync<PolytomicBulkDestination>(
-                ApiPath.Build("connections", ApiPath.Segment(connectionId, "connection id"), "bulksync", "target"), null, ct).ConfigureAwait(false);
+                ApiPath.Build("connections", ApiPath.Id(connectionId, "connection id"), "bulksync", "target"), null, ct).ConfigureAwait(false);
             dest.ConnectionId = connectionId;
             return dest;
         }
@@ -42,14 +42,14 @@ namespace Polytomic
         public async Task<PolytomicConnectionSchema> GetConnectionSchemaAsync(string connectionId, string schemaId, CancellationToken ct = default)
         {
             var schema = await GetDataAsync<PolytomicConnectionSchema>(
-                ApiPath.Build("connections", ApiPath.Segment(connectionId, "connection id"), "schemas", ApiPath.Segment(schemaId, "schema id")), null, ct).ConfigureAwait(false);
+                ApiPath.Build("connections", ApiPath.Id(connectionId, "connection id"), "schemas", ApiPath.Segment(schemaId, "schema id")), null, ct).ConfigureAwait(false);
             schema.ConnectionId = connectionId;
             return schema;
         }
 
         public Task<List<Dictionary<string, object?>>> GetConnectionSchemaRecordsAsync(string connectionId, string schemaId, CancellationToken ct = default) =>
             GetDataAsync<List<Dictionary<string, object?>>>(
-                ApiPath.Build("connections", ApiPath.Segment(connectionId, "connection id"), "schemas", ApiPath.Segment(schemaId, "schema id"), "records"), null, ct);
+                ApiPath.Build("connections", ApiPath.Id(connectionId, "connection id"), "schemas", ApiPath.Segment(schemaId, "schema id"), "records"), null, ct);
 
         // ------------------------------------------------------------------ bulk syncs
 
@@ -138,7 +138,7 @@ namespace Polytomic
 
         public async Task<PolytomicBulkSyncExecution> GetBulkSyncExecutionAsync(string syncId, string executionId, CancellationToken ct = default)
         {
-            var exec = await GetDataAsync<PolytomicBulkSyncExecution>(Bulk(syncId, "executions", ApiPath.Segment(executionId, "execution id")), null, ct).ConfigureAwait(false);
+            var exec = await GetDataAsync<PolytomicBulkSyncExecution>(Bulk(syncId, "executions", ApiPath.Id(executionId, "execution id")), null, ct).ConfigureAwait(false);
             exec.SyncId = syncId;
             return exec;
         }
@@ -148,7 +148,7 @@ namespace Polytomic
         public async Task<string?> CancelBulkSyncAsync(string syncId, string? executionId = null, string? schemaId = null, CancellationToken ct = default)
         {
             var path = schemaId != null ? Bulk(syncId, "schemas", ApiPath.Segment(schemaId, "schema id"), "cancel")
-                : executionId != null ? Bulk(syncId, "executions", ApiPath.Segment(executionId, "execution id"), "cancel")
+                : executionId != null ? Bulk(syncId, "executions", ApiPath.Id(executionId, "execution id"), "cancel")
                 : Bulk(syncId, "cancel");
             var result = await SendDataAsync<CancelResponse>(HttpMethod.Post, path, null, null, ct).ConfigureAwait(false);
             return result.Message;
@@ -165,7 +165,7 @@ namespace Polytomic
 
         public async Task<PolytomicBulkSyncLog> GetBulkSyncLogsAsync(string syncId, string executionId, CancellationToken ct = default)
         {
-            var log = await GetDataAsync<PolytomicBulkSyncLog>(Bulk(syncId, "executions", ApiPath.Segment(executionId, "execution id"), "logs"), null, ct).ConfigureAwait(false);
+            var log = await GetDataAsync<PolytomicBulkSyncLog>(Bulk(syncId, "executions", ApiPath.Id(executionId, "execution id"), "logs"), null, ct).ConfigureAwait(false);
             log.SyncId = syncId;
             log.ExecutionId = executionId;
             return log;
@@ -175,7 +175,7 @@ namespace Polytomic
         public async Task<PolytomicLogExport> ExportBulkSyncLogsAsync(string syncId, string executionId, bool notify, CancellationToken ct = default)
         {
             var envelope = await SendJsonAsync<Envelope<ExportLogsResponse>>(HttpMethod.Post,
-                Bulk(syncId, "executions", ApiPath.Segment(executionId, "execution id"), "logs", "export"),
+                Bulk(syncId, "executions", ApiPath.Id(executionId, "execution id"), "logs", "export"),
                 new[] { Q("notify", notify ? "true" : null) }, null, ct).ConfigureAwait(false);
             return new PolytomicLogExport
             {
@@ -220,7 +220,7 @@ namespace Polytomic
 
         public async Task<PolytomicBulkSchedule> GetBulkScheduleAsync(string syncId, string scheduleId, CancellationToken ct = default)
         {
-            var s = await GetDataAsync<PolytomicBulkSchedule>(Bulk(syncId, "schedules", ApiPath.Segment(scheduleId, "schedule id")), null, ct).ConfigureAwait(false);
+            var s = await GetDataAsync<PolytomicBulkSchedule>(Bulk(syncId, "schedules", ApiPath.Id(scheduleId, "schedule id")), null, ct).ConfigureAwait(false);
             s.SyncId ??= syncId;
             return s;
         }
@@ -234,13 +234,13 @@ namespace Polytomic
 
         public async Task<PolytomicBulkSchedule> UpdateBulkScheduleAsync(string syncId, string scheduleId, BulkScheduleApi schedule, CancellationToken ct = default)
         {
-            var s = await SendDataAsync<PolytomicBulkSchedule>(HttpMethod.Put, Bulk(syncId, "schedules", ApiPath.Segment(scheduleId, "schedule id")), null,
+            var s = await SendDataAsync<PolytomicBulkSchedule>(HttpMethod.Put, Bulk(syncId, "schedules", ApiPath.Id(scheduleId, "schedule id")), null,
                 new BulkScheduleApiRequest { Schedule = schedule }, ct).ConfigureAwait(false);
             s.SyncId ??= syncId;
             return s;
         }
 
         public Task DeleteBulkScheduleAsync(string syncId, string scheduleId, CancellationToken ct = default) =>
-            SendAsync(HttpMethod.Delete, Bulk(syncId, "schedules", ApiPath.Segment(scheduleId, "schedule id")), null, null, ct);
+            SendAsync(HttpMethod.Delete, Bulk(syncId, "schedules", ApiPath.Id(scheduleId, "schedule id")), null, null, ct);
     }
 }

@@ -61,7 +61,11 @@ namespace PolytomicPS.Tests.Cmdlets
             var script = "$env:POLYTOMIC_API_KEY = $ApiKey; $env:POLYTOMIC_BASE_URL = $BaseUrl\n" +
                          "& {\n" + Example("salesforce-to-snowflake-bulk.ps1") + "\n} $ApiVersion";
             var before = sandbox.State.Requests.Count;
-            var r = Ps.Run(script, sandbox, version, connect: false, secrets: new[] { "secret" });
+            // Long enough that the example surely meets the refreshing cache, however slow the machine.
+            sandbox.State.SchemaCacheDelay = TimeSpan.FromSeconds(2);
+            PsResult r;
+            try { r = Ps.Run(script, sandbox, version, connect: false, secrets: new[] { "secret" }); }
+            finally { sandbox.State.SchemaCacheDelay = TimeSpan.FromMilliseconds(300); }
             r.AssertSuccess();
 
             var requests = sandbox.State.Requests.Skip(before).ToList();
