@@ -25,6 +25,8 @@ namespace Polytomic.Sandbox
         private static readonly Action<SandboxApi>[] RouteModules =
         {
             Routes.ConnectionRoutes.Map,
+            Routes.ModelRoutes.Map,
+            Routes.SyncRoutes.Map,
         };
 
         private readonly WebApplication app;
