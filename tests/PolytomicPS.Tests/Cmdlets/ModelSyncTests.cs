@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using Polytomic.Models;
@@ -278,6 +279,31 @@ $crm.Id", sandbox);
             var options = r.All<PolytomicScheduleOption>();
             Assert.Contains(options, o => o.Frequency == "continuous");
             Assert.Equal("daily", options.Last().Frequency);
+        }
+            [Fact]
+        public async Task The_sandbox_itself_refuses_a_sync_without_the_identity_its_mode_needs_and_version_only_routes()
+        {
+            var r = Ps.Run(Setup + "$model.Id; $crm.Id", sandbox);
+            r.AssertSuccess();
+            var (model, crm) = (r.Output[^2].BaseObject.ToString(), r.Output[^1].BaseObject.ToString());
+            using var http = new System.Net.Http.HttpClient { BaseAddress = sandbox.Server.BaseUrl };
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SandboxFixture.ApiKey);
+            async Task<(int, string)> Send(string version, System.Net.Http.HttpMethod method, string path, string? body = null)
+            {
+                using var req = new System.Net.Http.HttpRequestMessage(method, path);
+                req.Headers.Add("X-Polytomic-Version", version);
+                if (body != null) req.Content = new System.Net.Http.StringContent(body, System.Text.Encoding.UTF8, "application/json");
+                using var res = await http.SendAsync(req);
+                return ((int)res.StatusCode, await res.Content.ReadAsStringAsync());
+            }
+            var (status, text) = await Send("2025-09-18", System.Net.Http.HttpMethod.Post, "/api/syncs",
+                $"{{\"name\":\"n\",\"mode\":\"update\",\"fields\":[{{\"source\":{{\"field\":\"email\",\"model_id\":\"{model}\"}},\"target\":\"Email\"}}],\"schedule\":{{\"frequency\":\"manual\"}},\"target\":{{\"connection_id\":\"{crm}\",\"object\":\"Contact\"}}}}");
+            Assert.Equal(400, status);
+            Assert.Contains("mode 'update' requires an identity", (string?)JsonNode.Parse(text)!["message"]);
+            Assert.Equal(404, (await Send("2025-09-18", System.Net.Http.HttpMethod.Get, $"/api/connections/{crm}/modelsync/target")).Item1);
+            var (posted, fields) = await Send("2024-02-08", System.Net.Http.HttpMethod.Post, $"/api/connections/{crm}/modelsync/target/fields", "{\"target\":\"Contact\"}");
+            Assert.Equal(200, posted);
+            Assert.Contains("\"supports_identity\":true", fields);
         }
     }
 }
