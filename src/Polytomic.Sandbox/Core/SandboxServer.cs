@@ -27,6 +27,8 @@ namespace Polytomic.Sandbox
             Routes.ConnectionRoutes.Map,
             Routes.JobRoutes.Map,
             Routes.BulkSyncRoutes.Map,
+            Routes.ModelRoutes.Map,
+            Routes.SyncRoutes.Map,
         };
 
         private readonly WebApplication app;

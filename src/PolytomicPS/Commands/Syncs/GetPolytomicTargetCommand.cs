@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Polytomic.Models;
+
+namespace PolytomicPS.Commands
+{
+    /// <summary>Get-PolytomicTarget: the objects a connection can sync into (GET …/modelsync/targetobjects). On API version
+    /// 2024-02-08, -Type/-Search and -Recurse walk the older drill-down (GET …/modelsync/target) as seed 003 does.</summary>
+    [Cmdlet(VerbsCommon.Get, "PolytomicTarget", DefaultParameterSetName = Objects)]
+    [OutputType(typeof(PolytomicTargetObject), ParameterSetName = new[] { Objects })]
+    [OutputType(typeof(PolytomicTargetOption), ParameterSetName = new[] { DrillDownSet, WalkSet })]
+    public sealed class GetPolytomicTargetCommand : PolytomicCmdlet
+    {
+        public const string Objects = "Objects";
+        public const string DrillDownSet = "DrillDown";
+        public const string WalkSet = "Walk";
+        private const int MaxDepth = 8;
+
+        /// <summary>The target connection (an id or a connection object).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
+        [ValidateNotNullOrEmpty]
+        public string ConnectionId { get; set; } = "";
+
+        /// <summary>Only objects whose name matches (wildcards).</summary>
+        [Parameter(Position = 1, ParameterSetName = Objects)]
+        [SupportsWildcards]
+        public string? Name { get; set; }
+
+        /// <summary>The drill-down level to list (schema, table, object…), 2024-02-08 only.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = DrillDownSet)]
+        [ValidateNotNullOrEmpty]
+        public string Type { get; set; } = "";
+
+        /// <summary>Narrows the listed level (e.g. the schema whose tables to list).</summary>
+        [Parameter(ParameterSetName = DrillDownSet)]
+        public string? Search { get; set; }
+
+        /// <summary>Walk the drill-down to its leaves (2024-02-08 only).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = WalkSet)]
+        public SwitchParameter Recurse { get; set; }
+
+        protected override object? ErrorTarget => ConnectionId;
+
+        protected override void ProcessItem()
+        {
+            switch (ParameterSetName)
+            {
+                case DrillDownSet:
+                    var meta = Await((c, ct) => c.GetTargetMetaAsync(ConnectionId, Type, Search, ct));
+                    WriteObject(DrillDown.TargetOptions(ConnectionId, meta).Where(o => o.Key == Type), true);
+                    return;
+                case WalkSet:
+                    var top = Await((c, ct) => c.GetTargetMetaAsync(ConnectionId, null, null, ct));
+                    var seen = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var key in top.RequiresOneOf ?? new List<string>()) Walk(key, null, 0, seen);
+                    return;
+            }
+            var list = Await((c, ct) => c.GetTargetObjectsAsync(ConnectionId, ct));
+            var pattern = Name == null ? null : WildcardPattern.Get(Name, WildcardOptions.IgnoreCase);
+            WriteObject(list.Data.Where(o => pattern == null || pattern.IsMatch(o.Name ?? o.Id) || pattern.IsMatch(o.Id)), true);
+        }
+
+        private void Walk(string level, string? search, int depth, HashSet<string> seen)
+        {
+            var meta = Await((c, ct) => c.GetTargetMetaAsync(ConnectionId, level, search, ct));
+            foreach (var option in DrillDown.TargetOptions(ConnectionId, meta).Where(o => o.Key == level))
+            {
+                if (!option.IsLeaf && depth < MaxDepth)
+                    foreach (var next in option.RequiresOneOf) Walk(next, option.Value, depth + 1, seen);
+                else if (seen.Add(option.Key + "=" + option.Value))
+                    WriteObject(option);
+            }
+        }
+    }
+}
