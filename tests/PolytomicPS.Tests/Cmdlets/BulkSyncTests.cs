@@ -58,7 +58,7 @@ namespace PolytomicPS.Tests.Cmdlets
         [InlineData("2025-09-18", "default_schedule")]
         public void Seed_001_example_creates_the_seed_bulk_sync_waiting_for_the_new_connections_schema_cache(string version, string scheduleKey)
         {
-            var script = "$env:POLYTOMIC_API_KEY = $ApiKey; $env:POLYTOMIC_BASE_URL = $BaseUrl\n" +
+            var script = Repo.PointConnectAtSandbox + "\n" +
                          "& {\n" + Example("salesforce-to-snowflake-bulk.ps1") + "\n} $ApiVersion";
             var before = sandbox.State.Requests.Count;
             // Long enough that the example surely meets the refreshing cache, however slow the machine.

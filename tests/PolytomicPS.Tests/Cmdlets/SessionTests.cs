@@ -2,6 +2,7 @@ using System.Management.Automation;
 
 namespace PolytomicPS.Tests.Cmdlets
 {
+    [Collection(PolytomicPS.Tests.Examples.EnvironmentCollection.Name)]
     public sealed class SessionTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture sandbox;

@@ -5,8 +5,7 @@ using Polytomic.Sandbox;
 
 namespace PolytomicPS.Tests.Examples
 {
-    /// <summary>The examples read POLYTOMIC_API_KEY/POLYTOMIC_BASE_URL, which are process-wide: this collection runs
-    /// alone so no other test sees (or changes) them meanwhile.</summary>
+    /// <summary>Tests that change process-wide environment variables (POLYTOMIC_*) run alone in this collection.</summary>
     [CollectionDefinition(Name, DisableParallelization = true)]
     public sealed class EnvironmentCollection
     {
@@ -15,26 +14,16 @@ namespace PolytomicPS.Tests.Examples
 
     /// <summary>Each seed walkthrough's example runs unchanged against the sandbox, in both API versions; the bodies it
     /// sent are compared byte for byte with the walkthrough's.</summary>
-    [Collection(EnvironmentCollection.Name)]
     public sealed class ExampleTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture sandbox;
         public ExampleTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
 
-        private static string RepoRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "PolytomicPS.psd1"))) return dir.FullName;
-            throw new DirectoryNotFoundException("repository root not found");
-        }
-
         /// <summary>Dot-sources the example (so its variables can be read after it) with the sandbox in the environment.</summary>
         private PsResult RunExample(string file, string version, string epilogue)
         {
-            var text = File.ReadAllText(Path.Combine(RepoRoot(), "examples", file));
-            var script = "$env:POLYTOMIC_API_KEY = $ApiKey; $env:POLYTOMIC_BASE_URL = $BaseUrl\n" +
-                         "try {\n. ([scriptblock]::Create($ExampleText)) -ApiVersion $ApiVersion\n" + epilogue +
-                         "\n} finally { $env:POLYTOMIC_API_KEY = $null; $env:POLYTOMIC_BASE_URL = $null }";
+            var text = File.ReadAllText(Repo.Example(file));
+            var script = Repo.PointConnectAtSandbox + "\n. ([scriptblock]::Create($ExampleText)) -ApiVersion $ApiVersion\n" + epilogue;
             var r = Ps.Run(script, sandbox, version, variables: new Dictionary<string, object?> { ["ExampleText"] = text },
                 secrets: new[] { "secret-password" });
             r.AssertSuccess();

@@ -18,11 +18,13 @@ namespace PolytomicPS.Tests
             throw new DirectoryNotFoundException("PolytomicPS.sln not found above " + AppContext.BaseDirectory);
         }
 
-        /// <summary>Runs an example script as the README does, but in the test runspace: the bare Connect-Polytomic in
-        /// it reaches the test's sandbox through the environment variables.</summary>
+        /// <summary>Makes a bare Connect-Polytomic (as the examples have) reach the test's sandbox. Runspace-local, unlike
+        /// the POLYTOMIC_* environment variables the README's host sets, so tests can run in parallel.</summary>
+        public const string PointConnectAtSandbox =
+            "$PSDefaultParameterValues['Connect-Polytomic:ApiKey'] = $ApiKey; $PSDefaultParameterValues['Connect-Polytomic:BaseUrl'] = $BaseUrl";
+
+        /// <summary>Runs an example script as the README does, but in the test runspace.</summary>
         public static PsResult RunExample(string name, SandboxFixture sandbox, string version, IEnumerable<string>? secrets = null) =>
-            Ps.Run($@"$env:POLYTOMIC_API_KEY = $ApiKey; $env:POLYTOMIC_BASE_URL = $BaseUrl
-                try {{ & '{Example(name)}' -ApiVersion $ApiVersion }} finally {{ $env:POLYTOMIC_API_KEY = $null; $env:POLYTOMIC_BASE_URL = $null }}",
-                sandbox, version, connect: false, secrets: secrets);
+            Ps.Run($"{PointConnectAtSandbox}\n& '{Example(name)}' -ApiVersion $ApiVersion", sandbox, version, connect: false, secrets: secrets);
     }
 }
