@@ -12,7 +12,7 @@ namespace Polytomic
     public sealed partial class PolytomicClient
     {
         private static string ConnectionPath(string connectionId, params string[] rest) =>
-            ApiPath.Build(new[] { "connections", ApiPath.Segment(connectionId, "connection id") }.Concat(rest).ToArray());
+            ApiPath.Build(new[] { "connections", ApiPath.Id(connectionId, "connection id") }.Concat(rest).ToArray());
 
         /// <summary>The drill-down's parameters as the TS SDKs send them: one JSON value, each key a list.</summary>
         public static KeyValuePair<string, string?>[]? SourceParams(IDictionary<string, object?>? parameters)
@@ -43,19 +43,19 @@ namespace Polytomic
             GetDataAsync<List<PolytomicModel>>(ApiPath.Build("models"), null, ct);
 
         public Task<PolytomicModel> GetModelAsync(string id, CancellationToken ct = default) =>
-            GetDataAsync<PolytomicModel>(ApiPath.Build("models", ApiPath.Segment(id, "model id")), null, ct);
+            GetDataAsync<PolytomicModel>(ApiPath.Build("models", ApiPath.Id(id, "model id")), null, ct);
 
         public Task<PolytomicModel> CreateModelAsync(ModelRequest request, CancellationToken ct = default) =>
             SendDataAsync<PolytomicModel>(HttpMethod.Post, ApiPath.Build("models"), null, request, ct);
 
         /// <summary>PUT replaces the whole model: callers read-modify-write.</summary>
         public Task<PolytomicModel> UpdateModelAsync(string id, ModelRequest request, CancellationToken ct = default) =>
-            SendDataAsync<PolytomicModel>(HttpMethod.Put, ApiPath.Build("models", ApiPath.Segment(id, "model id")), null, request, ct);
+            SendDataAsync<PolytomicModel>(HttpMethod.Put, ApiPath.Build("models", ApiPath.Id(id, "model id")), null, request, ct);
 
         public Task DeleteModelAsync(string id, CancellationToken ct = default) =>
-            SendAsync(HttpMethod.Delete, ApiPath.Build("models", ApiPath.Segment(id, "model id")), null, null, ct);
+            SendAsync(HttpMethod.Delete, ApiPath.Build("models", ApiPath.Id(id, "model id")), null, null, ct);
 
         public Task<ModelSample> GetModelSampleAsync(string id, CancellationToken ct = default) =>
-            GetDataAsync<ModelSample>(ApiPath.Build("models", ApiPath.Segment(id, "model id"), "sample"), null, ct);
+            GetDataAsync<ModelSample>(ApiPath.Build("models", ApiPath.Id(id, "model id"), "sample"), null, ct);
     }
 }

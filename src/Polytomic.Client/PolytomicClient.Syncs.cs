@@ -58,20 +58,20 @@ namespace Polytomic
         }
 
         public Task<PolytomicSync> GetSyncAsync(string id, CancellationToken ct = default) =>
-            GetDataAsync<PolytomicSync>(ApiPath.Build("syncs", ApiPath.Segment(id, "sync id")), null, ct);
+            GetDataAsync<PolytomicSync>(ApiPath.Build("syncs", ApiPath.Id(id, "sync id")), null, ct);
 
         public Task<PolytomicSync> CreateSyncAsync(SyncRequest request, CancellationToken ct = default) =>
             SendDataAsync<PolytomicSync>(HttpMethod.Post, ApiPath.Build("syncs"), null, request, ct);
 
         /// <summary>PUT replaces the whole sync: callers read-modify-write.</summary>
         public Task<PolytomicSync> UpdateSyncAsync(string id, SyncRequest request, CancellationToken ct = default) =>
-            SendDataAsync<PolytomicSync>(HttpMethod.Put, ApiPath.Build("syncs", ApiPath.Segment(id, "sync id")), null, request, ct);
+            SendDataAsync<PolytomicSync>(HttpMethod.Put, ApiPath.Build("syncs", ApiPath.Id(id, "sync id")), null, request, ct);
 
         public Task DeleteSyncAsync(string id, CancellationToken ct = default) =>
-            SendAsync(HttpMethod.Delete, ApiPath.Build("syncs", ApiPath.Segment(id, "sync id")), null, null, ct);
+            SendAsync(HttpMethod.Delete, ApiPath.Build("syncs", ApiPath.Id(id, "sync id")), null, null, ct);
 
         public Task<ActivateSyncResult> ActivateSyncAsync(string id, bool active, CancellationToken ct = default) =>
-            SendDataAsync<ActivateSyncResult>(HttpMethod.Post, ApiPath.Build("syncs", ApiPath.Segment(id, "sync id"), "activate"), null,
+            SendDataAsync<ActivateSyncResult>(HttpMethod.Post, ApiPath.Build("syncs", ApiPath.Id(id, "sync id"), "activate"), null,
                 new Dictionary<string, object?> { ["active"] = active }, ct);
 
         public async Task<List<PolytomicScheduleOption>> GetScheduleOptionsAsync(CancellationToken ct = default) =>
