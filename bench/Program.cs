@@ -130,14 +130,23 @@ namespace PolytomicPS.Bench
                 for (int i = 0; i < calls; i++) _ = (await client.GetConnectionAsync(id)).Name;
             }
 
+            double Blocking()
+            {
+                // The cmdlet's situation: a caller thread that blocks on each call.
+                var c = Stopwatch.StartNew();
+                for (int i = 0; i < calls; i++) _ = client.GetConnectionAsync(id).GetAwaiter().GetResult().Name;
+                return c.Elapsed.TotalMilliseconds;
+            }
+
             // Warm every path, then alternate measured rounds so machine noise hits them alike.
-            ps.Invoke(); await Raw(); await Client();
-            var module = new List<double>(); var raw = new List<double>(); var typed = new List<double>();
+            ps.Invoke(); await Raw(); await Client(); await Task.Run(Blocking);
+            var module = new List<double>(); var raw = new List<double>(); var typed = new List<double>(); var blocking = new List<double>();
             for (int round = 0; round < 3; round++)
             {
                 var c = Stopwatch.StartNew(); ps.Invoke(); module.Add(c.Elapsed.TotalMilliseconds);
                 c.Restart(); await Raw(); raw.Add(c.Elapsed.TotalMilliseconds);
                 c.Restart(); await Client(); typed.Add(c.Elapsed.TotalMilliseconds);
+                blocking.Add(await Task.Factory.StartNew(Blocking, TaskCreationOptions.LongRunning));
             }
             var ratio = Median(module) / Median(raw);
             report.Add("Per call", $"{calls} × `Get-PolytomicConnection -Id` in one runspace vs the same {calls} GETs with a reused HttpClient + System.Text.Json (parse, read one property); median of 3 alternating rounds after a warm-up.",
@@ -146,6 +155,7 @@ namespace PolytomicPS.Bench
                     ("cmdlet total (ms)", Median(module).ToString("0")),
                     ("cmdlet per call (µs)", (Median(module) * 1000 / calls).ToString("0")),
                     ("typed client alone, per call (µs)", (Median(typed) * 1000 / calls).ToString("0")),
+                    ("typed client, blocking caller, per call (µs)", (Median(blocking) * 1000 / calls).ToString("0")),
                     ("raw total (ms)", Median(raw).ToString("0")),
                     ("raw per call (µs)", (Median(raw) * 1000 / calls).ToString("0")),
                     ("ratio", ratio.ToString("0.00") + "×"),

@@ -74,6 +74,11 @@ namespace PolytomicPS
         protected T Await<T>(Func<PolytomicClient, CancellationToken, Task<T>> call)
         {
             var client = Client;
+            if (!Observing)
+            {
+                // Nobody would see the notes: skip the relay and simply wait (the common, fast path).
+                return call(client, stopping.Token).GetAwaiter().GetResult();
+            }
             var queue = new BlockingCollection<Action>();
             pending = queue;
             Task<T> task;
@@ -85,6 +90,21 @@ namespace PolytomicPS
             foreach (var write in queue.GetConsumingEnumerable()) write();
             pending = null;
             return task.GetAwaiter().GetResult();
+        }
+
+        private bool? observing;
+
+        /// <summary>Whether verbose or debug records of this command would be shown (or collected).</summary>
+        private bool Observing => observing ??= Wants("Verbose", "VerbosePreference") || Wants("Debug", "DebugPreference");
+
+        private bool Wants(string parameter, string preference)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(parameter, out var bound))
+                return bound is SwitchParameter sw ? sw.IsPresent : LanguagePrimitives.IsTrue(bound);
+            var value = GetVariableValue(preference);
+            if (value is ActionPreference ap) return ap != ActionPreference.SilentlyContinue && ap != ActionPreference.Ignore;
+            return value != null && Enum.TryParse<ActionPreference>(value.ToString(), true, out var parsed)
+                && parsed != ActionPreference.SilentlyContinue && parsed != ActionPreference.Ignore;
         }
 
         protected void Await(Func<PolytomicClient, CancellationToken, Task> call) =>
