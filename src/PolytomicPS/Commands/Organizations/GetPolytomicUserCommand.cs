@@ -31,11 +31,15 @@ namespace PolytomicPS.Commands
         public string? Email { get; set; }
 
         private string? current;
+        private bool typedOrganization;
+
+        protected override void BeginProcessing() => typedOrganization = MyInvocation.BoundParameters.ContainsKey(nameof(OrganizationId));
+
         protected override object? ErrorTarget => current ?? OrganizationId;
 
         protected override void ProcessItem()
         {
-            var org = string.IsNullOrEmpty(OrganizationId) ? null : OrganizationId;
+            var org = UserInput.PartnerOrganization(OrganizationId, typedOrganization, CurrentSession);
             if (ParameterSetName == ById)
             {
                 foreach (var id in Id)

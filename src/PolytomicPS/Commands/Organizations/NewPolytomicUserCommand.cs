@@ -30,19 +30,28 @@ namespace PolytomicPS.Commands
         [Parameter]
         public string? Role { get; set; }
 
+        private bool typedOrganization;
+
+        protected override void BeginProcessing() => typedOrganization = MyInvocation.BoundParameters.ContainsKey(nameof(OrganizationId));
+
         protected override object? ErrorTarget => Email;
 
         protected override void ProcessItem()
         {
             var request = UserInput.Request(Email, Role, RoleId);
             if (!ShouldProcess(Email, "Create user")) return;
-            var org = string.IsNullOrEmpty(OrganizationId) ? null : OrganizationId;
+            var org = UserInput.PartnerOrganization(OrganizationId, typedOrganization, CurrentSession);
             WriteObject(Await((c, ct) => c.CreateUserAsync(org, request, ct)));
         }
     }
 
     internal static class UserInput
     {
+        /// <summary>-OrganizationId typed on the command line always selects the partner route; one that came with a
+        /// piped object only in a partner session (a user key's own users go through the current-organization route).</summary>
+        public static string? PartnerOrganization(string? org, bool typed, PolytomicSession session) =>
+            string.IsNullOrEmpty(org) ? null : typed || session.AuthMode != Polytomic.PolytomicAuthMode.ApiKey ? org : null;
+
         /// <summary>Polytomic rejects role and role_ids together: say so before sending.</summary>
         public static UserRequest Request(string? email, string? role, string[]? roleIds)
         {

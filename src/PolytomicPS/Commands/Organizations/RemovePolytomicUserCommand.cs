@@ -29,12 +29,16 @@ namespace PolytomicPS.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        private bool typedOrganization;
+
+        protected override void BeginProcessing() => typedOrganization = MyInvocation.BoundParameters.ContainsKey(nameof(OrganizationId));
+
         protected override object? ErrorTarget => Id;
 
         protected override void ProcessItem()
         {
             if (!ShouldProcessUnlessForced(Force, Id, "Remove user")) return;
-            var org = string.IsNullOrEmpty(OrganizationId) ? null : OrganizationId;
+            var org = UserInput.PartnerOrganization(OrganizationId, typedOrganization, CurrentSession);
             var removed = Await((c, ct) => c.DeleteUserAsync(org, Id, ct));
             if (PassThru) WriteObject(removed);
         }

@@ -40,11 +40,15 @@ namespace PolytomicPS.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        private bool typedOrganization;
+
+        protected override void BeginProcessing() => typedOrganization = MyInvocation.BoundParameters.ContainsKey(nameof(OrganizationId));
+
         protected override object? ErrorTarget => Id;
 
         protected override void ProcessItem()
         {
-            var org = string.IsNullOrEmpty(OrganizationId) ? null : OrganizationId;
+            var org = UserInput.PartnerOrganization(OrganizationId, typedOrganization, CurrentSession);
             if (org == null && Email != null)
                 throw new PolytomicInputException("EmailNeedsOrganizationId",
                     "The current organization's user route changes roles only; pass -OrganizationId to change the email (partner key).", "Email", Id);
