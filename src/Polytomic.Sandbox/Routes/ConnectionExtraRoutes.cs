@@ -286,7 +286,8 @@ namespace Polytomic.Sandbox.Routes
             copy["name"] = (string?)body["name"] is string n && n.Length > 0 ? n : (string?)parent["name"];
             copy["organization_id"] = child;
             copy["parent_connection_id"] = (string?)parent["id"];
-            copy["created_at"] = copy["updated_at"] = s.Clock.Stamp();
+            copy["created_at"] = s.Clock.Stamp();
+            copy["updated_at"] = s.Clock.Stamp();
             s.Connections.Add(copy);
             return new JsonObject { ["id"] = (string?)copy["id"] };
         }
