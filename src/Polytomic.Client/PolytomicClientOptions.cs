@@ -13,6 +13,8 @@ namespace Polytomic
         PartnerKey,
         /// <summary>Basic organization-id:partner-key, scoped to one organization.</summary>
         OrganizationPartnerKey,
+        /// <summary>Basic deployment key (self-hosted Polytomic): "key:" or, with an organization id, "org-id:key".</summary>
+        DeploymentKey,
     }
 
     /// <summary>Everything a <see cref="PolytomicClient"/> needs. The key is kept as a SecureString and never printed.</summary>

@@ -238,6 +238,11 @@ namespace Polytomic
                 var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(options.OrganizationId + ":" + key));
                 return new AuthenticationHeaderValue("Basic", basic);
             }
+            if (options.AuthMode == PolytomicAuthMode.DeploymentKey)
+            {
+                var pair = string.IsNullOrEmpty(options.OrganizationId) ? key + ":" : options.OrganizationId + ":" + key;
+                return new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(pair)));
+            }
             return new AuthenticationHeaderValue("Bearer", key);
         }
 

@@ -41,6 +41,9 @@ namespace Polytomic.Sandbox
         public string Version { get; }
         public bool Is2025 => Version == SandboxVersions.V2025;
 
+        /// <summary>Who sent the request (set by the server's auth step).</summary>
+        public SandboxCaller Caller => (SandboxCaller)Http.Items[SandboxServer.CallerItem]!;
+
         public string Route(string name) => Http.Request.RouteValues[name]?.ToString() ?? "";
 
         public string? Query(string name)

@@ -11,6 +11,12 @@ namespace Polytomic.Sandbox
         /// <summary>Listen address; port 0 picks a free one.</summary>
         public string Urls { get; set; } = DefaultUrls;
         public string ApiKey { get; set; } = DefaultApiKey;
+        public const string DefaultPartnerKey = "sandbox-partner-key-0000";
+        public const string DefaultDeploymentKey = "sandbox-deployment-key-0000";
+        /// <summary>Partner key: Bearer for the organization/user routes, or Basic "org-id:key" inside one organization.</summary>
+        public string PartnerKey { get; set; } = DefaultPartnerKey;
+        /// <summary>Self-hosted deployment key (Basic "key:" or "org-id:key"): acts as the system.</summary>
+        public string DeploymentKey { get; set; } = DefaultDeploymentKey;
 
         /// <summary>How long a new connection's schema cache stays "refreshing".</summary>
         public TimeSpan SchemaCacheDelay { get; set; } = TimeSpan.FromSeconds(2);
@@ -28,8 +34,9 @@ namespace Polytomic.Sandbox
                 {
                     case "--urls": o.Urls = Next(); break;
                     case "--api-key": o.ApiKey = Next(); break;
+                    case "--partner-key": o.PartnerKey = Next(); break;
                     case "--schema-cache-delay": o.SchemaCacheDelay = TimeSpan.FromSeconds(double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture)); break;
-                    default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --urls URL, --api-key KEY, --schema-cache-delay SECONDS");
+                    default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --urls URL, --api-key KEY, --partner-key KEY, --schema-cache-delay SECONDS");
                 }
             }
             return o;

@@ -20,6 +20,7 @@ namespace Polytomic.Sandbox
     public sealed class SandboxServer : IAsyncDisposable
     {
         internal const string VersionItem = "polytomic.version";
+        internal const string CallerItem = "polytomic.caller";
 
         /// <summary>Every area's routes. A new area adds its Map method here.</summary>
         private static readonly Action<SandboxApi>[] RouteModules =
@@ -29,6 +30,11 @@ namespace Polytomic.Sandbox
             Routes.BulkSyncRoutes.Map,
             Routes.ModelRoutes.Map,
             Routes.SyncRoutes.Map,
+            Routes.IdentityRoutes.Map,
+            Routes.PermissionRoutes.Map,
+            Routes.WebhookRoutes.Map,
+            Routes.QueryRoutes.Map,
+            Routes.ConnectionExtraRoutes.Map,
         };
 
         private readonly WebApplication app;
@@ -130,13 +136,23 @@ namespace Polytomic.Sandbox
                 return;
             }
 
-            if (!Authorized(req.Headers.Authorization.FirstOrDefault(), state))
+            var caller = Authenticate(req.Headers.Authorization.FirstOrDefault(), state);
+            if (caller == null)
             {
                 record.Status = 401;
                 ctx.Response.StatusCode = 401;
                 await Write(ctx, SandboxApi.ErrorBody(401, "invalid or unknown API key", "unauthorized"));
                 return;
             }
+            // Partner keys "are limited to the Organization and User endpoints" (API.md §1.1).
+            if (caller.Kind == CallerKind.Partner && !PartnerRoute(path))
+            {
+                record.Status = 403;
+                ctx.Response.StatusCode = 403;
+                await Write(ctx, SandboxApi.ErrorBody(403, "partner keys can only call the organization and user endpoints; use a user API key or -OrganizationId", "forbidden"));
+                return;
+            }
+            ctx.Items[CallerItem] = caller;
 
             var version = record.Version ?? state.Options.DefaultVersion;
             if (!SandboxVersions.Both.Contains(version))
@@ -208,14 +224,41 @@ namespace Polytomic.Sandbox
             await buffer.CopyToAsync(original);
         }
 
-        private static bool Authorized(string? header, SandboxState state)
+        /// <summary>The caller behind an Authorization header, or null for a key the sandbox does not know.</summary>
+        private static SandboxCaller? Authenticate(string? header, SandboxState state)
         {
-            if (header == null || !header.StartsWith("Bearer ", StringComparison.Ordinal)) return false;
-            var token = header.Substring(7);
-            if (token == state.ApiKey) return true;
-            // The pre-2024 Go client sent base64(key); Polytomic accepted it (API.md §1.1).
-            return token == Convert.ToBase64String(Encoding.UTF8.GetBytes(state.ApiKey));
+            if (header == null) return null;
+            if (header.StartsWith("Bearer ", StringComparison.Ordinal))
+            {
+                var token = header.Substring(7);
+                // The pre-2024 Go client sent base64(key); Polytomic accepted it (API.md §1.1).
+                if (token == state.ApiKey || token == Convert.ToBase64String(Encoding.UTF8.GetBytes(state.ApiKey)))
+                    return new SandboxCaller { Kind = CallerKind.User, OrganizationId = state.OrganizationId, UserId = state.UserId };
+                if (token == state.PartnerKey)
+                    return new SandboxCaller { Kind = CallerKind.Partner, OrganizationId = state.OrganizationId, UserId = state.PartnerId };
+                if (state.MintedKeys.TryGetValue(token, out var minted))
+                    return new SandboxCaller { Kind = CallerKind.User, OrganizationId = minted.OrganizationId, UserId = minted.UserId };
+                return null;
+            }
+            if (!header.StartsWith("Basic ", StringComparison.Ordinal)) return null;
+            string pair;
+            try { pair = Encoding.UTF8.GetString(Convert.FromBase64String(header.Substring(6))); }
+            catch (FormatException) { return null; }
+            var colon = pair.IndexOf(':');
+            if (colon < 0) return null;
+            string user = pair.Substring(0, colon), password = pair.Substring(colon + 1);
+            if (password.Length == 0 && user == state.DeploymentKey)
+                return new SandboxCaller { Kind = CallerKind.System, OrganizationId = state.OrganizationId };
+            if (password == state.DeploymentKey && Routes.IdentityRoutes.OrganizationExists(state, user))
+                return new SandboxCaller { Kind = CallerKind.System, OrganizationId = user };
+            if (password == state.PartnerKey && Routes.IdentityRoutes.OrganizationExists(state, user))
+                return new SandboxCaller { Kind = CallerKind.Organization, OrganizationId = user, UserId = state.PartnerId };
+            return null;
         }
+
+        private static bool PartnerRoute(string path) =>
+            path == "/api/me" || path == "/api/organizations" || path.StartsWith("/api/organizations/", StringComparison.Ordinal)
+            || (path.StartsWith("/api/connections/", StringComparison.Ordinal) && path.EndsWith("/share", StringComparison.Ordinal));
 
         private static Task Write(HttpContext ctx, JsonNode body)
         {

@@ -38,11 +38,19 @@ namespace Polytomic.Sandbox
         {
             Options = options;
             ApiKey = options.ApiKey;
+            PartnerKey = options.PartnerKey;
+            DeploymentKey = options.DeploymentKey;
             SchemaCacheDelay = options.SchemaCacheDelay;
         }
 
         public SandboxOptions Options { get; }
         public string ApiKey { get; set; }
+        public string PartnerKey { get; set; }
+        public string DeploymentKey { get; set; }
+
+        /// <summary>API keys minted through POST /api/organizations/{org}/users/{id}/keys: key → its user.</summary>
+        public ConcurrentDictionary<string, (string UserId, string OrganizationId)> MintedKeys { get; } =
+            new ConcurrentDictionary<string, (string, string)>(StringComparer.Ordinal);
         public TimeSpan SchemaCacheDelay { get; set; }
         public SandboxClock Clock { get; } = new SandboxClock();
         public FaultPlan Faults { get; } = new FaultPlan();
@@ -69,5 +77,21 @@ namespace Polytomic.Sandbox
         public string OrganizationId { get; } = "4c3d2e1f-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
 
         public static string NewId() => Guid.NewGuid().ToString();
+
+        /// <summary>The id partner callers act as.</summary>
+        public string PartnerId { get; } = "7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6";
+    }
+
+    public enum CallerKind { User, Partner, Organization, System }
+
+    /// <summary>Who a request authenticated as (API.md §1.1): a user API key, a partner key (Bearer), a partner key
+    /// scoped to one organization (Basic org-id:key) or a deployment key.</summary>
+    public sealed class SandboxCaller
+    {
+        public CallerKind Kind { get; init; }
+        public string OrganizationId { get; init; } = "";
+        public string? UserId { get; init; }
+        /// <summary>Partner keys (Bearer or org-scoped) and the system may use the partner routes.</summary>
+        public bool IsPartner => Kind != CallerKind.User;
     }
 }

@@ -82,10 +82,15 @@ namespace PolytomicPS.Tests
     public sealed class SandboxFixture : IAsyncLifetime
     {
         public const string ApiKey = "3f9c1e0a-7b5d-4e2a-9c8f-1d2e3f4a5b6c";
+        public const string PartnerKey = "6e5d4c3b-2a19-4f8e-b7d6-c5b4a3928170";
         public SandboxServer Server { get; private set; } = null!;
         public SandboxState State => Server.State;
 
-        public async Task InitializeAsync() => Server = await SandboxServer.StartAsync(ApiKey, TimeSpan.FromMilliseconds(300));
+        public async Task InitializeAsync()
+        {
+            Server = await SandboxServer.StartAsync(ApiKey, TimeSpan.FromMilliseconds(300));
+            Server.State.PartnerKey = PartnerKey;
+        }
         public async Task DisposeAsync() => await Server.DisposeAsync();
     }
 
@@ -109,6 +114,7 @@ namespace PolytomicPS.Tests
             if (sandbox != null)
             {
                 runspace.SessionStateProxy.SetVariable("ApiKey", SandboxFixture.ApiKey);
+                runspace.SessionStateProxy.SetVariable("PartnerKey", SandboxFixture.PartnerKey);
                 runspace.SessionStateProxy.SetVariable("BaseUrl", sandbox.Server.BaseUrl.ToString());
                 runspace.SessionStateProxy.SetVariable("ApiVersion", version);
                 if (connect)
@@ -137,7 +143,7 @@ namespace PolytomicPS.Tests
 
             // The secrets collector: no run may show the API key, or any secret the test names, anywhere.
             var text = result.AllText();
-            foreach (var secret in new[] { SandboxFixture.ApiKey }.Concat(secrets ?? Array.Empty<string>()))
+            foreach (var secret in new[] { SandboxFixture.ApiKey, SandboxFixture.PartnerKey }.Concat(secrets ?? Array.Empty<string>()))
                 Assert.False(text.Contains(secret, StringComparison.Ordinal), $"a secret appeared in the output of: {script}");
             return result;
         }

@@ -5,18 +5,55 @@ using Polytomic;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Connect-Polytomic: makes a session and the runspace's default.</summary>
-    [Cmdlet(VerbsCommunications.Connect, "Polytomic")]
+    /// <summary>Connect-Polytomic: makes a session and the runspace's default. Takes a user/organization API key, a
+    /// partner key (Bearer, or Basic scoped to one organization with -OrganizationId), a PSCredential holding an
+    /// organization id and a partner key (Azure Automation credential assets), or a self-hosted deployment key.
+    /// Without any, it reads POLYTOMIC_API_KEY, then POLYTOMIC_PARTNER_KEY, then POLYTOMIC_DEPLOYMENT_KEY.</summary>
+    [Cmdlet(VerbsCommunications.Connect, "Polytomic", DefaultParameterSetName = ApiKeySet)]
     [OutputType(typeof(PolytomicSession))]
     public sealed class ConnectPolytomicCommand : PSCmdlet
     {
         public const string ApiKeyVariable = "POLYTOMIC_API_KEY";
+        public const string PartnerKeyVariable = "POLYTOMIC_PARTNER_KEY";
+        public const string DeploymentKeyVariable = "POLYTOMIC_DEPLOYMENT_KEY";
         public const string BaseUrlVariable = "POLYTOMIC_BASE_URL";
+        /// <summary>The Terraform provider's variable: a host name (https assumed) or a URL.</summary>
+        public const string DeploymentUrlVariable = "POLYTOMIC_DEPLOYMENT_URL";
+
+        public const string ApiKeySet = "ApiKey";
+        public const string PartnerKeySet = "PartnerKey";
+        public const string CredentialSet = "Credential";
+        public const string DeploymentKeySet = "DeploymentKey";
+
+        private readonly System.Threading.CancellationTokenSource stopping = new System.Threading.CancellationTokenSource();
 
         /// <summary>The API key (a SecureString; a plain string is converted at once).</summary>
-        [Parameter(Position = 0)]
+        [Parameter(Position = 0, ParameterSetName = ApiKeySet)]
         [SecureStringTransformation]
         public SecureString? ApiKey { get; set; }
+
+        /// <summary>A partner key: manages organizations and their users. With -OrganizationId it acts inside that
+        /// organization (HTTP Basic organization-id:partner-key).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PartnerKeySet)]
+        [SecureStringTransformation]
+        public SecureString? PartnerKey { get; set; }
+
+        /// <summary>User name = organization id (empty for an unscoped partner session), password = partner key.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>The deployment key of a self-hosted Polytomic (HTTP Basic).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = DeploymentKeySet)]
+        [SecureStringTransformation]
+        public SecureString? DeploymentKey { get; set; }
+
+        /// <summary>The organization a partner or deployment key acts in; with the environment's partner key too.</summary>
+        [Parameter(ParameterSetName = ApiKeySet)]
+        [Parameter(ParameterSetName = PartnerKeySet)]
+        [Parameter(ParameterSetName = DeploymentKeySet)]
+        [ValidateNotNullOrEmpty]
+        public string? OrganizationId { get; set; }
 
         [Parameter]
         [ValidateSet(ApiVersions.V2024_02_08, ApiVersions.V2025_09_18)]
@@ -37,24 +74,88 @@ namespace PolytomicPS.Commands
 
         protected override void EndProcessing()
         {
-            var key = ApiKey;
-            if (key == null || key.Length == 0)
-            {
-                var fromEnv = Environment.GetEnvironmentVariable(ApiKeyVariable);
-                if (string.IsNullOrEmpty(fromEnv))
-                    ThrowTerminatingError(ErrorFactory.Input("MissingApiKey",
-                        $"No API key: pass -ApiKey or set the {ApiKeyVariable} environment variable.",
-                        ErrorCategory.InvalidArgument, null));
-                key = SecureStrings.FromPlain(fromEnv!);
-            }
+            var (key, mode, org) = Credentials();
+            var url = ResolveBaseUrl();
 
+            var options = new PolytomicClientOptions
+            {
+                ApiKey = key.Copy(),
+                AuthMode = mode,
+                OrganizationId = org,
+                ApiVersion = ApiVersion,
+                BaseUrl = url,
+                AttemptTimeout = TimeSpan.FromSeconds(TimeoutSeconds),
+                MaxRetries = MaxRetries,
+                UserAgentComment = Edition(),
+            };
+            options.ApiKey.MakeReadOnly();
+            var session = new PolytomicSession(options, PolytomicSession.Mask(SecureStrings.ToPlain(key)));
+            SessionStore.Current = session;
+            WriteVerbose($"Connected to {session.BaseUrl} with API version {session.ApiVersion} ({mode}).");
+            if (VerboseOn()) ShowIdentity(session);
+            WriteObject(session);
+        }
+
+        protected override void StopProcessing() => stopping.Cancel();
+
+        /// <summary>The key, how it is sent, and the organization it is scoped to.</summary>
+        private (SecureString Key, PolytomicAuthMode Mode, string? Org) Credentials()
+        {
+            switch (ParameterSetName)
+            {
+                case PartnerKeySet:
+                    return (NonEmpty(PartnerKey, "PartnerKey"), OrganizationId == null ? PolytomicAuthMode.PartnerKey : PolytomicAuthMode.OrganizationPartnerKey, OrganizationId);
+                case CredentialSet:
+                    var org = string.IsNullOrWhiteSpace(Credential!.UserName) ? null : Credential.UserName.Trim();
+                    return (NonEmpty(Credential.Password, "Credential"), org == null ? PolytomicAuthMode.PartnerKey : PolytomicAuthMode.OrganizationPartnerKey, org);
+                case DeploymentKeySet:
+                    return (NonEmpty(DeploymentKey, "DeploymentKey"), PolytomicAuthMode.DeploymentKey, OrganizationId);
+            }
+            if (ApiKey != null && ApiKey.Length > 0)
+            {
+                if (OrganizationId != null)
+                    ThrowTerminatingError(ErrorFactory.Input("OrganizationIdNeedsPartnerKey",
+                        "-OrganizationId applies to a partner or deployment key; an API key already belongs to one organization.",
+                        ErrorCategory.InvalidArgument, OrganizationId));
+                return (ApiKey, PolytomicAuthMode.ApiKey, null);
+            }
+            var apiKey = Environment.GetEnvironmentVariable(ApiKeyVariable);
+            if (!string.IsNullOrEmpty(apiKey) && OrganizationId == null) return (SecureStrings.FromPlain(apiKey!), PolytomicAuthMode.ApiKey, null);
+            var partner = Environment.GetEnvironmentVariable(PartnerKeyVariable);
+            if (!string.IsNullOrEmpty(partner))
+                return (SecureStrings.FromPlain(partner!), OrganizationId == null ? PolytomicAuthMode.PartnerKey : PolytomicAuthMode.OrganizationPartnerKey, OrganizationId);
+            var deployment = Environment.GetEnvironmentVariable(DeploymentKeyVariable);
+            if (!string.IsNullOrEmpty(deployment)) return (SecureStrings.FromPlain(deployment!), PolytomicAuthMode.DeploymentKey, OrganizationId);
+            ThrowTerminatingError(ErrorFactory.Input("MissingApiKey",
+                $"No API key: pass -ApiKey, -PartnerKey, -Credential or -DeploymentKey, or set {ApiKeyVariable}, {PartnerKeyVariable} or {DeploymentKeyVariable}.",
+                ErrorCategory.InvalidArgument, null));
+            throw new InvalidOperationException(); // not reached
+        }
+
+        private SecureString NonEmpty(SecureString? key, string parameter)
+        {
+            if (key == null || key.Length == 0)
+                ThrowTerminatingError(ErrorFactory.Input("MissingApiKey", $"-{parameter} holds no key.", ErrorCategory.InvalidArgument, null));
+            return key!;
+        }
+
+        private Uri ResolveBaseUrl()
+        {
             var url = BaseUrl;
             if (url == null)
             {
                 var fromEnv = Environment.GetEnvironmentVariable(BaseUrlVariable);
+                var name = BaseUrlVariable;
+                if (string.IsNullOrEmpty(fromEnv))
+                {
+                    fromEnv = Environment.GetEnvironmentVariable(DeploymentUrlVariable);
+                    name = DeploymentUrlVariable;
+                    // The Terraform provider takes a bare host and assumes https.
+                    if (!string.IsNullOrEmpty(fromEnv) && fromEnv!.IndexOf("://", StringComparison.Ordinal) < 0) fromEnv = "https://" + fromEnv.TrimEnd('/');
+                }
                 if (!string.IsNullOrEmpty(fromEnv) && !Uri.TryCreate(fromEnv, UriKind.Absolute, out url))
                     ThrowTerminatingError(ErrorFactory.Input("InvalidBaseUrl",
-                        $"{BaseUrlVariable} is not an absolute URL.", ErrorCategory.InvalidArgument, null));
+                        $"{name} is not an absolute URL.", ErrorCategory.InvalidArgument, null));
                 url ??= new Uri(PolytomicClientOptions.DefaultBaseUrl);
             }
             try
@@ -65,21 +166,34 @@ namespace PolytomicPS.Commands
             {
                 ThrowTerminatingError(new ErrorRecord(ex, "InsecureBaseUrl", ErrorCategory.SecurityError, url));
             }
+            return url!;
+        }
 
-            var options = new PolytomicClientOptions
+        /// <summary>-Verbose (or $VerbosePreference) only: reading the identity costs a request.</summary>
+        private bool VerboseOn()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Verbose", out var v)) return v is SwitchParameter sw ? sw.IsPresent : LanguagePrimitives.IsTrue(v);
+            var pref = GetVariableValue("VerbosePreference");
+            return pref != null && LanguagePrimitives.TryConvertTo<ActionPreference>(pref, out var p)
+                && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
+        }
+
+        private void ShowIdentity(PolytomicSession session)
+        {
+            try
             {
-                ApiKey = key!.Copy(),
-                ApiVersion = ApiVersion,
-                BaseUrl = url!,
-                AttemptTimeout = TimeSpan.FromSeconds(TimeoutSeconds),
-                MaxRetries = MaxRetries,
-                UserAgentComment = Edition(),
-            };
-            options.ApiKey.MakeReadOnly();
-            var session = new PolytomicSession(options, PolytomicSession.Mask(SecureStrings.ToPlain(key)));
-            SessionStore.Current = session;
-            WriteVerbose($"Connected to {session.BaseUrl} with API version {session.ApiVersion}.");
-            WriteObject(session);
+                var me = session.Client.GetIdentityAsync(stopping.Token).GetAwaiter().GetResult();
+                WriteVerbose($"Signed in as {me.Email ?? me.Id} ({me.Kind}) in organization '{me.OrganizationName}' ({me.OrganizationId}).");
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (PolytomicApiException ex)
+            {
+                // The session stands; the first real call will report the same problem as an error.
+                WriteWarning("Could not read who this key belongs to (GET /api/me): " + ex.Message);
+            }
         }
 
         private string Edition()

@@ -1,0 +1,66 @@
+using System.Linq;
+using System.Management.Automation;
+using Polytomic.Models;
+
+namespace PolytomicPS.Commands
+{
+    /// <summary>Get-PolytomicRole: roles of the organization, by id, by name (wildcards), or all.</summary>
+    [Cmdlet(VerbsCommon.Get, "PolytomicRole", DefaultParameterSetName = ByName)]
+    [OutputType(typeof(PolytomicRole))]
+    public sealed class GetPolytomicRoleCommand : PolytomicCmdlet
+    {
+        public const string ById = "ById";
+        public const string ByName = "ByName";
+
+        /// <summary>Role ids.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipelineByPropertyName = true)]
+        [Alias("RoleId")]
+        [IdTransformation]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; } = new string[0];
+
+        /// <summary>Role names (wildcards).</summary>
+        [Parameter(Position = 0, ParameterSetName = ByName)]
+        [SupportsWildcards]
+        public string[]? Name { get; set; }
+
+        private string? current;
+        protected override object? ErrorTarget => current;
+
+        protected override void ProcessItem()
+        {
+            if (ParameterSetName == ById)
+            {
+                foreach (var id in Id)
+                {
+                    current = id;
+                    try { WriteObject(Await((c, ct) => c.GetRoleAsync(id, ct))); }
+                    catch (Polytomic.PolytomicApiException ex) { WriteError(ErrorFactory.FromApi(ex, id)); }
+                }
+                return;
+            }
+            var all = Await((c, ct) => c.ListRolesAsync(ct));
+            foreach (var item in NameFilter.Apply(this, all, r => r.Name, Name, "RoleNotFound", "role")) WriteObject(item);
+        }
+    }
+
+    internal static class NameFilter
+    {
+        /// <summary>Wildcard name filtering shared by the Get cmdlets; a literal name that matches nothing is an error.</summary>
+        public static System.Collections.Generic.IEnumerable<T> Apply<T>(System.Management.Automation.Cmdlet cmdlet,
+            System.Collections.Generic.IEnumerable<T> items, System.Func<T, string?> name, string[]? patterns, string errorId, string what)
+        {
+            if (patterns == null || patterns.Length == 0) return items;
+            var result = new System.Collections.Generic.List<T>();
+            foreach (var pattern in patterns)
+            {
+                var w = WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase);
+                var found = items.Where(i => w.IsMatch(name(i) ?? "")).ToList();
+                if (found.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
+                    cmdlet.WriteError(ErrorFactory.NotFound(errorId, what, pattern));
+                result.AddRange(found);
+            }
+            return result;
+        }
+    }
+}
