@@ -51,7 +51,7 @@ namespace Polytomic
                     throw new PolytomicInputException("OrganizationIdRequired",
                         "In API version 2025-09-18 sharing goes through the owning organization: pass -OrganizationId, or connect with -OrganizationId.",
                         "OrganizationId", connectionId);
-                path = ApiPath.Build("organizations", ApiPath.Segment(ownerOrganizationId, "organization id"), "connections", Conn(connectionId), "shared");
+                path = ApiPath.Build("organizations", ApiPath.Id(ownerOrganizationId, "organization id"), "connections", Conn(connectionId), "shared");
             }
             else path = ApiPath.Build("connections", Conn(connectionId), "share");
             var created = await SendDataAsync<IdResponse>(HttpMethod.Post, path, null, request, ct).ConfigureAwait(false);
@@ -66,7 +66,7 @@ namespace Polytomic
                 return GetDataAsync<List<PolytomicConnection>>(ApiPath.Build("connections", Conn(connectionId), "shared"), null, ct);
             RequireVersion("GET /api/organizations/{org_id}/connections/{connection_id}/shared", ApiVersions.V2025_09_18);
             return GetDataAsync<List<PolytomicConnection>>(
-                ApiPath.Build("organizations", ApiPath.Segment(ownerOrganizationId, "organization id"), "connections", Conn(connectionId), "shared"), null, ct);
+                ApiPath.Build("organizations", ApiPath.Id(ownerOrganizationId, "organization id"), "connections", Conn(connectionId), "shared"), null, ct);
         }
 
         public async Task<PolytomicProxyResponse> ProxyAsync(string connectionId, ProxyCall call, CancellationToken ct = default)
@@ -126,7 +126,7 @@ namespace Polytomic
             return p;
         }
 
-        private static string Conn(string id) => ApiPath.Segment(id, "connection id");
+        private static string Conn(string id) => ApiPath.Id(id, "connection id");
 
         private static string Schema(string connectionId, string schemaId) =>
             ApiPath.Build("connections", Conn(connectionId), "schemas", ApiPath.Segment(schemaId, "schema id"));

@@ -77,8 +77,8 @@ namespace Polytomic
         /// <summary>Mints an API key for a user; with force an existing key is replaced.</summary>
         public async Task<PolytomicApiKey> CreateApiKeyAsync(string organizationId, string userId, bool force, CancellationToken ct = default)
         {
-            var path = ApiPath.Build("organizations", ApiPath.Segment(organizationId, "organization id"), "users",
-                ApiPath.Segment(userId, "user id"), "keys");
+            var path = ApiPath.Build("organizations", ApiPath.Id(organizationId, "organization id"), "users",
+                ApiPath.Id(userId, "user id"), "keys");
             var key = await SendDataAsync<PolytomicApiKey>(HttpMethod.Post, path,
                 force ? new[] { new KeyValuePair<string, string?>("force", "true") } : null, null, ct).ConfigureAwait(false);
             key.UserId = userId;
@@ -91,12 +91,12 @@ namespace Polytomic
         {
             RequireVersion(acrossOrganizations ? "GET /api/organizations/entities/{id}" : "GET /api/entities/{id}", ApiVersions.V2025_09_18);
             var path = acrossOrganizations
-                ? ApiPath.Build("organizations", "entities", ApiPath.Segment(id, "entity id"))
-                : ApiPath.Build("entities", ApiPath.Segment(id, "entity id"));
+                ? ApiPath.Build("organizations", "entities", ApiPath.Id(id, "entity id"))
+                : ApiPath.Build("entities", ApiPath.Id(id, "entity id"));
             return GetDataAsync<PolytomicEntity>(path, null, ct);
         }
 
-        private static string Org(string id) => ApiPath.Build("organizations", ApiPath.Segment(id, "organization id"));
+        private static string Org(string id) => ApiPath.Build("organizations", ApiPath.Id(id, "organization id"));
 
         private string Users(string? organizationId, string? userId)
         {
@@ -106,8 +106,8 @@ namespace Polytomic
                 RequireVersion("The current organization's users (/api/organization/users)", ApiVersions.V2025_09_18);
                 path = ApiPath.Build("organization", "users");
             }
-            else path = ApiPath.Build("organizations", ApiPath.Segment(organizationId, "organization id"), "users");
-            return userId == null ? path : path + "/" + ApiPath.Segment(userId, "user id");
+            else path = ApiPath.Build("organizations", ApiPath.Id(organizationId, "organization id"), "users");
+            return userId == null ? path : path + "/" + ApiPath.Id(userId, "user id");
         }
     }
 }

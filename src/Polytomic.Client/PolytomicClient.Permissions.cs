@@ -38,7 +38,7 @@ namespace Polytomic
 
         public Task DeleteRoleAsync(string id, CancellationToken ct = default) => SendAsync(HttpMethod.Delete, Role(id), null, null, ct);
 
-        private static string Policy(string id) => ApiPath.Build("permissions", "policies", ApiPath.Segment(id, "policy id"));
-        private static string Role(string id) => ApiPath.Build("permissions", "roles", ApiPath.Segment(id, "role id"));
+        private static string Policy(string id) => ApiPath.Build("permissions", "policies", ApiPath.Id(id, "policy id"));
+        private static string Role(string id) => ApiPath.Build("permissions", "roles", ApiPath.Id(id, "role id"));
     }
 }

@@ -14,14 +14,14 @@ namespace Polytomic
         /// <summary>Both SDKs send the query text as a query-string parameter with an empty JSON object as the body.</summary>
         public Task<PolytomicQueryResult> RunQueryAsync(string connectionId, string query, CancellationToken ct = default) =>
             SendDataAsync<PolytomicQueryResult>(HttpMethod.Post,
-                ApiPath.Build("connections", ApiPath.Segment(connectionId, "connection id"), "query"),
+                ApiPath.Build("connections", ApiPath.Id(connectionId, "connection id"), "query"),
                 new[] { new KeyValuePair<string, string?>("query", query) }, new object(), ct);
 
         /// <summary>One page of a query's state and results, and the token of the next page (from links.next).</summary>
         public async Task<Page<PolytomicQueryResult>> GetQueryAsync(string queryId, string? page, CancellationToken ct = default)
         {
             var envelope = await SendJsonAsync<Envelope<PolytomicQueryResult>>(HttpMethod.Get,
-                ApiPath.Build("queries", ApiPath.Segment(queryId, "query id")),
+                ApiPath.Build("queries", ApiPath.Id(queryId, "query id")),
                 page == null ? null : new[] { new KeyValuePair<string, string?>("page", page) }, null, ct).ConfigureAwait(false);
             if (envelope.Data == null)
                 throw new PolytomicApiException(PolytomicErrorKind.InvalidResponse, $"GET /api/queries/{queryId} returned no data.");

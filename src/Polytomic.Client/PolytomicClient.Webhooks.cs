@@ -37,6 +37,6 @@ namespace Polytomic
             SendJsonAsync<PolytomicErrorSubscribers>(HttpMethod.Put, ApiPath.Build("notifications", "global-error-subscribers"), null,
                 new PolytomicErrorSubscribers { Emails = new List<string>(emails) }, ct);
 
-        private static string Webhook(string id) => ApiPath.Build("webhooks", ApiPath.Segment(id, "webhook id"));
+        private static string Webhook(string id) => ApiPath.Build("webhooks", ApiPath.Id(id, "webhook id"));
     }
 }

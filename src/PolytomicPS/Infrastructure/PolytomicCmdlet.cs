@@ -71,10 +71,15 @@ namespace PolytomicPS
 
         /// <summary>Runs an async client call and blocks the pipeline thread until it ends, writing the call's verbose
         /// notes as they arrive (never from another thread).</summary>
-        protected T Await<T>(Func<PolytomicClient, CancellationToken, Task<T>> call)
+        protected T Await<T>(Func<PolytomicClient, CancellationToken, Task<T>> call) => Await(call, relay: false);
+
+        /// <summary>As Await, but always relays: for calls that Post() their own progress records.</summary>
+        protected T AwaitRelayed<T>(Func<PolytomicClient, CancellationToken, Task<T>> call) => Await(call, relay: true);
+
+        private T Await<T>(Func<PolytomicClient, CancellationToken, Task<T>> call, bool relay)
         {
             var client = Client;
-            if (!Observing)
+            if (!relay && !Observing)
             {
                 // Nobody would see the notes: skip the relay and simply wait (the common, fast path).
                 return call(client, stopping.Token).GetAwaiter().GetResult();
@@ -120,7 +125,7 @@ namespace PolytomicPS
             bool shown = false;
             try
             {
-                return Await((c, ct) => c.RetryWhileSchemasCacheAsync(token => call(c, token), TimeSpan.FromSeconds(timeoutSeconds), wait => Post(() =>
+                return AwaitRelayed((c, ct) => c.RetryWhileSchemasCacheAsync(token => call(c, token), TimeSpan.FromSeconds(timeoutSeconds), wait => Post(() =>
                 {
                     shown = true;
                     progress.StatusDescription = $"Schemas not cached yet (attempt {wait.Attempt}, {wait.Elapsed.TotalSeconds:0.#} s of {timeoutSeconds} s); retrying in {wait.Delay.TotalSeconds:0.#} s";
