@@ -112,7 +112,7 @@
             Tags         = @('Polytomic', 'ETL', 'ReverseETL', 'ELT', 'DataIntegration', 'API', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/polytomicps/PolytomicPS'
             LicenseUri   = 'https://github.com/polytomicps/PolytomicPS/blob/main/LICENSE'
-            ReleaseNotes = 'Connections, sessions and the HTTP core (retries, idempotency, error records).'
+            ReleaseNotes = 'Connections, sessions and the HTTP core (retries, idempotency, error records); full Get-Help, Tab completion, table views, isolated dependencies for Windows PowerShell 5.1 and Azure Automation.'
         }
     }
 }

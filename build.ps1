@@ -3,9 +3,15 @@
     Builds, tests and packages PolytomicPS. A thin wrapper over `dotnet`, written with the language and .NET only, so it
     runs in Windows PowerShell 5.1, PowerShell 7 and the repo's own host (no pwsh needed).
 .PARAMETER Task
-    Build (default): compile and stage the module under out/PolytomicPS/<version>/.
-    Test: Build, then `dotnet test`, then the Pester tests when Pester is installed.
-    Package: Build in Release and zip the staged module for Azure Automation (out/PolytomicPS.zip).
+    Build (default): compile and stage the module, with its help, under <OutputPath>/PolytomicPS/<version>/ (ready for
+    Publish-Module -Path or Publish-PSResource -Path).
+    Test: Build, then `dotnet test`, then the Pester tests (tests/*.Tests.ps1) when Pester is installed.
+    Package: Build in Release and zip the staged module for Azure Automation: <OutputPath>/PolytomicPS.zip, whose
+    root is a PolytomicPS folder holding the module.
+.PARAMETER Configuration
+    Debug or Release; Package uses Release unless told otherwise.
+.PARAMETER OutputPath
+    Where to stage and package (default: out/ beside this script).
 .EXAMPLE
     ./build.ps1 -Task Test
 .EXAMPLE
@@ -16,10 +22,13 @@ param(
     [ValidateSet('Build', 'Test', 'Package')]
     [string]$Task = 'Build',
     [ValidateSet('Debug', 'Release')]
-    [string]$Configuration = 'Debug'
+    [string]$Configuration = 'Debug',
+    [string]$OutputPath
 )
 $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
+if (-not $OutputPath) { $OutputPath = [System.IO.Path]::Combine($root, 'out') }
+$OutputPath = [System.IO.Path]::GetFullPath($OutputPath)
 
 function Invoke-Dotnet {
     param([string[]]$Arguments)
@@ -33,10 +42,13 @@ function Get-ModuleVersion {
     throw 'No <Version> in Directory.Build.props'
 }
 
-if ($Task -eq 'Package') { $Configuration = 'Release' }
-Invoke-Dotnet @('build', [System.IO.Path]::Combine($root, 'src', 'PolytomicPS', 'PolytomicPS.csproj'), '-c', $Configuration, '--nologo')
+if ($Task -eq 'Package' -and -not $PSBoundParameters.ContainsKey('Configuration')) { $Configuration = 'Release' }
+# The help generator builds the module first, then writes en-US/ into the staged folder.
+$stageRoot = $OutputPath.TrimEnd('\', '/') + [System.IO.Path]::DirectorySeparatorChar
+Invoke-Dotnet @('build', [System.IO.Path]::Combine($root, 'tools', 'PolytomicPS.HelpGen', 'PolytomicPS.HelpGen.csproj'),
+    '-c', $Configuration, '--nologo', "-p:ModuleStageRoot=$stageRoot")
 $version = Get-ModuleVersion
-$stage = [System.IO.Path]::Combine($root, 'out', 'PolytomicPS', $version)
+$stage = [System.IO.Path]::Combine($OutputPath, 'PolytomicPS', $version)
 "Module staged in $stage"
 
 if ($Task -eq 'Test') {
@@ -51,10 +63,23 @@ if ($Task -eq 'Test') {
 }
 
 if ($Task -eq 'Package') {
-    # Azure Automation wants a zip named like the module whose root is the module folder's content.
-    $zip = [System.IO.Path]::Combine($root, 'out', 'PolytomicPS.zip')
+    # Azure Automation imports a zip named like the module, holding the module folder (paths under 140 characters).
+    $zip = [System.IO.Path]::Combine($OutputPath, 'PolytomicPS.zip')
     if ([System.IO.File]::Exists($zip)) { [System.IO.File]::Delete($zip) }
-    if ($PSVersionTable.PSEdition -eq 'Desktop') { Add-Type -AssemblyName System.IO.Compression.FileSystem }
-    [System.IO.Compression.ZipFile]::CreateFromDirectory($stage, $zip)
+    if ($PSVersionTable.PSEdition -eq 'Desktop') {
+        $null = [System.Reflection.Assembly]::Load('System.IO.Compression.FileSystem, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089')
+    } else {
+        $null = [System.Reflection.Assembly]::Load('System.IO.Compression.ZipFile')
+    }
+    $archive = [System.IO.Compression.ZipFile]::Open($zip, [System.IO.Compression.ZipArchiveMode]::Create)
+    try {
+        foreach ($file in [System.IO.Directory]::GetFiles($stage, '*', [System.IO.SearchOption]::AllDirectories)) {
+            $entry = 'PolytomicPS/' + $file.Substring($stage.Length).TrimStart('\', '/').Replace('\', '/')
+            if ($entry.Length -ge 140) { throw "Path too long for Azure Automation: $entry" }
+            $null = [System.IO.Compression.ZipFileExtensions]::CreateEntryFromFile($archive, $file, $entry)
+        }
+    } finally {
+        $archive.Dispose()
+    }
     "Package: $zip"
 }

@@ -58,15 +58,59 @@ namespace PolytomicPS
         }
     }
 
-    /// <summary>Completes connection names from a short-lived cache.</summary>
-    public sealed class ConnectionNameCompleter : IArgumentCompleter
+    /// <summary>Completes names from the session's short-lived cache: the first Tab lists them through the API, the
+    /// next ones (for <see cref="CompletionCache.Lifetime"/>, or until a cmdlet changes that kind) read the cache.
+    /// Cmdlets that create, rename or delete objects call <c>CurrentSession.Completion.Invalidate(Kind)</c>.</summary>
+    public abstract class CachedNameCompleter : IArgumentCompleter
     {
+        /// <summary>The cache key ("connections", "models", "syncs", "bulk_syncs").</summary>
+        protected abstract string Kind { get; }
+
+        /// <summary>Reads the names; null while the API area is not there yet (then nothing is offered).</summary>
+        internal abstract Func<Polytomic.PolytomicClient, CancellationToken, Task<IReadOnlyList<string>>>? Source { get; }
+
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             System.Management.Automation.Language.CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var names = CompletionHelper.Cached("connections", async (c, ct) =>
-                (IReadOnlyList<string>)(await c.ListConnectionsAsync(ct).ConfigureAwait(false)).Select(x => x.Name ?? x.Id).ToList());
-            return CompletionHelper.Complete(names, wordToComplete);
+            var source = Source;
+            if (source == null) return Enumerable.Empty<CompletionResult>();
+            return CompletionHelper.Complete(CompletionHelper.Cached(Kind, source), wordToComplete);
         }
+    }
+
+    /// <summary>Completes connection names.</summary>
+    public sealed class ConnectionNameCompleter : CachedNameCompleter
+    {
+        protected override string Kind => "connections";
+
+        internal override Func<Polytomic.PolytomicClient, CancellationToken, Task<IReadOnlyList<string>>>? Source =>
+            async (c, ct) => (await c.ListConnectionsAsync(ct).ConfigureAwait(false)).Select(x => x.Name ?? x.Id).ToList();
+    }
+
+    /// <summary>Completes model names.</summary>
+    public sealed class ModelNameCompleter : CachedNameCompleter
+    {
+        protected override string Kind => "models";
+
+        internal override Func<Polytomic.PolytomicClient, CancellationToken, Task<IReadOnlyList<string>>>? Source =>
+            async (c, ct) => (await c.ListModelsAsync(ct).ConfigureAwait(false)).Select(x => x.Name ?? x.Id).ToList();
+    }
+
+    /// <summary>Completes model sync names (first page only on 2025-09-18: Tab must stay cheap).</summary>
+    public sealed class SyncNameCompleter : CachedNameCompleter
+    {
+        protected override string Kind => "syncs";
+
+        internal override Func<Polytomic.PolytomicClient, CancellationToken, Task<IReadOnlyList<string>>>? Source =>
+            async (c, ct) => (await c.ListSyncsPageAsync(null, null, null, ct).ConfigureAwait(false)).Items.Select(x => x.Name ?? x.Id).ToList();
+    }
+
+    /// <summary>Completes bulk sync names (first page only: Tab must stay cheap).</summary>
+    public sealed class BulkSyncNameCompleter : CachedNameCompleter
+    {
+        protected override string Kind => "bulk_syncs";
+
+        internal override Func<Polytomic.PolytomicClient, CancellationToken, Task<IReadOnlyList<string>>>? Source =>
+            async (c, ct) => (await c.ListBulkSyncsPageAsync(null, null, ct).ConfigureAwait(false)).Items.Select(x => x.Name ?? x.Id).ToList();
     }
 }

@@ -10,7 +10,7 @@ namespace PolytomicPS
 {
     /// <summary>Base of every API cmdlet: resolves the session, runs client calls on the pipeline thread with Ctrl+C
     /// cancellation, relays the client's per-attempt notes as verbose records, and turns failures into ErrorRecords.</summary>
-    public abstract class PolytomicCmdlet : PSCmdlet, IRequestObserver
+    public abstract class PolytomicCmdlet : PSCmdlet
     {
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private BlockingCollection<Action>? pending;
@@ -87,7 +87,7 @@ namespace PolytomicPS
             var queue = new BlockingCollection<Action>();
             pending = queue;
             Task<T> task;
-            PolytomicClient.Observer = this;
+            PolytomicClient.Observer = new Relay(this);
             try { task = call(client, stopping.Token); }
             finally { PolytomicClient.Observer = null; }
             task.ContinueWith(_ => queue.CompleteAdding(), CancellationToken.None,
@@ -173,14 +173,22 @@ namespace PolytomicPS
             return ShouldProcess(target, action);
         }
 
-        void IRequestObserver.OnSending(string method, string pathAndQuery, int attempt) =>
-            Post(() => WriteDebug($"{method} {pathAndQuery} (attempt {attempt})"));
+        /// <summary>Hears the client's notes. A private class rather than an interface on the cmdlet, so loading the
+        /// exported cmdlet types never needs Polytomic.Client (it is resolved later, into the module's own context).</summary>
+        private sealed class Relay : IRequestObserver
+        {
+            private readonly PolytomicCmdlet cmdlet;
+            public Relay(PolytomicCmdlet cmdlet) { this.cmdlet = cmdlet; }
 
-        void IRequestObserver.OnResponse(string method, string pathAndQuery, int status, TimeSpan elapsed) =>
-            Post(() => WriteVerbose($"{method} {pathAndQuery} -> {status} in {elapsed.TotalMilliseconds:0} ms"));
+            public void OnSending(string method, string pathAndQuery, int attempt) =>
+                cmdlet.Post(() => cmdlet.WriteDebug($"{method} {pathAndQuery} (attempt {attempt})"));
 
-        void IRequestObserver.OnRetry(string method, string pathAndQuery, int attempt, TimeSpan delay, string reason) =>
-            Post(() => WriteVerbose($"{method} {pathAndQuery}: {reason}; retrying in {delay.TotalSeconds:0.0} s (attempt {attempt})"));
+            public void OnResponse(string method, string pathAndQuery, int status, TimeSpan elapsed) =>
+                cmdlet.Post(() => cmdlet.WriteVerbose($"{method} {pathAndQuery} -> {status} in {elapsed.TotalMilliseconds:0} ms"));
+
+            public void OnRetry(string method, string pathAndQuery, int attempt, TimeSpan delay, string reason) =>
+                cmdlet.Post(() => cmdlet.WriteVerbose($"{method} {pathAndQuery}: {reason}; retrying in {delay.TotalSeconds:0.0} s (attempt {attempt})"));
+        }
 
         private void Post(Action write)
         {

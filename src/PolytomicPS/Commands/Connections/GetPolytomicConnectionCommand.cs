@@ -4,7 +4,29 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Get-PolytomicConnection: one by id, by name (wildcards), or all.</summary>
+    /// <summary>Gets Polytomic connections: all of them, by name, or by id.</summary>
+    /// <remarks>
+    /// <para>Without parameters Get-PolytomicConnection lists every connection of the account. -Name takes wildcards; a name without wildcards that matches nothing is a ConnectionNotFound error. -Id (or pipeline objects with an Id or ConnectionId property) reads connections one by one; an unknown id is a PolytomicApi.NotFound error.</para>
+    /// <para>Connections carry Id and ConnectionId, so they pipe into the other connection cmdlets and into cmdlets that take -ConnectionId.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicConnection
+    /// </code>
+    /// <para>Lists every connection: name, type, status and id.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicConnection -Name 'Snow*' -Type snowflake
+    /// </code>
+    /// <para>Lists the Snowflake connections whose names start with Snow.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// '5f0c5e53-5e3c-4a4c-a1c4-6c5d0b8b9c11' | Get-PolytomicConnection | Format-List *
+    /// </code>
+    /// <para>Reads one connection by id and shows all its properties.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicConnection", DefaultParameterSetName = ByName)]
     [OutputType(typeof(PolytomicConnection))]
     public sealed class GetPolytomicConnectionCommand : PolytomicCmdlet
@@ -12,18 +34,20 @@ namespace PolytomicPS.Commands
         public const string ById = "ById";
         public const string ByName = "ByName";
 
+        /// <summary>The ids of the connections to get. Takes pipeline input, and objects with an Id or ConnectionId property.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
+        /// <summary>Names of connections to get; wildcards are allowed. Tab completes the names.</summary>
         [Parameter(Position = 0, ParameterSetName = ByName)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string[]? Name { get; set; }
 
-        /// <summary>Only connections of this type.</summary>
+        /// <summary>Only connections of this type id (snowflake, salesforce, ...). Tab completes the types.</summary>
         [Parameter(ParameterSetName = ByName)]
         [ArgumentCompleter(typeof(ConnectionTypeCompleter))]
         public string? Type { get; set; }

@@ -4,39 +4,69 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>New-PolytomicConnection: creates a connection after checking its configuration against the type's schema.</summary>
+    /// <summary>Creates a Polytomic connection.</summary>
+    /// <remarks>
+    /// <para>New-PolytomicConnection reads the type's configuration schema first and stops with MissingRequiredConfiguration when a required field is missing (unknown fields are a warning), so mistakes are caught before anything is created. Polytomic then tests the connection unless -SkipValidation is given.</para>
+    /// <para>For OAuth types (Salesforce, HubSpot, ...) the output carries an AuthUrl to open in a browser to finish connecting, and a warning says so.</para>
+    /// <para>Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// New-PolytomicConnection -Name Warehouse -Type postgresql -Configuration @{
+    ///     hostname = 'db.example.com'; port = 5432; database = 'analytics'
+    ///     username = 'polytomic'; password = $dbPassword
+    /// }
+    /// </code>
+    /// <para>Creates a PostgreSQL connection; $dbPassword can be a SecureString.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// New-PolytomicConnection -Name CRM -Type salesforce -Configuration @{ domain = 'https://example.my.salesforce.com' } -RedirectUrl https://example.com/done
+    /// </code>
+    /// <para>Creates an OAuth connection; open the AuthUrl of the output to sign in.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// New-PolytomicConnection Warehouse postgresql @{ hostname = 'db'; database = 'analytics' } -WhatIf
+    /// </code>
+    /// <para>Checks the configuration against the schema and shows what would be created, without creating it.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.New, "PolytomicConnection", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicConnection))]
     public sealed class NewPolytomicConnectionCommand : PolytomicCmdlet
     {
+        /// <summary>The name of the new connection.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = "";
 
+        /// <summary>The connection type id (snowflake, postgresql, salesforce, ...). Tab completes the types; Get-PolytomicConnectionType lists them.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionTypeCompleter))]
         public string Type { get; set; } = "";
 
-        /// <summary>The type's configuration fields; SecureString values are sent as their text.</summary>
+        /// <summary>The type's configuration fields as a hashtable. SecureString values are sent as their text. Get-PolytomicConnectionType -Type &lt;type&gt; lists the fields.</summary>
         [Parameter(Position = 2)]
         public IDictionary? Configuration { get; set; }
 
-        /// <summary>Where an OAuth flow returns after the user signs in.</summary>
+        /// <summary>For OAuth types: where the browser returns after the user signs in.</summary>
         [Parameter]
         public System.Uri? RedirectUrl { get; set; }
 
-        /// <summary>How often Polytomic checks the connection, as a Go duration such as "3h30m".</summary>
+        /// <summary>How often Polytomic checks the connection, as a duration such as 3h30m.</summary>
         [Parameter]
         public string? HealthcheckInterval { get; set; }
 
+        /// <summary>Ids of the permission policies to apply to the connection.</summary>
         [Parameter]
         public string[]? Policy { get; set; }
 
+        /// <summary>The organization to create the connection in (partner keys only).</summary>
         [Parameter]
         public string? OrganizationId { get; set; }
 
-        /// <summary>Create it without Polytomic testing it first.</summary>
+        /// <summary>Create the connection without Polytomic testing it first.</summary>
         [Parameter]
         public SwitchParameter SkipValidation { get; set; }
 

@@ -4,18 +4,41 @@ using Polytomic;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Remove-PolytomicConnection. Without -Force a connection still in use is kept and the error lists its users;
-    /// -Force deletes them too (force=true) and skips the prompt.</summary>
+    /// <summary>Deletes a Polytomic connection.</summary>
+    /// <remarks>
+    /// <para>Remove-PolytomicConnection asks for confirmation (ConfirmImpact High). A connection still used by models or syncs is kept and a ConnectionInUse error lists what uses it; -Force deletes those too and skips the confirmation.</para>
+    /// <para>In runbooks and other non-interactive hosts pass -Confirm:$false or -Force: nothing waits for an answer, and a prompt there is an error instead.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicConnection -Name 'Test *' | Remove-PolytomicConnection -Confirm:$false
+    /// </code>
+    /// <para>Deletes every connection whose name starts with "Test " without prompting.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Remove-PolytomicConnection -Id $conn.Id -Force
+    /// </code>
+    /// <para>Deletes a connection and the models and syncs that use it, without prompting.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicConnection -Name Old | Remove-PolytomicConnection -WhatIf
+    /// </code>
+    /// <para>Shows what would be deleted.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Remove, "PolytomicConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemovePolytomicConnectionCommand : PolytomicCmdlet
     {
+        /// <summary>The id of the connection to delete. Takes objects with an Id or ConnectionId property from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
+        /// <summary>Also delete the models and syncs that use the connection, and do not ask for confirmation.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 

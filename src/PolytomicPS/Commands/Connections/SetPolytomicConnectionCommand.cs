@@ -6,43 +6,70 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Set-PolytomicConnection: changes only what is passed. Polytomic's PUT replaces the whole connection,
-    /// so the current one is read first and the change merged over it.</summary>
+    /// <summary>Changes a Polytomic connection.</summary>
+    /// <remarks>
+    /// <para>Set-PolytomicConnection changes only what is passed. Polytomic replaces a connection as a whole, so the current connection is read first and the change merged over it: configuration fields not in -Configuration keep their values, and secrets shown as ******** are sent back unchanged.</para>
+    /// <para>Supports -WhatIf and -Confirm. Outputs the updated connection with -PassThru.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicConnection -Name Warehouse | Set-PolytomicConnection -Configuration @{ port = 5433 } -PassThru
+    /// </code>
+    /// <para>Changes one field and keeps the others.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Set-PolytomicConnection -Id $conn.Id -NewName 'Warehouse (old)'
+    /// </code>
+    /// <para>Renames a connection.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Set-PolytomicConnection -Id $crm.Id -Reconnect -PassThru | Select-Object -ExpandProperty AuthUrl
+    /// </code>
+    /// <para>Starts a new OAuth sign-in and shows the URL to open.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Set, "PolytomicConnection", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicConnection))]
     public sealed class SetPolytomicConnectionCommand : PolytomicCmdlet
     {
+        /// <summary>The id of the connection to change. Takes objects with an Id or ConnectionId property from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
-        /// <summary>A new name.</summary>
+        /// <summary>A new name for the connection.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? NewName { get; set; }
 
-        /// <summary>Fields to change; the others keep their values. Secrets shown as ******** are kept as they are.</summary>
+        /// <summary>Configuration fields to change, as a hashtable; the other fields keep their values.</summary>
         [Parameter]
         public IDictionary? Configuration { get; set; }
 
+        /// <summary>For OAuth types: where the browser returns after the user signs in again.</summary>
         [Parameter]
         public Uri? RedirectUrl { get; set; }
 
+        /// <summary>How often Polytomic checks the connection, as a duration such as 3h30m.</summary>
         [Parameter]
         public string? HealthcheckInterval { get; set; }
 
+        /// <summary>Ids of the permission policies to apply; replaces the current list.</summary>
         [Parameter]
         public string[]? Policy { get; set; }
 
-        /// <summary>Start a new OAuth flow (the output's AuthUrl).</summary>
+        /// <summary>Start a new OAuth flow; the output (with -PassThru) carries the AuthUrl to open.</summary>
         [Parameter]
         public SwitchParameter Reconnect { get; set; }
 
+        /// <summary>Save the change without Polytomic testing the connection first.</summary>
         [Parameter]
         public SwitchParameter SkipValidation { get; set; }
 
+        /// <summary>Output the updated connection.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

@@ -6,8 +6,22 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Test-PolytomicConnection: asks Polytomic to test a stored connection (optionally with changed fields)
-    /// or a configuration that is not saved. Nothing is stored.</summary>
+    /// <summary>Tests a Polytomic connection, or a configuration before it is saved.</summary>
+    /// <remarks>
+    /// <para>Test-PolytomicConnection asks Polytomic to test a stored connection (optionally with some fields changed) or, with -Type and -Configuration, a configuration that is not saved. Nothing is stored. A failed test is a result with Success = False and the reason in Message, not an error; -Quiet outputs only $true or $false.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicConnection | Test-PolytomicConnection
+    /// </code>
+    /// <para>Tests every connection and shows which ones work.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Test-PolytomicConnection -Type postgresql -Configuration @{ hostname = 'db'; database = 'analytics'; username = 'u'; password = $pw } -Quiet
+    /// </code>
+    /// <para>Tests a configuration before creating the connection; outputs True or False.</para>
+    /// </example>
     [Cmdlet(VerbsDiagnostic.Test, "PolytomicConnection", DefaultParameterSetName = Existing)]
     [OutputType(typeof(PolytomicConnectionTestResult), typeof(bool))]
     public sealed class TestPolytomicConnectionCommand : PolytomicCmdlet
@@ -15,17 +29,20 @@ namespace PolytomicPS.Commands
         public const string Existing = "Existing";
         public const string Unsaved = "Unsaved";
 
+        /// <summary>The id of the connection to test. Takes objects with an Id or ConnectionId property from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = Existing, ValueFromPipelineByPropertyName = true)]
         [Alias("ConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string? Id { get; set; }
 
+        /// <summary>The connection type of an unsaved configuration to test. Tab completes the types.</summary>
         [Parameter(Mandatory = true, ParameterSetName = Unsaved)]
         [ArgumentCompleter(typeof(ConnectionTypeCompleter))]
         [ValidateNotNullOrEmpty]
         public string? Type { get; set; }
 
+        /// <summary>The configuration to test: for a stored connection, fields that override its saved ones; with -Type, the whole configuration.</summary>
         [Parameter(ParameterSetName = Existing)]
         [Parameter(Mandatory = true, ParameterSetName = Unsaved)]
         public IDictionary? Configuration { get; set; }

@@ -3,12 +3,29 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Update-PolytomicSchema: asks Polytomic to refresh a connection's schema cache (asynchronous; see
-    /// Wait-PolytomicConnection).</summary>
+    /// <summary>Asks Polytomic to refresh a connection's schema cache.</summary>
+    /// <remarks>
+    /// <para>Update-PolytomicSchema starts a refresh of the connection's cached schema (new tables or fields appear after it) and returns at once; the refresh runs in the background. Pipe to Wait-PolytomicConnection to wait for it. Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicConnection -Name Warehouse | Update-PolytomicSchema -PassThru
+    /// </code>
+    /// <para>Starts a refresh and shows the cache status.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $wh = Get-PolytomicConnection -Name Warehouse
+    /// $wh | Update-PolytomicSchema
+    /// $wh | Wait-PolytomicConnection
+    /// </code>
+    /// <para>Refreshes the schema and waits until it is ready.</para>
+    /// </example>
     [Cmdlet(VerbsData.Update, "PolytomicSchema", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSchemaStatus))]
     public sealed class UpdatePolytomicSchemaCommand : PolytomicCmdlet
     {
+        /// <summary>The id of the connection. Takes objects with a ConnectionId or Id property from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [IdTransformation]

@@ -5,10 +5,34 @@ using Polytomic;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Connect-Polytomic: makes a session and the runspace's default. Takes a user/organization API key, a
-    /// partner key (Bearer, or Basic scoped to one organization with -OrganizationId), a PSCredential holding an
-    /// organization id and a partner key (Azure Automation credential assets), or a self-hosted deployment key.
-    /// Without any, it reads POLYTOMIC_API_KEY, then POLYTOMIC_PARTNER_KEY, then POLYTOMIC_DEPLOYMENT_KEY.</summary>
+    /// <summary>Connects to Polytomic and makes the session the default for this runspace.</summary>
+    /// <remarks>
+    /// <para>Connect-Polytomic checks the base URL, builds a session (one HTTP client with retries) and outputs it. Later cmdlets use it unless they are given -Session. Nothing is sent to Polytomic until a cmdlet needs it (with -Verbose, it reads /api/me to say who you are).</para>
+    /// <para>It takes a user or organization API key, a partner key (Bearer; with -OrganizationId, HTTP Basic scoped to that organization), a PSCredential holding an organization id and a partner key (as Azure Automation credential assets do), or a self-hosted deployment key. Without any, it reads POLYTOMIC_API_KEY, then POLYTOMIC_PARTNER_KEY, then POLYTOMIC_DEPLOYMENT_KEY.</para>
+    /// <para>Keys are kept as SecureStrings and never printed: the session shows only MaskedKey, its last characters. Without -BaseUrl, POLYTOMIC_BASE_URL, POLYTOMIC_DEPLOYMENT_URL or https://app.polytomic.com is used. Plain http:// is refused except on loopback.</para>
+    /// <para>Output: the session object (PolytomicSession), nothing else.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// $key = Read-Host -AsSecureString 'Polytomic API key'
+    /// Connect-Polytomic -ApiKey $key
+    /// </code>
+    /// <para>Connects with a key typed at a prompt, using API version 2024-02-08.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $env:POLYTOMIC_API_KEY = $secretFromVault
+    /// Connect-Polytomic -ApiVersion 2025-09-18 -MaxRetries 5
+    /// </code>
+    /// <para>Connects with the key from the environment (as a runbook would), speaking API version 2025-09-18 and retrying transient failures up to five times.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $cred = Get-AutomationPSCredential -Name 'Polytomic partner'
+    /// Connect-Polytomic -Credential $cred
+    /// </code>
+    /// <para>In an Azure Automation runbook: the credential's user name is the organization id and its password the partner key.</para>
+    /// </example>
     [Cmdlet(VerbsCommunications.Connect, "Polytomic", DefaultParameterSetName = ApiKeySet)]
     [OutputType(typeof(PolytomicSession))]
     public sealed class ConnectPolytomicCommand : PSCmdlet
@@ -27,7 +51,7 @@ namespace PolytomicPS.Commands
 
         private readonly System.Threading.CancellationTokenSource stopping = new System.Threading.CancellationTokenSource();
 
-        /// <summary>The API key (a SecureString; a plain string is converted at once).</summary>
+        /// <summary>The Polytomic API key, as a SecureString (a plain string is converted at once). Defaults to the POLYTOMIC_API_KEY environment variable.</summary>
         [Parameter(Position = 0, ParameterSetName = ApiKeySet)]
         [SecureStringTransformation]
         public SecureString? ApiKey { get; set; }
@@ -55,19 +79,21 @@ namespace PolytomicPS.Commands
         [ValidateNotNullOrEmpty]
         public string? OrganizationId { get; set; }
 
+        /// <summary>The Polytomic API version to speak (the X-Polytomic-Version header): 2024-02-08 (the default) or 2025-09-18.</summary>
         [Parameter]
         [ValidateSet(ApiVersions.V2024_02_08, ApiVersions.V2025_09_18)]
         public string ApiVersion { get; set; } = ApiVersions.Default;
 
+        /// <summary>The Polytomic address. Defaults to POLYTOMIC_BASE_URL (or POLYTOMIC_DEPLOYMENT_URL), else https://app.polytomic.com. Must be https unless it is a loopback address.</summary>
         [Parameter]
         public Uri? BaseUrl { get; set; }
 
-        /// <summary>Timeout of one HTTP attempt, in seconds.</summary>
+        /// <summary>The timeout of one HTTP attempt, in seconds (1-3600). Retries get their own timeout.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
         public int TimeoutSeconds { get; set; } = 60;
 
-        /// <summary>How many times a transient failure (408, 429, 5xx, network) is retried.</summary>
+        /// <summary>How many times a transient failure (408, 429, 5xx, network) is retried, with exponential back-off that honours Retry-After (0-10).</summary>
         [Parameter]
         [ValidateRange(0, 10)]
         public int MaxRetries { get; set; } = 3;

@@ -11,7 +11,7 @@ namespace PolytomicPS.Commands
     {
         /// <summary>Only these frequencies.</summary>
         [Parameter(Position = 0)]
-        [ArgumentCompleter(typeof(FrequencyCompleter))]
+        [ArgumentCompleter(typeof(ScheduleFrequencyCompleter))]
         public string[]? Frequency { get; set; }
 
         protected override void ProcessItem()

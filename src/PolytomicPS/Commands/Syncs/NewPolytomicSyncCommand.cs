@@ -65,7 +65,7 @@ namespace PolytomicPS.Commands
 
         /// <summary>When the sync runs (default manual); sent as typed.</summary>
         [Parameter]
-        [ArgumentCompleter(typeof(FrequencyCompleter))]
+        [ArgumentCompleter(typeof(ScheduleFrequencyCompleter))]
         public string Frequency { get; set; } = "manual";
 
         /// <summary>Time fields of the schedule (UTC): @{ hour = '05'; minute = '30' }, day_of_week, day_of_month, month.</summary>

@@ -51,7 +51,7 @@ namespace PolytomicPS.Commands
         public string? FilterLogic { get; set; }
 
         [Parameter]
-        [ArgumentCompleter(typeof(FrequencyCompleter))]
+        [ArgumentCompleter(typeof(ScheduleFrequencyCompleter))]
         public string? Frequency { get; set; }
 
         [Parameter]

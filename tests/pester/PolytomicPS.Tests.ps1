@@ -1,0 +1,155 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+<#
+    Behaviour of every PolytomicPS cmdlet, for users and maintainers with real pwsh (or Windows PowerShell 5.1) and
+    Pester 5:  ./build.ps1 -Task Test   or   Invoke-Pester tests/pester
+    Against the local sandbox (started here with `dotnet run --project src/Polytomic.Sandbox` on a free port) unless
+    POLYTOMIC_API_KEY and POLYTOMIC_BASE_URL point somewhere else. The module is the staged one
+    ($env:POLYTOMICPS_MODULE_PATH, else the newest out/PolytomicPS/<version>/).
+    The xunit suite parses this file and checks that every command and parameter it uses exists.
+#>
+
+BeforeAll {
+    $root = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))
+    $modulePath = $env:POLYTOMICPS_MODULE_PATH
+    if (-not $modulePath) {
+        $modulePath = [System.IO.Directory]::GetDirectories([System.IO.Path]::Combine($root, 'out', 'PolytomicPS')) |
+            Sort-Object { [version][System.IO.Path]::GetFileName($_) } | Select-Object -Last 1
+    }
+    Import-Module ([System.IO.Path]::Combine($modulePath, 'PolytomicPS.psd1')) -Force
+
+    $script:sandbox = $null
+    if ($env:POLYTOMIC_API_KEY -and $env:POLYTOMIC_BASE_URL) {
+        $script:apiKey = $env:POLYTOMIC_API_KEY
+        $script:baseUrl = $env:POLYTOMIC_BASE_URL
+    } else {
+        # A free loopback port, then the sandbox on it; wait until it answers.
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $script:apiKey = 'pester-sandbox-key-0000000000'
+        $script:baseUrl = "http://127.0.0.1:$port/"
+        $project = [System.IO.Path]::Combine($root, 'src', 'Polytomic.Sandbox')
+        $script:sandbox = Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow -ArgumentList @(
+            'run', '--project', $project, '--', '--urls', "http://127.0.0.1:$port", '--api-key', $script:apiKey, '--schema-cache-delay', '1')
+        $http = [System.Net.Http.HttpClient]::new()
+        $deadline = [DateTime]::UtcNow.AddMinutes(3)
+        while ($true) {
+            try { $null = $http.GetAsync($script:baseUrl + 'api/connection_types').GetAwaiter().GetResult(); break }
+            catch { if ([DateTime]::UtcNow -gt $deadline) { throw 'The sandbox did not start.' }; Start-Sleep -Milliseconds 500 }
+        }
+        $http.Dispose()
+    }
+    $script:session = Connect-Polytomic -ApiKey $script:apiKey -BaseUrl $script:baseUrl
+}
+
+AfterAll {
+    Disconnect-Polytomic
+    if ($script:sandbox) { Stop-Process -Id $script:sandbox.Id -Force -ErrorAction SilentlyContinue }
+}
+
+Describe 'The module' {
+    It 'exports exactly the cmdlets of its manifest' {
+        $manifest = Import-PowerShellDataFile ([System.IO.Path]::Combine($modulePath, 'PolytomicPS.psd1'))
+        (Get-Command -Module PolytomicPS).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+    }
+
+    It 'has help with examples for <_>' -ForEach @((Get-Command -Module PolytomicPS).Name) {
+        $help = Get-Help $_ -Full
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        @($help.examples.example).Count | Should -BeGreaterThan 0
+    }
+
+    It 'completes connection types with Tab' {
+        $line = 'New-PolytomicConnection -Name x -Type snow'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'snowflake'
+    }
+}
+
+Describe 'Sessions' {
+    It 'Connect-Polytomic outputs a session with the key masked' {
+        $s = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl -ApiVersion 2025-09-18
+        $s.ApiVersion | Should -Be '2025-09-18'
+        $s.MaskedKey | Should -Not -Be $apiKey
+        "$s" | Should -Not -Match ([regex]::Escape($apiKey))
+    }
+
+    It 'Get-PolytomicSession returns the default session' {
+        $s = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl
+        (Get-PolytomicSession).ConnectedAt | Should -Be $s.ConnectedAt
+    }
+
+    It 'Disconnect-Polytomic closes it, and cmdlets then say to connect' {
+        $null = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl
+        Disconnect-Polytomic
+        { Get-PolytomicConnection -ErrorAction Stop } | Should -Throw -ErrorId 'NoSession*'
+        $script:session = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl
+    }
+}
+
+Describe 'Connections' {
+    BeforeAll {
+        $script:name = 'Pester ' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+    }
+
+    It 'Get-PolytomicConnectionType lists the catalogue and the fields of a type' {
+        (Get-PolytomicConnectionType).Id | Should -Contain 'stripe'
+        $fields = Get-PolytomicConnectionType -Type stripe
+        ($fields | Where-Object Name -EQ 'api_key').Required | Should -BeTrue
+    }
+
+    It 'New-PolytomicConnection creates a connection' {
+        $script:conn = New-PolytomicConnection -Name $name -Type stripe -Configuration @{ api_key = 'sk_test_pester' }
+        $conn.Name | Should -Be $name
+        $conn.Type | Should -Be 'stripe'
+    }
+
+    It 'New-PolytomicConnection refuses a configuration without a required field' {
+        { New-PolytomicConnection -Name "$name bad" -Type stripe -Configuration @{} -ErrorAction Stop } |
+            Should -Throw -ErrorId 'MissingRequiredConfiguration*'
+    }
+
+    It 'New-PolytomicConnection -WhatIf creates nothing' {
+        New-PolytomicConnection -Name "$name whatif" -Type stripe -Configuration @{ api_key = 'x' } -WhatIf
+        Get-PolytomicConnection -Name "$name whatif" -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'Get-PolytomicConnection finds it by name, wildcard and id' {
+        (Get-PolytomicConnection -Name $name).Id | Should -Be $conn.Id
+        (Get-PolytomicConnection -Name 'Pester *').Id | Should -Contain $conn.Id
+        ($conn | Get-PolytomicConnection).Name | Should -Be $name
+    }
+
+    It 'Get-PolytomicConnection reports an unknown id as NotFound' {
+        { Get-PolytomicConnection -Id '00000000-0000-0000-0000-000000000000' -ErrorAction Stop } | Should -Throw -ErrorId 'PolytomicApi.NotFound*'
+    }
+
+    It 'Set-PolytomicConnection renames it and keeps its configuration' {
+        $updated = $conn | Set-PolytomicConnection -NewName "$name renamed" -PassThru
+        $updated.Name | Should -Be "$name renamed"
+        $updated.Configuration['api_key'] | Should -Not -BeNullOrEmpty
+    }
+
+    It 'Test-PolytomicConnection reports success' {
+        ($conn | Test-PolytomicConnection).Success | Should -BeTrue
+        Test-PolytomicConnection -Id $conn.Id -Quiet | Should -BeTrue
+    }
+
+    It 'Test-PolytomicConnection reports a failing configuration as a result, not an error' {
+        $result = Test-PolytomicConnection -Type stripe -Configuration @{ api_key = 'wrong-password' }
+        $result.Success | Should -BeFalse
+    }
+
+    It 'Get-PolytomicSchemaStatus and Update-PolytomicSchema show the schema cache' {
+        ($conn | Get-PolytomicSchemaStatus).ConnectionId | Should -Be $conn.Id
+        ($conn | Update-PolytomicSchema -PassThru).ConnectionId | Should -Be $conn.Id
+    }
+
+    It 'Wait-PolytomicConnection waits for the schema cache and outputs the connection' {
+        ($conn | Wait-PolytomicConnection -TimeoutSeconds 60 -PollIntervalSeconds 0.2).Id | Should -Be $conn.Id
+        ($conn | Get-PolytomicSchemaStatus).IsReady | Should -BeTrue
+    }
+
+    It 'Remove-PolytomicConnection -Confirm:$false deletes it without prompting' {
+        $conn | Remove-PolytomicConnection -Confirm:$false
+        { Get-PolytomicConnection -Id $conn.Id -ErrorAction Stop } | Should -Throw -ErrorId 'PolytomicApi.NotFound*'
+    }
+}
