@@ -45,6 +45,8 @@
         'Get-PolytomicProxyInfo'
         'Get-PolytomicRole'
         'Get-PolytomicScheduleOption'
+        'Get-PolytomicSchema'
+        'Get-PolytomicSchemaRecord'
         'Get-PolytomicSchemaStatus'
         'Get-PolytomicSession'
         'Get-PolytomicSharedConnection'

@@ -14,8 +14,6 @@ namespace PolytomicPS.Tests.Coverage
             // run and watch (issue 5, in progress)
             "Start-PolytomicSync", "Stop-PolytomicSync", "Get-PolytomicSyncExecution", "Get-PolytomicSyncStatus",
             "Get-PolytomicSyncLog", "Get-PolytomicConsoleLog", "Get-PolytomicEvent", "Get-PolytomicEventType", "Get-PolytomicJob",
-            // connection schema reads (lead)
-            "Get-PolytomicSchema", "Get-PolytomicSchemaRecord",
         };
 
         private sealed record Row(string Method, string Path, string Versions, string[] Cmdlets)

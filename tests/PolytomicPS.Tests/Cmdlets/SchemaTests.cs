@@ -1,0 +1,52 @@
+using System.Management.Automation;
+using Polytomic.Models;
+
+namespace PolytomicPS.Tests.Cmdlets
+{
+    public sealed class SchemaTests : IClassFixture<SandboxFixture>
+    {
+        private readonly SandboxFixture sandbox;
+        public SchemaTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
+
+        [Theory]
+        [InlineData("2024-02-08")]
+        [InlineData("2025-09-18")]
+        public void Schema_and_records_of_a_new_connection_wait_for_its_cache(string version)
+        {
+            sandbox.State.SchemaCacheDelay = TimeSpan.FromSeconds(1);
+            PsResult r;
+            try
+            {
+                r = Ps.Run(@"
+                    $sf = New-PolytomicConnection -Name 'Schemas SF' -Type salesforce -Configuration @{ domain = 'https://example.my.salesforce.com' } -WarningAction SilentlyContinue
+                    $sf | Get-PolytomicSchema -Schema Contact, Account
+                    $sf | Get-PolytomicSchemaRecord -Schema Contact", sandbox, version);
+            }
+            finally { sandbox.State.SchemaCacheDelay = TimeSpan.FromMilliseconds(300); }
+            r.AssertSuccess();
+            var schemas = r.All<PolytomicConnectionSchema>();
+            Assert.Equal(new[] { "Contact", "Account" }, schemas.Select(s => s.Id));
+            Assert.Contains(schemas[0].Fields!, f => f.Id == "Email");
+            Assert.Contains(r.Progress, p => p.StatusDescription != null && p.StatusDescription.Contains("not cached"));
+            var records = r.Output.Where(o => o.BaseObject is PSCustomObject).ToList();
+            Assert.NotEmpty(records);
+            Assert.NotNull(records[0].Properties["Email"]);
+        }
+
+        [Fact]
+        public void An_unknown_schema_and_a_bad_connection_id_are_specific_errors()
+        {
+            var r = Ps.Run(@"
+                $sf = New-PolytomicConnection -Name 'Schemas SF2' -Type salesforce -Configuration @{ domain = 'https://example.my.salesforce.com' } -WarningAction SilentlyContinue |
+                    Wait-PolytomicConnection -PollIntervalSeconds 0.1
+                $sf | Get-PolytomicSchema -Schema NoSuchObject", sandbox);
+            var e = r.SingleError();
+            Assert.Equal("PolytomicApi.NotFound,PolytomicPS.Commands.GetPolytomicSchemaCommand", e.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.ObjectNotFound, e.CategoryInfo.Category);
+            Assert.Equal("NoSuchObject", e.TargetObject);
+
+            var bad = Ps.Run("Get-PolytomicSchemaRecord -ConnectionId 'not-an-id' -Schema Contact", sandbox);
+            Assert.StartsWith("InvalidId,", bad.SingleError().FullyQualifiedErrorId);
+        }
+    }
+}
