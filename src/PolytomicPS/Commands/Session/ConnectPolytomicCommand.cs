@@ -98,10 +98,27 @@ namespace PolytomicPS.Commands
         [ValidateRange(0, 10)]
         public int MaxRetries { get; set; } = 3;
 
+        /// <summary>An HTTP proxy for every call of this session (otherwise the system proxy, or HTTPS_PROXY/NO_PROXY, is used).</summary>
+        [Parameter]
+        public Uri? Proxy { get; set; }
+
+        /// <summary>Credentials for -Proxy; without them the current user's default credentials are offered.</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential? ProxyCredential { get; set; }
+
         protected override void EndProcessing()
         {
             var (key, mode, org) = Credentials();
             var url = ResolveBaseUrl();
+            if (ProxyCredential != null && Proxy == null)
+                ThrowTerminatingError(ErrorFactory.Input("ProxyCredentialWithoutProxy", "-ProxyCredential needs -Proxy.", ErrorCategory.InvalidArgument, null));
+            System.Net.IWebProxy? proxy = null;
+            if (Proxy != null)
+                proxy = new System.Net.WebProxy(Proxy)
+                {
+                    Credentials = ProxyCredential?.GetNetworkCredential() ?? (System.Net.ICredentials)System.Net.CredentialCache.DefaultCredentials,
+                };
 
             var options = new PolytomicClientOptions
             {
@@ -113,6 +130,7 @@ namespace PolytomicPS.Commands
                 AttemptTimeout = TimeSpan.FromSeconds(TimeoutSeconds),
                 MaxRetries = MaxRetries,
                 UserAgentComment = Edition(),
+                Proxy = proxy,
             };
             options.ApiKey.MakeReadOnly();
             var session = new PolytomicSession(options, PolytomicSession.Mask(SecureStrings.ToPlain(key)));
