@@ -102,5 +102,14 @@ namespace PolytomicPS.Tests.Cmdlets
             Assert.Equal("2024-02-08", r2.Output.Last().BaseObject);
             Assert.Equal("2025-09-18", sandbox.State.Requests.Last(x => x.Path == "/api/connection_types").Version);
         }
+
+        [Fact]
+        public void A_new_runspace_in_the_same_process_starts_without_a_session()
+        {
+            // Azure Automation reuses a sandbox process between jobs: one job's session must not leak into the next.
+            Ps.Run("Connect-Polytomic -ApiKey $ApiKey -BaseUrl $BaseUrl | Out-Null", sandbox, connect: false).AssertSuccess();
+            var next = Ps.Run("Get-PolytomicSession", sandbox, connect: false);
+            Assert.StartsWith("NoSession,", next.SingleError().FullyQualifiedErrorId);
+        }
     }
 }
