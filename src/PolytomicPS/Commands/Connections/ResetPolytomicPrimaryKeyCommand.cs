@@ -16,7 +16,7 @@ namespace PolytomicPS.Commands
     [OutputType(typeof(void))]
     public sealed class ResetPolytomicPrimaryKeyCommand : PolytomicCmdlet
     {
-        /// <summary>The id of the connection. Connections pipe in by Id (or ConnectionId).</summary>
+        /// <summary>The id of the connection. Connections pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]

@@ -18,7 +18,7 @@ namespace PolytomicPS.Commands
     [OutputType(typeof(void))]
     public sealed class SetPolytomicSchemaFieldCommand : PolytomicCmdlet
     {
-        /// <summary>The id of the connection. Connections pipe in by Id (or ConnectionId).</summary>
+        /// <summary>The id of the connection. Connections pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
