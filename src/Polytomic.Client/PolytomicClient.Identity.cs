@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Text.Json;
@@ -83,6 +84,8 @@ namespace Polytomic
                 force ? new[] { new KeyValuePair<string, string?>("force", "true") } : null, null, ct).ConfigureAwait(false);
             key.UserId = userId;
             key.OrganizationId = organizationId;
+            key.CreatedAt = DateTimeOffset.UtcNow;
+            key.Replaced = force;
             return key;
         }
 

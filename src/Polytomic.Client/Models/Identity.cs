@@ -83,6 +83,12 @@ namespace Polytomic.Models
         public string? OrganizationId { get; set; }
         [JsonConverter(typeof(Http.SecureStringConverter))]
         public SecureString? Value { get; set; }
+        /// <summary>When it was minted (the client's clock: Polytomic does not send it).</summary>
+        [JsonIgnore]
+        public DateTimeOffset? CreatedAt { get; set; }
+        /// <summary>Minted with force=true: the user's previous key stopped working.</summary>
+        [JsonIgnore]
+        public bool Replaced { get; set; }
         public override string ToString() => $"API key of {UserId} (shown once; use -AsPlainText to read it)";
     }
 

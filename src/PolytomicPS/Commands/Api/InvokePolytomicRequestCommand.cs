@@ -8,32 +8,47 @@ using Polytomic;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Invoke-PolytomicRequest: calls any Polytomic route through the session's client (same auth, version,
-    /// retries, idempotency and error records as every cmdlet) and returns the JSON as plain objects. For routes a
-    /// cmdlet does not cover yet; prefer the cmdlets.</summary>
+    /// <summary>Calls any Polytomic API route with the session's credentials and returns the JSON as objects.</summary>
+    /// <remarks>
+    /// <para>Invoke-PolytomicRequest is the escape hatch for routes no cmdlet covers yet. It sends the request through the session's client, so it gets the same authentication, API version header, retries, idempotency keys and error records as every cmdlet; prefer the cmdlets where they exist.</para>
+    /// <para>The response JSON becomes PSCustomObjects (arrays are enumerated unless -NoEnumerate); the data envelope is not removed. -Path must be a route of the session's host starting with /api/: absolute URLs and paths with . or .. segments are refused with InvalidRequestPath, so the key is never sent elsewhere. A query string in -Path is kept and -Query adds to it.</para>
+    /// <para>API failures become error records such as PolytomicApi.NotFound. Methods other than GET support -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// (Invoke-PolytomicRequest -Path /api/me).data.email
+    /// </code>
+    /// <para>Reads the caller's identity straight from the API.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Invoke-PolytomicRequest -Method POST -Path /api/permissions/roles -Body @{ name = 'Analysts' }
+    /// </code>
+    /// <para>Creates a role with a hand-written body.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Invoke, "PolytomicRequest", SupportsShouldProcess = true)]
     [OutputType(typeof(PSObject), typeof(string))]
     public sealed class InvokePolytomicRequestCommand : PolytomicCmdlet
     {
-        /// <summary>The HTTP method.</summary>
+        /// <summary>The HTTP method: GET (default), POST, PUT, PATCH or DELETE.</summary>
         [Parameter]
         [ValidateSet("GET", "POST", "PUT", "PATCH", "DELETE")]
         public string Method { get; set; } = "GET";
 
-        /// <summary>The route, starting with /api/ (e.g. /api/me). Ids in it must already be escaped.</summary>
+        /// <summary>The route, starting with /api/ (for example /api/me); it may carry a query string. Ids in it must already be URL-escaped.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = "";
 
-        /// <summary>Query-string parameters; arrays repeat the parameter.</summary>
+        /// <summary>Query-string parameters as a hashtable; array values repeat the parameter and booleans are sent as true/false.</summary>
         [Parameter]
         public IDictionary? Query { get; set; }
 
-        /// <summary>The JSON body (a hashtable or object).</summary>
+        /// <summary>The request body, sent as JSON: a hashtable or any object.</summary>
         [Parameter]
         public object? Body { get; set; }
 
-        /// <summary>Write the whole response as one object even when it is a JSON array.</summary>
+        /// <summary>Output a JSON array as one object instead of one object per element.</summary>
         [Parameter]
         public SwitchParameter NoEnumerate { get; set; }
 

@@ -5,8 +5,24 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Get-PolytomicConnectionParameterValue: the values a configuration field may take (warehouses, projects,
-    /// regions…), for a stored connection or, with -Type, for a connection being configured.</summary>
+    /// <summary>Gets the values a connection's configuration field may take (warehouses, projects, regions...).</summary>
+    /// <remarks>
+    /// <para>For a stored connection, Get-PolytomicConnectionParameterValue calls GET /api/connections/{id}/parameter_values and outputs one PolytomicParameterValues object per field that has a list of choices; -Field keeps only one field (a field without choices is a ParameterFieldNotFound error).</para>
+    /// <para>With -ConnectionType it asks for a configuration that is not saved yet (POST /api/connection_types/{type}/parameter_values): -Field names the field, -Parameter gives the configuration so far (usually the credentials), -Search narrows the values by label, and -ConnectionId lets a stored connection fill in what -Parameter leaves out. Polytomic answers PolytomicApi.BadRequest for a field that has no values.</para>
+    /// <para>Use the Value of an entry as the field's value in New-PolytomicConnection or Set-PolytomicConnection -Configuration.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicConnection -Name Warehouse | Get-PolytomicConnectionParameterValue -Field warehouse
+    /// </code>
+    /// <para>Lists the Snowflake warehouses the stored Warehouse connection can use.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicConnectionParameterValue -ConnectionType snowflake -Field warehouse -Parameter @{ account = 'xy12345'; username = 'polytomic'; password = $pw } -Search load
+    /// </code>
+    /// <para>Before creating a Snowflake connection, lists the warehouses whose label contains "load".</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicConnectionParameterValue", DefaultParameterSetName = Connection)]
     [OutputType(typeof(PolytomicParameterValues))]
     public sealed class GetPolytomicConnectionParameterValueCommand : PolytomicCmdlet
@@ -14,31 +30,30 @@ namespace PolytomicPS.Commands
         public const string Connection = "Connection";
         public const string Type = "Type";
 
-        /// <summary>A stored connection; connections pipe in. With -ConnectionType, the connection whose stored
-        /// configuration fills what -Parameter leaves out.</summary>
+        /// <summary>The id of a stored connection; connections pipe in by Id. With -ConnectionType, the connection whose stored configuration fills in what -Parameter leaves out.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = Connection, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = Type)]
         [Alias("Id")]
         [IdTransformation]
         public string? ConnectionId { get; set; }
 
-        /// <summary>A connection type (the POST route for a configuration not saved yet).</summary>
+        /// <summary>A connection type id (snowflake, bigquery...), to ask for a configuration that is not saved yet. Tab completes the types.</summary>
         [Parameter(Mandatory = true, ParameterSetName = Type)]
         [ArgumentCompleter(typeof(ConnectionTypeCompleter))]
         [ValidateNotNullOrEmpty]
         public string ConnectionType { get; set; } = "";
 
-        /// <summary>The field whose values to list (required with -ConnectionType; a filter otherwise).</summary>
+        /// <summary>The configuration field whose values to list: required with -ConnectionType, a filter for a stored connection.</summary>
         [Parameter(ParameterSetName = Connection)]
         [Parameter(Mandatory = true, ParameterSetName = Type)]
         [ValidateNotNullOrEmpty]
         public string? Field { get; set; }
 
-        /// <summary>The configuration so far (e.g. credentials), for -ConnectionType.</summary>
+        /// <summary>The configuration so far (e.g. the credentials) as a hashtable, with -ConnectionType. SecureString values are sent as their text.</summary>
         [Parameter(ParameterSetName = Type)]
         public IDictionary? Parameter { get; set; }
 
-        /// <summary>Only values whose label contains this text (-ConnectionType).</summary>
+        /// <summary>With -ConnectionType: only values whose label contains this text.</summary>
         [Parameter(ParameterSetName = Type)]
         public string? Search { get; set; }
 

@@ -4,20 +4,29 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Get-PolytomicEnrichmentInputField: the sets of input fields an enrichment configuration accepts (one
-    /// object per valid set).</summary>
+    /// <summary>Gets the sets of input fields an enrichment configuration accepts.</summary>
+    /// <remarks>
+    /// <para>Get-PolytomicEnrichmentInputField calls POST /api/enrichment/{id}/inputfields with the enricher configuration and outputs one PolytomicEnrichmentInputFieldSet per valid set of inputs: the model must provide all the fields of at least one set (for example an email, or a name and a company domain).</para>
+    /// <para>Get-PolytomicEnrichmentSource finds the configuration. An unknown connection is PolytomicApi.NotFound.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicConnection -Name Enrichment | Get-PolytomicEnrichmentInputField -Configuration @{ endpoint = 'person' }
+    /// </code>
+    /// <para>Lists which combinations of fields the person enrichment can match on.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicEnrichmentInputField")]
     [OutputType(typeof(PolytomicEnrichmentInputFieldSet))]
     public sealed class GetPolytomicEnrichmentInputFieldCommand : PolytomicCmdlet
     {
-        /// <summary>The enrichment connection; connections pipe in.</summary>
+        /// <summary>The id of the enrichment connection. Connections pipe in by Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string ConnectionId { get; set; } = "";
 
-        /// <summary>The enricher configuration.</summary>
+        /// <summary>The enricher configuration as a hashtable, e.g. @{ endpoint = 'person' }.</summary>
         [Parameter(Position = 1)]
         public IDictionary? Configuration { get; set; }
 

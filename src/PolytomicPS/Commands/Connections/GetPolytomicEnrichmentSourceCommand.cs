@@ -4,20 +4,31 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Get-PolytomicEnrichmentSource: what an enrichment connection needs configured; pass the choices made so
-    /// far with -Parameter until RequiresOneOf is empty.</summary>
+    /// <summary>Gets what an enrichment connection needs configured.</summary>
+    /// <remarks>
+    /// <para>Get-PolytomicEnrichmentSource calls GET /api/connections/{id}/modelsync/enrichment-source and outputs a PolytomicEnrichmentSource. Its RequiresOneOf names the choices still to make and Items offers the values for them: pass the choices so far with -Parameter (sent as one JSON params value) and call again until RequiresOneOf is empty; the Configuration is then complete.</para>
+    /// <para>A connection that cannot enrich is PolytomicApi.NotFound.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// $enricher = Get-PolytomicConnection -Name Enrichment
+    /// $enricher | Get-PolytomicEnrichmentSource
+    /// $enricher | Get-PolytomicEnrichmentSource -Parameter @{ endpoint = @('person') }
+    /// </code>
+    /// <para>Asks what to configure first, then passes the chosen endpoint until nothing more is required.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicEnrichmentSource")]
     [OutputType(typeof(PolytomicEnrichmentSource))]
     public sealed class GetPolytomicEnrichmentSourceCommand : PolytomicCmdlet
     {
-        /// <summary>The enrichment connection; connections pipe in.</summary>
+        /// <summary>The id of the enrichment connection. Connections pipe in by Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string ConnectionId { get; set; } = "";
 
-        /// <summary>Choices so far, e.g. @{ dataset = @('people') }.</summary>
+        /// <summary>The choices made so far as a hashtable, e.g. @{ endpoint = @('person') }.</summary>
         [Parameter(Position = 1)]
         public IDictionary? Parameter { get; set; }
 

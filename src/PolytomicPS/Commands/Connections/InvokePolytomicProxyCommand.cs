@@ -7,8 +7,25 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Invoke-PolytomicProxy: calls the connection's upstream API through Polytomic with the connection's own
-    /// credentials (connection proxy, API version 2025-09-18; enabled per connection by Polytomic).</summary>
+    /// <summary>Calls a connection's upstream API through Polytomic with the connection's own credentials.</summary>
+    /// <remarks>
+    /// <para>Invoke-PolytomicProxy sends POST /api/connections/{id}/proxy: Polytomic calls the upstream service (the connection's base URL plus -Path) with the stored credentials, so the script never holds them, and answers with a PolytomicProxyResponse carrying the upstream Status, Headers, ContentType and Body. An upstream error status such as 404 is a result, not an error.</para>
+    /// <para>The connection proxy exists only in API version 2025-09-18 (ApiVersionNotSupported in a 2024-02-08 session, before anything is sent) and only for connections on which Polytomic has enabled it (PolytomicApi.Forbidden otherwise). -Path must be relative and start with / (InvalidProxyPath otherwise); headers that the connection locks, such as Authorization, are PolytomicApi.BadRequest. A body cut at the proxy's size limit comes with a warning. Get-PolytomicProxyInfo shows the base URL and limits.</para>
+    /// <para>Methods other than GET support -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// $r = Get-PolytomicConnection -Name 'Billing API' | Invoke-PolytomicProxy -Path /v1/customers -Query @{ limit = 10 }
+    /// $r.Body | ConvertFrom-Json
+    /// </code>
+    /// <para>Lists customers from the upstream API with the connection's credentials and parses the JSON body.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Invoke-PolytomicProxy -ConnectionId $conn.Id -Method POST -Path /v1/things -Header @{ 'X-Trace' = 't1' } -Body @{ name = 'widget' }
+    /// </code>
+    /// <para>Creates an object upstream with a JSON body and an extra header.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Invoke, "PolytomicProxy", SupportsShouldProcess = true, DefaultParameterSetName = QuerySet)]
     [OutputType(typeof(PolytomicProxyResponse))]
     public sealed class InvokePolytomicProxyCommand : PolytomicCmdlet
@@ -16,36 +33,36 @@ namespace PolytomicPS.Commands
         public const string QuerySet = "Query";
         public const string RawQuerySet = "RawQuery";
 
-        /// <summary>The connection; connections pipe in.</summary>
+        /// <summary>The id of the connection whose API to call. Connections pipe in by Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string ConnectionId { get; set; } = "";
 
-        /// <summary>The upstream path, relative to the connection's base URL; starts with /.</summary>
+        /// <summary>The upstream path, relative to the connection's base URL; it must start with /.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = "";
 
-        /// <summary>The HTTP method.</summary>
+        /// <summary>The HTTP method: GET (default), POST, PUT, PATCH or DELETE.</summary>
         [Parameter]
         [ValidateSet("GET", "POST", "PUT", "PATCH", "DELETE")]
         public string Method { get; set; } = "GET";
 
-        /// <summary>Query parameters.</summary>
+        /// <summary>Query-string parameters as a hashtable.</summary>
         [Parameter(ParameterSetName = QuerySet)]
         public IDictionary? Query { get; set; }
 
-        /// <summary>A ready-made query string (without '?').</summary>
+        /// <summary>A ready-made query string, without the leading '?'; instead of -Query.</summary>
         [Parameter(Mandatory = true, ParameterSetName = RawQuerySet)]
         public string? RawQuery { get; set; }
 
-        /// <summary>Extra request headers (the connection's own auth headers are added by Polytomic).</summary>
+        /// <summary>Extra request headers as a hashtable. Polytomic adds the connection's own authentication headers, and locked headers are refused.</summary>
         [Parameter]
         public IDictionary? Header { get; set; }
 
-        /// <summary>The request body (a hashtable/object is sent as JSON).</summary>
+        /// <summary>The request body: a hashtable or object is sent as JSON, a string as it is.</summary>
         [Parameter]
         public object? Body { get; set; }
 

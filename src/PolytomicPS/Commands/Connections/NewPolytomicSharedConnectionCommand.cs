@@ -3,31 +3,41 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>New-PolytomicSharedConnection: shares a connection with a child organization (partner key). The copy is
-    /// a read-only pointer: its configuration is edited on the parent. The API version decides the route (2024-02-08
-    /// POST …/share, 2025-09-18 the partner route under the owning organization).</summary>
+    /// <summary>Shares a connection with a child organization (partner key).</summary>
+    /// <remarks>
+    /// <para>New-PolytomicSharedConnection gives a child organization a copy of a connection. The copy is a read-only pointer: its configuration and credentials are edited on the parent. The output is a PolytomicSharedConnection with the new copy's Id.</para>
+    /// <para>The API version decides the route: in 2024-02-08 POST /api/connections/{id}/share, in 2025-09-18 the partner route POST /api/organizations/{org_id}/connections/{id}/shared under the organization that owns the connection. That owner is -OrganizationId, or the session's organization (Connect-Polytomic -PartnerKey -OrganizationId); without either a 2025-09-18 session stops with OrganizationIdRequired.</para>
+    /// <para>Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Connect-Polytomic -PartnerKey $partnerKey -OrganizationId $parentOrg.Id | Out-Null
+    /// Get-PolytomicConnection -Name Stripe | New-PolytomicSharedConnection -ChildOrganizationId $child.Id -Name 'Shared Stripe'
+    /// </code>
+    /// <para>Shares the parent organization's Stripe connection with a child organization under a new name.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.New, "PolytomicSharedConnection", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSharedConnection))]
     public sealed class NewPolytomicSharedConnectionCommand : PolytomicCmdlet
     {
-        /// <summary>The connection to share; connections pipe in.</summary>
+        /// <summary>The id of the connection to share. Connections pipe in by Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string ConnectionId { get; set; } = "";
 
-        /// <summary>The organization that receives the copy.</summary>
+        /// <summary>The id of the organization that receives the copy.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string ChildOrganizationId { get; set; } = "";
 
-        /// <summary>The copy's name (default: the parent's).</summary>
+        /// <summary>The copy's name; defaults to the parent connection's name.</summary>
         [Parameter]
         public string? Name { get; set; }
 
-        /// <summary>2025-09-18: the organization owning the connection; defaults to the session's -OrganizationId.</summary>
+        /// <summary>API version 2025-09-18: the organization that owns the connection. Defaults to the session's -OrganizationId.</summary>
         [Parameter]
         [IdTransformation]
         public string? OrganizationId { get; set; }

@@ -5,19 +5,34 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Set-PolytomicPrimaryKey: overrides which fields of a connection schema form its primary key (replaces
-    /// any earlier override; Reset-PolytomicPrimaryKey goes back to the source's own key).</summary>
+    /// <summary>Overrides which fields form a connection schema's primary key.</summary>
+    /// <remarks>
+    /// <para>Set-PolytomicPrimaryKey calls PUT /api/connections/{id}/schemas/{schema_id}/primary_keys with -FieldId marked as key and -ExcludeFieldId marked as not key. The PUT replaces any earlier override; Reset-PolytomicPrimaryKey goes back to the source's own key.</para>
+    /// <para>A field in both lists is refused with ConflictingPrimaryKeyFields before anything is sent. Outputs nothing. Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicConnection -Name Warehouse | Set-PolytomicPrimaryKey -SchemaId public.users -FieldId email -ExcludeFieldId id
+    /// </code>
+    /// <para>Makes email the key of public.users instead of the id column.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Set-PolytomicPrimaryKey -ConnectionId $conn.Id -SchemaId public.order_lines -FieldId order_id, line_no
+    /// </code>
+    /// <para>Gives a table without a key a composite primary key.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Set, "PolytomicPrimaryKey", SupportsShouldProcess = true)]
     [OutputType(typeof(void))]
     public sealed class SetPolytomicPrimaryKeyCommand : PolytomicCmdlet
     {
-        /// <summary>The connection; connections pipe in.</summary>
+        /// <summary>The id of the connection. Connections pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string ConnectionId { get; set; } = "";
 
-        /// <summary>The schema id.</summary>
+        /// <summary>The schema (table or object) id, e.g. public.users. Binds from the pipeline by property name.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string SchemaId { get; set; } = "";
@@ -27,7 +42,7 @@ namespace PolytomicPS.Commands
         [ValidateNotNullOrEmpty]
         public string[] FieldId { get; set; } = new string[0];
 
-        /// <summary>Fields the source marks as key that must not be treated as key.</summary>
+        /// <summary>Fields the source marks as key that must not be treated as key. Not together with the same field in -FieldId.</summary>
         [Parameter]
         public string[]? ExcludeFieldId { get; set; }
 

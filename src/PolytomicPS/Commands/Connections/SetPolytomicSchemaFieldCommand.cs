@@ -3,43 +3,52 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Set-PolytomicSchemaField: adds or replaces a user-defined field on a connection schema (e.g. a JSON path
-    /// inside a column), keyed by -FieldId.</summary>
+    /// <summary>Adds or replaces a user-defined field on a connection schema.</summary>
+    /// <remarks>
+    /// <para>Set-PolytomicSchemaField calls POST /api/connections/{id}/schemas/{schema_id}/fields, which adds the field or replaces the one with the same -FieldId. A user-defined field exposes a value the source does not list as a column, for example a JSON path inside a column, so models and syncs can use it.</para>
+    /// <para>An unknown connection or schema is PolytomicApi.NotFound. Outputs nothing. Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicConnection -Name Warehouse | Set-PolytomicSchemaField -SchemaId public.users -FieldId plan -Label Plan -Type string -Path attributes.plan -Example pro
+    /// </code>
+    /// <para>Exposes the plan inside the attributes JSON column of public.users as a string field.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Set, "PolytomicSchemaField", SupportsShouldProcess = true)]
     [OutputType(typeof(void))]
     public sealed class SetPolytomicSchemaFieldCommand : PolytomicCmdlet
     {
-        /// <summary>The connection; connections pipe in.</summary>
+        /// <summary>The id of the connection. Connections pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string ConnectionId { get; set; } = "";
 
-        /// <summary>The schema (table/object) id, e.g. public.users.</summary>
+        /// <summary>The schema (table or object) id, e.g. public.users.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string SchemaId { get; set; } = "";
 
-        /// <summary>The field's id (also its key: an existing id is replaced).</summary>
+        /// <summary>The field's id; a field with the same id is replaced.</summary>
         [Parameter(Mandatory = true, Position = 2)]
         [ValidateNotNullOrEmpty]
         public string FieldId { get; set; } = "";
 
-        /// <summary>The label shown in Polytomic.</summary>
+        /// <summary>The label shown for the field in Polytomic.</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
         public string Label { get; set; } = "";
 
-        /// <summary>The field's type.</summary>
+        /// <summary>The field's type: string, number, boolean, datetime, array, object, binary or unknown.</summary>
         [Parameter(Mandatory = true)]
         [ValidateSet("string", "number", "boolean", "datetime", "array", "object", "binary", "unknown")]
         public string Type { get; set; } = "";
 
-        /// <summary>Where the value is read from (e.g. a JSON path).</summary>
+        /// <summary>Where the value is read from, e.g. a JSON path inside a column.</summary>
         [Parameter]
         public string? Path { get; set; }
 
-        /// <summary>An example value.</summary>
+        /// <summary>An example value, shown in Polytomic.</summary>
         [Parameter]
         public object? Example { get; set; }
 

@@ -3,8 +3,24 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Get-PolytomicIdentity: who the session's key belongs to (user, partner, organization or system) and in
-    /// which organization.</summary>
+    /// <summary>Gets who the session's key belongs to and in which organization.</summary>
+    /// <remarks>
+    /// <para>Get-PolytomicIdentity calls GET /api/me and outputs a PolytomicIdentity: the user (or partner, organization or system caller), its email, and the organization the key acts in. Kind says which sort of key it is (user, partner, organization, system), and IsUser, IsPartner and IsOrganization make scripts easy to branch on.</para>
+    /// <para>It works with every kind of key and both API versions, so it is the quickest way to check that a session works. An invalid key fails with the ErrorId PolytomicApi.Unauthorized.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Connect-Polytomic -ApiKey $env:POLYTOMIC_API_KEY | Out-Null
+    /// Get-PolytomicIdentity
+    /// </code>
+    /// <para>Shows the email, kind and organization of the key the session uses.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// if ((Get-PolytomicIdentity).IsPartner) { Get-PolytomicOrganization }
+    /// </code>
+    /// <para>Lists the managed organizations only when the session uses a partner key.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicIdentity")]
     [OutputType(typeof(PolytomicIdentity))]
     public sealed class GetPolytomicIdentityCommand : PolytomicCmdlet

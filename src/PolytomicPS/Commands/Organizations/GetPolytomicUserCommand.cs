@@ -4,8 +4,25 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Get-PolytomicUser: users of an organization. With -OrganizationId the partner route (any organization
-    /// the partner manages); without it the current organization's users (API version 2025-09-18).</summary>
+    /// <summary>Gets the users of an organization.</summary>
+    /// <remarks>
+    /// <para>With -OrganizationId (or a piped organization in a partner session), Get-PolytomicUser uses the partner route GET /api/organizations/{org_id}/users, which works for any organization the partner key manages, in both API versions.</para>
+    /// <para>Without it, it lists the users of the key's own organization (GET /api/organization/users), a route that exists only in API version 2025-09-18: a 2024-02-08 session fails with ApiVersionNotSupported before sending anything.</para>
+    /// <para>-Email filters by email with wildcards (a literal email matching nothing is a UserNotFound error); -Id reads given users (unknown ones are PolytomicApi.NotFound). Outputs PolytomicUser objects with their RoleIds.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicOrganization -Name 'Acme Corp' | Get-PolytomicUser
+    /// </code>
+    /// <para>Lists the users of a managed organization (partner key).</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Connect-Polytomic -ApiKey $env:POLYTOMIC_API_KEY -ApiVersion 2025-09-18 | Out-Null
+    /// Get-PolytomicUser -Email '*@example.com'
+    /// </code>
+    /// <para>Lists the users of the key's own organization whose email is at example.com.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicUser", DefaultParameterSetName = List)]
     [OutputType(typeof(PolytomicUser))]
     public sealed class GetPolytomicUserCommand : PolytomicCmdlet
@@ -13,19 +30,19 @@ namespace PolytomicPS.Commands
         public const string List = "List";
         public const string ById = "ById";
 
-        /// <summary>User ids. Not bound from the pipeline, so piped organizations list their users instead.</summary>
+        /// <summary>The ids of the users to read. Not bound from the pipeline, so piped organizations list their users instead.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ById)]
         [Alias("UserId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
-        /// <summary>The organization (partner route); organizations pipe in.</summary>
+        /// <summary>The organization whose users to list, through the partner route. Organizations pipe in by OrganizationId; omit it for the current organization (2025-09-18).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         public string? OrganizationId { get; set; }
 
-        /// <summary>Filter by email (wildcards).</summary>
+        /// <summary>Only users whose email matches; wildcards are allowed. A literal email that matches nothing is a UserNotFound error.</summary>
         [Parameter(Position = 0, ParameterSetName = List)]
         [SupportsWildcards]
         public string? Email { get; set; }

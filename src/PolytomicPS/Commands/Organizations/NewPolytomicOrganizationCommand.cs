@@ -4,7 +4,25 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>New-PolytomicOrganization: creates an organization (partner key).</summary>
+    /// <summary>Creates an organization (partner key).</summary>
+    /// <remarks>
+    /// <para>New-PolytomicOrganization calls POST /api/organizations with the name and, optionally, the SSO and OIDC settings, and outputs the new PolytomicOrganization. The OIDC client secret is sent but never returned.</para>
+    /// <para>Creating organizations needs a partner key (Connect-Polytomic -PartnerKey); with a user API key Polytomic answers PolytomicApi.Forbidden. The usual partner flow is New-PolytomicOrganization, then New-PolytomicUser in it, then New-PolytomicApiKey for that user.</para>
+    /// <para>Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Connect-Polytomic -PartnerKey $partnerKey | Out-Null
+    /// $org = New-PolytomicOrganization -Name 'Acme Corp'
+    /// </code>
+    /// <para>Creates an organization and keeps it for the next steps (users, keys).</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// New-PolytomicOrganization -Name 'Globex' -SsoDomain globex.example.com -Issuer https://login.globex.example.com -ClientId polytomic -ClientSecret $oidcSecret
+    /// </code>
+    /// <para>Creates an organization whose users sign in through the Globex OIDC provider; $oidcSecret can be a SecureString.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.New, "PolytomicOrganization", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicOrganization))]
     public sealed class NewPolytomicOrganizationCommand : PolytomicCmdlet
@@ -14,7 +32,7 @@ namespace PolytomicPS.Commands
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = "";
 
-        /// <summary>The email domain signed in through SSO.</summary>
+        /// <summary>The email domain whose users sign in through SSO (e.g. example.com).</summary>
         [Parameter]
         public string? SsoDomain { get; set; }
 
@@ -30,7 +48,7 @@ namespace PolytomicPS.Commands
         [Parameter]
         public string? ClientId { get; set; }
 
-        /// <summary>The OIDC client secret (write-only; never returned).</summary>
+        /// <summary>The OIDC client secret: a SecureString, or a string converted at once. Write-only: Polytomic never returns it.</summary>
         [Parameter]
         [SecureStringTransformation]
         public SecureString? ClientSecret { get; set; }

@@ -2,19 +2,35 @@ using System.Management.Automation;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Remove-PolytomicOrganization: deletes an organization and everything in it (partner key).</summary>
+    /// <summary>Deletes an organization and everything in it (partner key).</summary>
+    /// <remarks>
+    /// <para>Remove-PolytomicOrganization calls DELETE /api/organizations/{id}. All the organization's connections, models, syncs and users go with it, so the cmdlet has ConfirmImpact High and asks first unless -Force or -Confirm:$false is given.</para>
+    /// <para>Needs a partner key; an unknown id is PolytomicApi.NotFound. Outputs nothing.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicOrganization -Name 'Acme Corp' | Remove-PolytomicOrganization
+    /// </code>
+    /// <para>Deletes the Acme Corp organization after asking for confirmation.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicOrganization -Name 'ci-*' | Remove-PolytomicOrganization -Force
+    /// </code>
+    /// <para>Deletes every test organization whose name starts with ci- without prompting, as a cleanup script would.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Remove, "PolytomicOrganization", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemovePolytomicOrganizationCommand : PolytomicCmdlet
     {
-        /// <summary>The organization id.</summary>
+        /// <summary>The id of the organization to delete. Organizations pipe in by Id (or OrganizationId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("OrganizationId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
-        /// <summary>Skip the confirmation prompt.</summary>
+        /// <summary>Delete without asking for confirmation.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 

@@ -4,20 +4,36 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Set-PolytomicOrganization: changes only what is passed. Polytomic's PUT replaces the organization, so
-    /// the current one is read first and the change merged over it.</summary>
+    /// <summary>Changes an organization's name or SSO settings (partner key).</summary>
+    /// <remarks>
+    /// <para>Set-PolytomicOrganization changes only what is passed. Polytomic's PUT /api/organizations/{id} replaces the whole organization, so the cmdlet reads the current one first (GET) and sends the change merged over it; the name and SSO settings not passed are kept.</para>
+    /// <para>Polytomic does not return the OIDC client id and secret, so pass -ClientId (and -ClientSecret) again with any OIDC change. Needs a partner key; an unknown id is PolytomicApi.NotFound. Outputs nothing unless -PassThru.</para>
+    /// <para>Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicOrganization -Name 'Acme Corp' | Set-PolytomicOrganization -NewName 'Acme Inc' -PassThru
+    /// </code>
+    /// <para>Renames an organization found by name and shows the result; its SSO settings stay as they were.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Set-PolytomicOrganization -Id $org.Id -SsoDomain acme.example.com
+    /// </code>
+    /// <para>Sets the SSO email domain of an organization and keeps its name.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Set, "PolytomicOrganization", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicOrganization))]
     public sealed class SetPolytomicOrganizationCommand : PolytomicCmdlet
     {
-        /// <summary>The organization id.</summary>
+        /// <summary>The id of the organization to change. Organizations pipe in by Id (or OrganizationId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("OrganizationId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
-        /// <summary>A new name.</summary>
+        /// <summary>A new name for the organization; the current name is kept when omitted.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? NewName { get; set; }

@@ -4,30 +4,46 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Set-PolytomicUser: changes a user's roles (and, on the partner route, email). Unchanged values are read
-    /// from the current user, since the PUT replaces them.</summary>
+    /// <summary>Changes a user's roles or email.</summary>
+    /// <remarks>
+    /// <para>Set-PolytomicUser reads the user first and sends the change merged over it, because the PUT replaces the user's email and roles: what is not passed is kept.</para>
+    /// <para>With -OrganizationId (or a piped user in a partner session) it uses the partner route PUT /api/organizations/{org_id}/users/{id}, which can also change the email. Without it, the current organization's route PUT /api/organization/users/{id} (API version 2025-09-18 only) changes roles only: -Email there is refused with EmailNeedsOrganizationId. -Role and -RoleId together are refused with RoleAndRoleIdTogether.</para>
+    /// <para>Outputs nothing unless -PassThru. Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicUser -Email bo@example.com | Set-PolytomicUser -RoleId (Get-PolytomicRole -Name Admin) -PassThru
+    /// </code>
+    /// <para>Makes a user of the current organization an admin, replacing their roles.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Set-PolytomicUser -Id $user.Id -OrganizationId $org.Id -Email ana.new@acme.example.com
+    /// </code>
+    /// <para>Changes a user's email through the partner route and keeps their roles.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Set, "PolytomicUser", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicUser))]
     public sealed class SetPolytomicUserCommand : PolytomicCmdlet
     {
-        /// <summary>The user id.</summary>
+        /// <summary>The id of the user to change. Users pipe in by Id (or UserId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
-        /// <summary>The organization (partner route); users pipe in with theirs.</summary>
+        /// <summary>The user's organization, selecting the partner route. Users pipe in with theirs; omit it for the current organization (2025-09-18).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         public string? OrganizationId { get; set; }
 
-        /// <summary>A new email (partner route only).</summary>
+        /// <summary>A new email address (partner route only).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Email { get; set; }
 
-        /// <summary>Role ids, replacing the current ones.</summary>
+        /// <summary>The ids of the roles to give the user, replacing the current ones; role objects are accepted too. Not together with -Role.</summary>
         [Parameter]
         [IdTransformation]
         public string[]? RoleId { get; set; }

@@ -3,7 +3,23 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Get-PolytomicPolicy: permission policies, by id, by name (wildcards), or all.</summary>
+    /// <summary>Gets permission policies.</summary>
+    /// <remarks>
+    /// <para>Get-PolytomicPolicy lists the policies (GET /api/permissions/policies) and filters them by -Name with wildcards, or reads given policies by -Id (GET /api/permissions/policies/{id}). Each PolytomicPolicy carries its PolicyActions: which roles may perform which action.</para>
+    /// <para>A literal name that matches nothing is a PolicyNotFound error; an unknown id is PolytomicApi.NotFound and the other ids are still read.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicPolicy
+    /// </code>
+    /// <para>Lists every policy of the organization.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// (Get-PolytomicPolicy -Name 'Analysts read models').PolicyActions
+    /// </code>
+    /// <para>Shows the actions of one policy and the roles that have them.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicPolicy", DefaultParameterSetName = ByName)]
     [OutputType(typeof(PolytomicPolicy))]
     public sealed class GetPolytomicPolicyCommand : PolytomicCmdlet
@@ -11,14 +27,14 @@ namespace PolytomicPS.Commands
         public const string ById = "ById";
         public const string ByName = "ByName";
 
-        /// <summary>Policy ids.</summary>
+        /// <summary>The ids of the policies to read. Policies pipe in by Id (or PolicyId).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipelineByPropertyName = true)]
         [Alias("PolicyId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
-        /// <summary>Policy names (wildcards).</summary>
+        /// <summary>Only policies whose name matches; wildcards are allowed. A literal name that matches nothing is a PolicyNotFound error.</summary>
         [Parameter(Position = 0, ParameterSetName = ByName)]
         [SupportsWildcards]
         public string[]? Name { get; set; }

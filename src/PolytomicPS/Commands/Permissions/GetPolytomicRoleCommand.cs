@@ -4,7 +4,23 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Get-PolytomicRole: roles of the organization, by id, by name (wildcards), or all.</summary>
+    /// <summary>Gets the roles of the organization.</summary>
+    /// <remarks>
+    /// <para>Get-PolytomicRole lists the roles (GET /api/permissions/roles) and filters them by -Name with wildcards, or reads given roles by -Id (GET /api/permissions/roles/{id}). The system roles (Admin, Member...) are included and marked System.</para>
+    /// <para>A literal name that matches nothing is a RoleNotFound error; an unknown id is PolytomicApi.NotFound and the other ids are still read. Outputs PolytomicRole objects, which can be passed wherever a role id is expected (New-PolytomicUser -RoleId, New-PolytomicPolicy -PolicyAction).</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicRole
+    /// </code>
+    /// <para>Lists every role of the organization, system roles included.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// New-PolytomicUser -Email bo@example.com -RoleId (Get-PolytomicRole -Name Member)
+    /// </code>
+    /// <para>Finds a role by name and gives it to a new user.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicRole", DefaultParameterSetName = ByName)]
     [OutputType(typeof(PolytomicRole))]
     public sealed class GetPolytomicRoleCommand : PolytomicCmdlet
@@ -12,14 +28,14 @@ namespace PolytomicPS.Commands
         public const string ById = "ById";
         public const string ByName = "ByName";
 
-        /// <summary>Role ids.</summary>
+        /// <summary>The ids of the roles to read. Roles pipe in by Id (or RoleId).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipelineByPropertyName = true)]
         [Alias("RoleId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
-        /// <summary>Role names (wildcards).</summary>
+        /// <summary>Only roles whose name matches; wildcards are allowed. A literal name that matches nothing is a RoleNotFound error.</summary>
         [Parameter(Position = 0, ParameterSetName = ByName)]
         [SupportsWildcards]
         public string[]? Name { get; set; }

@@ -7,21 +7,33 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>New-PolytomicPolicy: creates a policy granting actions to roles.</summary>
+    /// <summary>Creates a permission policy granting actions to roles.</summary>
+    /// <remarks>
+    /// <para>New-PolytomicPolicy calls POST /api/permissions/policies. -PolicyAction is a hashtable from action name (read, write...) to the roles that get it: role ids, role objects from Get-PolytomicRole, or arrays of either; it becomes Polytomic's policy_actions list. An empty action name is refused with InvalidPolicyAction; an unknown role id is PolytomicApi.BadRequest.</para>
+    /// <para>Apply the policy to objects with their -Policy parameter (New-PolytomicConnection -Policy, for example). Outputs the new PolytomicPolicy. Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// $analysts = Get-PolytomicRole -Name Analysts
+    /// $admins = Get-PolytomicRole -Name Admin
+    /// New-PolytomicPolicy -Name 'Warehouse access' -PolicyAction @{ read = $analysts; write = @($admins.Id) }
+    /// </code>
+    /// <para>Lets analysts read and admins change the objects the policy is applied to.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.New, "PolytomicPolicy", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicPolicy))]
     public sealed class NewPolytomicPolicyCommand : PolytomicCmdlet
     {
-        /// <summary>The policy's name.</summary>
+        /// <summary>The new policy's name.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = "";
 
-        /// <summary>Action → role ids (or role objects), e.g. @{ read = $analysts.Id; write = @($admins.Id) }.</summary>
+        /// <summary>The actions the policy grants, as a hashtable from action name to role ids or role objects, e.g. @{ read = $analysts; write = @($admins.Id) }.</summary>
         [Parameter(Position = 1)]
         public IDictionary? PolicyAction { get; set; }
 
-        /// <summary>Partner callers only: the organization to create it in.</summary>
+        /// <summary>The organization to create the policy in; for partner callers only.</summary>
         [Parameter]
         public string? OrganizationId { get; set; }
 

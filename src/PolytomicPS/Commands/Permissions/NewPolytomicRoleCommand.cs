@@ -3,17 +3,34 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>New-PolytomicRole: creates a role.</summary>
+    /// <summary>Creates a role.</summary>
+    /// <remarks>
+    /// <para>New-PolytomicRole calls POST /api/permissions/roles and outputs the new PolytomicRole. A role grants nothing by itself: policies (New-PolytomicPolicy) give roles actions on objects, and users get roles with New-PolytomicUser or Set-PolytomicUser -RoleId.</para>
+    /// <para>Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// $analysts = New-PolytomicRole -Name Analysts
+    /// New-PolytomicPolicy -Name 'Analysts read models' -PolicyAction @{ read = $analysts }
+    /// </code>
+    /// <para>Creates a role and a policy that lets it read.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// New-PolytomicRole -Name 'Acme Admins' -OrganizationId $org.Id
+    /// </code>
+    /// <para>Creates a role in a given organization (partner callers).</para>
+    /// </example>
     [Cmdlet(VerbsCommon.New, "PolytomicRole", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicRole))]
     public sealed class NewPolytomicRoleCommand : PolytomicCmdlet
     {
-        /// <summary>The role's name.</summary>
+        /// <summary>The new role's name.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = "";
 
-        /// <summary>Partner callers only: the organization to create it in.</summary>
+        /// <summary>The organization to create the role in; for partner callers only (a user key always creates it in its own organization).</summary>
         [Parameter]
         public string? OrganizationId { get; set; }
 

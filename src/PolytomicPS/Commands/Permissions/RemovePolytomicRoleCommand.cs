@@ -2,19 +2,35 @@ using System.Management.Automation;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Remove-PolytomicRole: deletes a role (system roles cannot be deleted).</summary>
+    /// <summary>Deletes a role.</summary>
+    /// <remarks>
+    /// <para>Remove-PolytomicRole calls DELETE /api/permissions/roles/{id}. System roles (Admin, Member...) cannot be deleted: Polytomic answers PolytomicApi.Forbidden. An unknown id is PolytomicApi.NotFound.</para>
+    /// <para>The cmdlet has ConfirmImpact High and asks first unless -Force or -Confirm:$false is given. Outputs nothing.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicRole -Name Analysts | Remove-PolytomicRole
+    /// </code>
+    /// <para>Deletes a role after asking for confirmation.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicRole -Name 'tmp-*' | Remove-PolytomicRole -Force
+    /// </code>
+    /// <para>Deletes every temporary role without prompting.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Remove, "PolytomicRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemovePolytomicRoleCommand : PolytomicCmdlet
     {
-        /// <summary>The role id.</summary>
+        /// <summary>The id of the role to delete. Roles pipe in by Id (or RoleId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("RoleId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
-        /// <summary>Skip the confirmation prompt.</summary>
+        /// <summary>Delete without asking for confirmation.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 

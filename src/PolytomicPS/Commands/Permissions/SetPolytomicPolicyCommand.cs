@@ -4,25 +4,40 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Set-PolytomicPolicy: renames a policy and/or replaces its actions. The PUT replaces the policy, so what
-    /// is not passed is read from the current one.</summary>
+    /// <summary>Renames a permission policy or replaces its actions.</summary>
+    /// <remarks>
+    /// <para>Set-PolytomicPolicy reads the policy, then sends PUT /api/permissions/policies/{id}. The PUT replaces the whole policy, so what is not passed (the name, or the actions) is sent back unchanged; -PolicyAction replaces all current actions.</para>
+    /// <para>An unknown id is PolytomicApi.NotFound; an unknown role in -PolicyAction is PolytomicApi.BadRequest. Outputs nothing unless -PassThru. Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicPolicy -Name 'Warehouse access' | Set-PolytomicPolicy -NewName 'Warehouse (read only)' -PassThru
+    /// </code>
+    /// <para>Renames a policy and keeps its actions.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Set-PolytomicPolicy -Id $policy.Id -PolicyAction @{ read = (Get-PolytomicRole -Name Analysts, Admin) }
+    /// </code>
+    /// <para>Replaces the policy's actions: analysts and admins may read, nobody else gets anything.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Set, "PolytomicPolicy", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicPolicy))]
     public sealed class SetPolytomicPolicyCommand : PolytomicCmdlet
     {
-        /// <summary>The policy id.</summary>
+        /// <summary>The id of the policy to change. Policies pipe in by Id (or PolicyId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("PolicyId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
-        /// <summary>A new name.</summary>
+        /// <summary>A new name for the policy; the current name is kept when omitted.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? NewName { get; set; }
 
-        /// <summary>Action → role ids, replacing all current actions.</summary>
+        /// <summary>The actions, replacing all current ones, as a hashtable from action name to role ids or role objects. The current actions are kept when omitted.</summary>
         [Parameter]
         public IDictionary? PolicyAction { get; set; }
 

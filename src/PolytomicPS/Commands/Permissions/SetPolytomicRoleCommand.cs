@@ -3,24 +3,34 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Set-PolytomicRole: renames a role (system roles cannot be changed).</summary>
+    /// <summary>Renames a role.</summary>
+    /// <remarks>
+    /// <para>Set-PolytomicRole reads the role, then sends PUT /api/permissions/roles/{id} with the new name and the role's organization. System roles cannot be changed: Polytomic answers PolytomicApi.Forbidden. An unknown id is PolytomicApi.NotFound.</para>
+    /// <para>Outputs nothing unless -PassThru. Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicRole -Name Analysts | Set-PolytomicRole -NewName 'Data Analysts' -PassThru
+    /// </code>
+    /// <para>Renames a role found by name and shows the result.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Set, "PolytomicRole", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicRole))]
     public sealed class SetPolytomicRoleCommand : PolytomicCmdlet
     {
-        /// <summary>The role id.</summary>
+        /// <summary>The id of the role to rename. Roles pipe in by Id (or RoleId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("RoleId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
-        /// <summary>The new name.</summary>
+        /// <summary>The new name of the role.</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
         public string NewName { get; set; } = "";
 
-        /// <summary>Output the updated role.</summary>
+        /// <summary>Output the renamed role.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

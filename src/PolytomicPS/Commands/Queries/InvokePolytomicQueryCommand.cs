@@ -6,20 +6,36 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Invoke-PolytomicQuery: runs a query (SQL, SOQL…) on a connection, waits for it with backoff (Ctrl+C
-    /// stops waiting) and streams the result rows as objects, page by page.</summary>
+    /// <summary>Runs a query on a connection and outputs the result rows.</summary>
+    /// <remarks>
+    /// <para>Invoke-PolytomicQuery submits the query (POST /api/connections/{id}/query), polls GET /api/queries/{id} with backoff until it finishes, then streams the rows page by page as PSCustomObjects whose properties are the query's columns, in order (-AsDictionary outputs dictionaries instead). Progress shows the query status while it runs; Ctrl+C stops waiting.</para>
+    /// <para>The query is written in the connection's own language (SQL for databases and warehouses, SOQL for Salesforce...). A query that fails in the source is a QueryFailed error carrying the database's message; one still running after -TimeoutSeconds is a QueryTimeout error; an unknown connection is PolytomicApi.NotFound.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicConnection -Name Warehouse | Invoke-PolytomicQuery -Query 'select id, email from public.users limit 10'
+    /// </code>
+    /// <para>Runs a SQL query on a connection found by name and shows the rows as a table.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $rows = Invoke-PolytomicQuery -ConnectionId $conn.Id -Query 'select count(*) as n from orders' -TimeoutSeconds 1800 -AsDictionary
+    /// $rows[0]['n']
+    /// </code>
+    /// <para>Waits up to 30 minutes for a slow query and reads the result from a dictionary.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Invoke, "PolytomicQuery")]
     [OutputType(typeof(PSObject), typeof(Dictionary<string, object>))]
     public sealed class InvokePolytomicQueryCommand : PolytomicCmdlet
     {
-        /// <summary>The connection to query; connections pipe in.</summary>
+        /// <summary>The id of the connection to query. Connections pipe in by Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Connection", "Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string ConnectionId { get; set; } = "";
 
-        /// <summary>The query text, in the connection's language.</summary>
+        /// <summary>The query text, in the connection's language (SQL, SOQL...).</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
         public string Query { get; set; } = "";
@@ -28,12 +44,12 @@ namespace PolytomicPS.Commands
         [Parameter]
         public SwitchParameter AsDictionary { get; set; }
 
-        /// <summary>How long to wait for the query to finish.</summary>
+        /// <summary>How long to wait for the query to finish, in seconds (1 to 86400; default 600) before a QueryTimeout error.</summary>
         [Parameter]
         [ValidateRange(1, 86400)]
         public int TimeoutSeconds { get; set; } = 600;
 
-        /// <summary>The first wait between polls; it grows 1.5x per poll up to 10 s.</summary>
+        /// <summary>The first wait between polls, in seconds (default 0.5); it grows 1.5 times per poll up to 10 seconds.</summary>
         [Parameter]
         [ValidateRange(0.05, 60)]
         public double PollIntervalSeconds { get; set; } = 0.5;

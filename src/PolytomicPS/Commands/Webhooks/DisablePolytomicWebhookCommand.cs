@@ -3,19 +3,29 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Disable-PolytomicWebhook: pauses event delivery.</summary>
+    /// <summary>Pauses event delivery to a webhook.</summary>
+    /// <remarks>
+    /// <para>Disable-PolytomicWebhook calls POST /api/webhooks/{id}/disable. The webhook and its settings are kept; events raised while it is disabled are dropped, not queued. Enable-PolytomicWebhook resumes delivery. An unknown id is PolytomicApi.NotFound.</para>
+    /// <para>Outputs nothing unless -PassThru. Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicWebhook | Disable-PolytomicWebhook
+    /// </code>
+    /// <para>Stops delivery while the receiving service is down for maintenance.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Disable, "PolytomicWebhook", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicWebhook))]
     public sealed class DisablePolytomicWebhookCommand : PolytomicCmdlet
     {
-        /// <summary>The webhook id.</summary>
+        /// <summary>The id of the webhook. Webhooks pipe in by Id (or WebhookId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("WebhookId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
-        /// <summary>Output the webhook.</summary>
+        /// <summary>Output the webhook after the change.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

@@ -3,19 +3,29 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Enable-PolytomicWebhook: resumes event delivery (events from while it was disabled are not replayed).</summary>
+    /// <summary>Resumes event delivery to a webhook.</summary>
+    /// <remarks>
+    /// <para>Enable-PolytomicWebhook calls POST /api/webhooks/{id}/enable. Events from while the webhook was disabled are not replayed. An unknown id is PolytomicApi.NotFound.</para>
+    /// <para>Outputs nothing unless -PassThru. Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicWebhook | Enable-PolytomicWebhook -PassThru
+    /// </code>
+    /// <para>Turns delivery back on and shows the webhook.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Enable, "PolytomicWebhook", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicWebhook))]
     public sealed class EnablePolytomicWebhookCommand : PolytomicCmdlet
     {
-        /// <summary>The webhook id.</summary>
+        /// <summary>The id of the webhook. Webhooks pipe in by Id (or WebhookId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("WebhookId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
-        /// <summary>Output the webhook.</summary>
+        /// <summary>Output the webhook after the change.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

@@ -6,8 +6,23 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Set-PolytomicErrorSubscriber: replaces the global error subscribers (-Email), or adds and removes some
-    /// (-Add/-Remove, read-modify-write: the PUT replaces the list).</summary>
+    /// <summary>Sets who is emailed when any sync fails.</summary>
+    /// <remarks>
+    /// <para>Set-PolytomicErrorSubscriber sends PUT /api/notifications/global-error-subscribers, which replaces the whole list. -Email gives the complete list (an empty array clears it); -Add and -Remove change the current list instead: the cmdlet reads it, adds and removes addresses (case-insensitively) and sends the result.</para>
+    /// <para>Addresses without an @ are refused with InvalidEmail before anything is sent. Outputs the resulting list only with -PassThru. Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Set-PolytomicErrorSubscriber -Email ops@example.com, data@example.com
+    /// </code>
+    /// <para>Makes these two addresses the only ones notified of sync failures.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Set-PolytomicErrorSubscriber -Add oncall@example.com -Remove data@example.com -PassThru
+    /// </code>
+    /// <para>Adds the on-call address, removes another and shows the resulting list.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Set, "PolytomicErrorSubscriber", SupportsShouldProcess = true, DefaultParameterSetName = Replace)]
     [OutputType(typeof(PolytomicErrorSubscribers))]
     public sealed class SetPolytomicErrorSubscriberCommand : PolytomicCmdlet
@@ -15,20 +30,20 @@ namespace PolytomicPS.Commands
         public const string Replace = "Replace";
         public const string Change = "Change";
 
-        /// <summary>The complete list (an empty array clears it).</summary>
+        /// <summary>The complete list of addresses, replacing the current one; an empty array clears it.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = Replace)]
         [AllowEmptyCollection]
         public string[] Email { get; set; } = new string[0];
 
-        /// <summary>Addresses to add.</summary>
+        /// <summary>Addresses to add to the current list (ones already in it are skipped).</summary>
         [Parameter(ParameterSetName = Change)]
         public string[]? Add { get; set; }
 
-        /// <summary>Addresses to remove.</summary>
+        /// <summary>Addresses to remove from the current list (case-insensitive).</summary>
         [Parameter(ParameterSetName = Change)]
         public string[]? Remove { get; set; }
 
-        /// <summary>Output the resulting list.</summary>
+        /// <summary>Output the resulting list of subscribers.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

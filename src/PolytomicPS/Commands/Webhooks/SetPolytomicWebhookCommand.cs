@@ -5,24 +5,39 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Set-PolytomicWebhook: changes the endpoint and/or secret. The PUT needs both, so the one not passed is
-    /// taken from the current webhook.</summary>
+    /// <summary>Changes a webhook's endpoint or signing secret.</summary>
+    /// <remarks>
+    /// <para>Set-PolytomicWebhook sends PUT /api/webhooks/{id}, which needs both the endpoint and the secret: the one not passed is read from the current webhook first, so rotating the secret keeps the endpoint and the other way round.</para>
+    /// <para>A new endpoint must be an absolute http(s) URL (InvalidWebhookEndpoint otherwise); an unknown id is PolytomicApi.NotFound. Outputs nothing unless -PassThru. Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicWebhook | Set-PolytomicWebhook -Endpoint https://hooks.example.com/v2 -PassThru
+    /// </code>
+    /// <para>Moves the webhook to a new endpoint and keeps its secret.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicWebhook | Set-PolytomicWebhook -Secret (Read-Host -AsSecureString 'New secret')
+    /// </code>
+    /// <para>Rotates the signing secret.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Set, "PolytomicWebhook", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicWebhook))]
     public sealed class SetPolytomicWebhookCommand : PolytomicCmdlet
     {
-        /// <summary>The webhook id.</summary>
+        /// <summary>The id of the webhook to change. Webhooks pipe in by Id (or WebhookId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("WebhookId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
-        /// <summary>A new endpoint URL.</summary>
+        /// <summary>A new absolute http(s) URL; the current endpoint is kept when omitted.</summary>
         [Parameter]
         public Uri? Endpoint { get; set; }
 
-        /// <summary>A new signing secret.</summary>
+        /// <summary>A new signing secret (SecureString, or a string converted at once); the current secret is kept when omitted.</summary>
         [Parameter]
         [SecureStringTransformation]
         public SecureString? Secret { get; set; }
