@@ -29,6 +29,7 @@ namespace Polytomic.Sandbox
             Routes.BulkSyncRoutes.Map,
             Routes.ModelRoutes.Map,
             Routes.SyncRoutes.Map,
+            Routes.SyncExecutionRoutes.Map,
         };
 
         private readonly WebApplication app;

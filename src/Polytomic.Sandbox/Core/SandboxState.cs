@@ -52,6 +52,9 @@ namespace Polytomic.Sandbox
 
         public ResourceStore Connections { get; } = new ResourceStore();
 
+        /// <summary>Model-sync executions, indexed per sync (Core/SyncRuns.cs); Seed makes thousands at once.</summary>
+        public SyncRuns SyncRuns { get; } = new SyncRuns();
+
         /// <summary>Stores of later areas, by name, so route modules add their own without touching this class.</summary>
         private readonly ConcurrentDictionary<string, ResourceStore> stores = new ConcurrentDictionary<string, ResourceStore>();
         public ResourceStore Store(string name) => stores.GetOrAdd(name, _ => new ResourceStore());
