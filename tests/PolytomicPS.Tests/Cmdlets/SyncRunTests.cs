@@ -255,7 +255,7 @@ $run | Wait-PolytomicSyncExecution -PollIntervalSeconds 0.05 -PassThru", sandbox
         {
             var sync = NewSync();
             var clock = Stopwatch.StartNew();
-            var seeded = Runs.Seed(sandbox.State, sync.Id, 20000);
+            var seeded = sandbox.State.SeedSyncExecutions(sync.Id, 20000);
             clock.Stop();
             Assert.Equal(20000, seeded.Count);
             Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(500), $"seeding took {clock.Elapsed.TotalMilliseconds} ms");
