@@ -457,6 +457,8 @@ namespace Polytomic.Models
         public string? Url { get; set; }
         public string? Error { get; set; }
         public bool IsDone => Status == "done" || Status == "failed";
+        /// <summary>The job type, so an export pipes into Wait-PolytomicJob.</summary>
+        public string Type => "exportlogs";
         public override string ToString() => $"{JobId} ({Status})";
     }
 

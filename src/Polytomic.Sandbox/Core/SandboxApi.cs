@@ -122,6 +122,9 @@ namespace Polytomic.Sandbox
             });
         }
 
+        /// <summary>A route outside the API (no auth, version or recording): e.g. the signed file URLs under /_sandbox.</summary>
+        public void MapUnversioned(string method, string pattern, Delegate handler) => routes.MapMethods(pattern, new[] { method }, handler);
+
         public static JsonObject ErrorBody(int status, string message, string? key = null, JsonObject? metadata = null) =>
             new JsonObject { ["status"] = status, ["message"] = message, ["key"] = key, ["metadata"] = metadata };
     }

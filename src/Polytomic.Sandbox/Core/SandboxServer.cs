@@ -35,6 +35,7 @@ namespace Polytomic.Sandbox
             Routes.WebhookRoutes.Map,
             Routes.QueryRoutes.Map,
             Routes.ConnectionExtraRoutes.Map,
+            Routes.SyncExecutionRoutes.Map,
         };
 
         private readonly WebApplication app;

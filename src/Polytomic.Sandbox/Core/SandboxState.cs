@@ -60,6 +60,12 @@ namespace Polytomic.Sandbox
 
         public ResourceStore Connections { get; } = new ResourceStore();
 
+        /// <summary>Model-sync executions, indexed per sync (Core/SyncRuns.cs); Seed makes thousands at once.</summary>
+        public SyncRuns SyncRuns { get; } = new SyncRuns();
+
+        /// <summary>Seeds count finished runs of a model sync (every tenth failed), ending now: 20,000 take milliseconds.</summary>
+        public List<SyncRun> SeedSyncExecutions(string syncId, int count, TimeSpan? spacing = null) => SyncRuns.Seed(this, syncId, count, spacing);
+
         /// <summary>Stores of later areas, by name, so route modules add their own without touching this class.</summary>
         private readonly ConcurrentDictionary<string, ResourceStore> stores = new ConcurrentDictionary<string, ResourceStore>();
         public ResourceStore Store(string name) => stores.GetOrAdd(name, _ => new ResourceStore());

@@ -565,6 +565,15 @@ namespace Polytomic.Sandbox.Routes
                 return Task.FromResult(r.Data(new JsonObject { ["message"] = "Cancellation requested" }));
             });
 
+            // Console logs (2025-09-18), from the run's timeline like the model-sync ones.
+            api.Get("/api/bulk/syncs/{sync_id}/executions/{execution_id}/consolelog", r =>
+                Task.FromResult(r.Data(ConsoleLog.Page(r, ConsoleOf(s, FindExecution(s, r.Route("sync_id"), r.Route("execution_id")), null)))),
+                SandboxVersions.Only2025);
+
+            api.Get("/api/bulk/syncs/{sync_id}/executions/{execution_id}/schemas/{schema_id}/consolelog", r =>
+                Task.FromResult(r.Data(ConsoleLog.Page(r, ConsoleOf(s, FindExecution(s, r.Route("sync_id"), r.Route("execution_id")), r.Route("schema_id"))))),
+                SandboxVersions.Only2025);
+
             api.Get("/api/bulk/syncs/{sync_id}/executions/{execution_id}/logs", r =>
             {
                 var exec = FindExecution(s, r.Route("sync_id"), r.Route("execution_id"));
@@ -607,6 +616,23 @@ namespace Polytomic.Sandbox.Routes
                         : new JsonObject { ["enabled"] = false, ["is_running"] = false },
                 }));
             });
+        }
+
+        /// <summary>The console log of a bulk run, or of one schema of it.</summary>
+        private static List<ConsoleLog.Entry> ConsoleOf(SandboxState s, JsonObject exec, string? schema)
+        {
+            var projected = ProjectExecution(s, exec);
+            var item = schema == null ? projected
+                : projected["schemas"]!.AsArray().OfType<JsonObject>().FirstOrDefault(x => (string?)x["schema"] == schema)
+                  ?? throw ApiError.NotFound("schema execution", schema);
+            var created = DateTimeOffset.Parse((string)exec["_created"]!);
+            var started = created + QueuedFor;
+            DateTimeOffset? Time(string key) => Str(item[key]) is string t ? DateTimeOffset.Parse(t) : null;
+            var records = (long?)item["record_count"] ?? 0;
+            var status = (string?)item["status"] ?? "created";
+            var end = Time("completed_at") ?? s.Clock.Now;
+            return ConsoleLog.Entries(s.Clock.Now, created, created, Time("started_at"), Time("completed_at"), started + RunsFor, status,
+                t => end <= started ? 0 : (long)(records * Math.Clamp((t - started) / (end - started), 0, 1)), null, schema == null ? "bulk sync" : "schema " + schema);
         }
 
         /// <summary>A sync's executions, newest first.</summary>

@@ -52,6 +52,9 @@ namespace Polytomic.Sandbox.Routes
                 model["updated_at"] = now;
                 model["updated_by"] = s.Actor();
                 models.Add(Ordered(model));
+                // ?async=true: the answer is a createmodel job whose result is the model (stored at once in the sandbox).
+                if (r.QueryBool("async"))
+                    return r.Data(null, new JsonObject { ["job"] = JobRoutes.Create(s, "createmodel", Project(model), TimeSpan.FromSeconds(1)) });
                 return r.Data(Project(model));
             });
 

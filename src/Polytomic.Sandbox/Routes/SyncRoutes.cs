@@ -108,6 +108,7 @@ namespace Polytomic.Sandbox.Routes
             {
                 Find(s, r.Route("id"));
                 syncs.Remove(r.Route("id"));
+                s.SyncRuns.RemoveSync(r.Route("id"));
                 return Task.FromResult(SandboxRequest.Empty());
             });
 

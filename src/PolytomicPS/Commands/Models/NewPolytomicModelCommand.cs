@@ -10,7 +10,7 @@ namespace PolytomicPS.Commands
     /// <summary>New-PolytomicModel: a model over a table, a query, a MongoDB collection, a single file on GCS/S3, or
     /// any configuration. Takes the connection (or a Get-PolytomicSource choice) from the pipeline.</summary>
     [Cmdlet(VerbsCommon.New, "PolytomicModel", SupportsShouldProcess = true, DefaultParameterSetName = ByConfiguration)]
-    [OutputType(typeof(PolytomicModel))]
+    [OutputType(typeof(PolytomicModel), typeof(PolytomicJob))]
     public sealed class NewPolytomicModelCommand : PolytomicCmdlet
     {
         public const string ByTable = "Table";
@@ -80,6 +80,11 @@ namespace PolytomicPS.Commands
         [Parameter]
         public string? OrganizationId { get; set; }
 
+        /// <summary>Let Polytomic create the model as a job (?async=true): outputs the createmodel job; pipe it to
+        /// Wait-PolytomicJob, whose Result is the model.</summary>
+        [Parameter]
+        public SwitchParameter Async { get; set; }
+
         protected override object? ErrorTarget => Name;
 
         protected override void ProcessItem()
@@ -97,6 +102,12 @@ namespace PolytomicPS.Commands
                 OrganizationId = OrganizationId,
             };
             if (!ShouldProcess(Name, $"Create model on connection {ConnectionId}")) return;
+            if (Async)
+            {
+                WriteObject(Await((c, ct) => c.CreateModelJobAsync(request, ct)));
+                CurrentSession.Completion.Invalidate("models");
+                return;
+            }
             var model = Await((c, ct) => c.CreateModelAsync(request, ct));
             CurrentSession.Completion.Invalidate("models");
             WriteObject(model);
