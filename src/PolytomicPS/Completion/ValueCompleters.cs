@@ -4,19 +4,16 @@ using System.Management.Automation;
 
 namespace PolytomicPS
 {
-    /// <summary>The fixed values of Polytomic's enumerations (API.md §5), for completers and input checks.</summary>
+    /// <summary>The fixed values of Polytomic's enumerations (API.md §5), for completers. The lists themselves live once,
+    /// in the client (Polytomic.Models), where input checks use them too.</summary>
     public static class PolytomicValues
     {
-        public static readonly IReadOnlyList<string> SyncModes = new[] { "create", "update", "updateOrCreate", "replace", "append", "remove", "snapshot" };
+        public static IReadOnlyList<string> SyncModes => Polytomic.Models.SyncModes.All;
         public static readonly IReadOnlyList<string> BulkSyncModes = new[] { "snapshot", "replicate" };
-        public static readonly IReadOnlyList<string> ScheduleFrequencies = new[] { "manual", "continuous", "hourly", "daily", "weekly", "custom", "builder", "runafter", "multi", "dbtcloud" };
-        public static readonly IReadOnlyList<string> IdentityFunctions = new[] { "Equality", "ISubstring", "OneOf", "DomainMatch", "HostnameMatch" };
-        public static readonly IReadOnlyList<string> EventTypes = new[]
-        {
-            "sync.running", "sync.failed", "sync.canceled", "sync.completed", "sync.completed_with_errors",
-            "bulk_sync.running", "bulk_sync.completed", "bulk_sync.canceled", "bulk_sync.failed", "bulk_sync.completed_with_error",
-        };
-        public static readonly IReadOnlyList<string> ApiVersions = Polytomic.ApiVersions.Supported;
+        public static IReadOnlyList<string> ScheduleFrequencies => Polytomic.Models.SyncModes.Frequencies;
+        public static IReadOnlyList<string> IdentityFunctions => Polytomic.Models.SyncModes.IdentityFunctions;
+        public static IReadOnlyList<string> EventTypes => Polytomic.Models.EventTypes.Known;
+        public static IReadOnlyList<string> ApiVersions => Polytomic.ApiVersions.Supported;
     }
 
     /// <summary>Completes a parameter from a fixed list (no API call).</summary>
