@@ -26,6 +26,7 @@ namespace PolytomicPS.Bench
             if (args.Length == 2 && args[0] == "--probe") return Probe(args[1]);
 
             var quick = args.Contains("--quick");
+            Scale.Register();
             var report = new Report();
             await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Urls = "http://127.0.0.1:0", SchemaCacheDelay = TimeSpan.Zero });
             Console.Error.WriteLine($"sandbox {sandbox.BaseUrl}");

@@ -1,0 +1,220 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Polytomic.Sandbox;
+using PolytomicPS.Host;
+
+namespace PolytomicPS.Bench
+{
+    /// <summary>Figures 3 (streaming a long history) and 4 (fan-out from many runspaces, with and without a rate limit).</summary>
+    internal static class Scale
+    {
+        public static void Register()
+        {
+            Program.Extras.Add(Streaming);
+            Program.Extras.Add(FanOut);
+        }
+
+        private static PowerShell Shell(Runspace rs, string script)
+        {
+            var ps = PowerShell.Create();
+            ps.Runspace = rs;
+            ps.AddScript(script);
+            return ps;
+        }
+
+        /// <summary>A runspace connected to the sandbox, with a model to sync from.</summary>
+        private static Runspace Connected(SandboxServer sandbox)
+        {
+            var rs = ScriptRunner.OpenRunspace(null, ScriptRunner.FindModuleManifest());
+            rs.SessionStateProxy.SetVariable("K", sandbox.State.ApiKey);
+            rs.SessionStateProxy.SetVariable("U", sandbox.BaseUrl.ToString());
+            using var ps = Shell(rs, @"
+                $null = Connect-Polytomic -ApiKey $K -BaseUrl $U -MaxRetries 6
+                $sf = New-PolytomicConnection -Name 'Bench SF' -Type snowflake -Configuration @{ account = 'a'; username = 'u'; password = 'p'; dbname = 'd' }
+                $crm = New-PolytomicConnection -Name 'Bench CRM' -Type salesforce -Configuration @{ domain = 'https://example.my.salesforce.com' } -WarningAction SilentlyContinue
+                $null = $sf, $crm | Wait-PolytomicConnection -PollIntervalSeconds 0.05
+                $model = $sf | New-PolytomicModel -Name 'Bench model' -Query 'SELECT email, first_name FROM users'");
+            ps.Invoke();
+            if (ps.HadErrors) throw new InvalidOperationException("bench setup failed: " + string.Join(" | ", ps.Streams.Error));
+            return rs;
+        }
+
+        private static List<string> NewSyncs(Runspace rs, int count, string prefix)
+        {
+            rs.SessionStateProxy.SetVariable("N", count);
+            rs.SessionStateProxy.SetVariable("P", prefix);
+            using var ps = Shell(rs, @"foreach ($i in 1..$N) {
+                ($model | New-PolytomicSync -Name ""$P$i"" -Target $crm -Object Contact -Mode create -Identity @{ email = 'Email' } `
+                    -IdentityFunction Equality -Field @{ first_name = 'FirstName' } -Frequency manual).Id }");
+            var ids = ps.Invoke().Select(o => (string)o.BaseObject).ToList();
+            if (ps.HadErrors) throw new InvalidOperationException("creating syncs failed: " + string.Join(" | ", ps.Streams.Error.Take(3)));
+            return ids;
+        }
+
+        // ---- 3. Streaming ----------------------------------------------------------------------------------------
+
+        private static async Task Streaming(Report report, SandboxServer sandbox, bool quick)
+        {
+            using var rs = Connected(sandbox);
+            var sizes = quick ? new[] { 2000, 5000 } : new[] { 2000, 20000 };
+            var rows = new List<(string, string)>();
+            var ids = NewSyncs(rs, sizes.Length, "history-");
+            using var http = new HttpClient { BaseAddress = sandbox.BaseUrl };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sandbox.State.ApiKey);
+            http.DefaultRequestHeaders.Add("X-Polytomic-Version", "2024-02-08");
+
+            for (int s = 0; s < sizes.Length; s++)
+            {
+                var n = sizes[s];
+                var syncId = ids[s];
+                var seed = Stopwatch.StartNew();
+                sandbox.State.SeedSyncExecutions(syncId, n);
+                seed.Stop();
+                var path = "/api/syncs/" + syncId + "/executions";
+                int Pages() => sandbox.State.Requests.Count(r => r.Path == path);
+
+                // Raw paging: reused HttpClient + JsonDocument, counting items.
+                async Task<double> Raw()
+                {
+                    var c = Stopwatch.StartNew();
+                    string? token = null; int items = 0;
+                    do
+                    {
+                        using var r = await http.GetAsync(path + (token == null ? "" : "?page_token=" + Uri.EscapeDataString(token)));
+                        using var doc = JsonDocument.Parse(await r.Content.ReadAsByteArrayAsync());
+                        items += doc.RootElement.GetProperty("data").GetArrayLength();
+                        token = doc.RootElement.TryGetProperty("pagination", out var p) && p.TryGetProperty("next_page_token", out var t) ? t.GetString() : null;
+                    } while (!string.IsNullOrEmpty(token));
+                    if (items != n) throw new InvalidOperationException($"raw paging saw {items} of {n}");
+                    return c.Elapsed.TotalMilliseconds;
+                }
+
+                // The cmdlet, consumed as a runbook would: streamed and dropped. A probe records, at the first object,
+                // how many pages the sandbox had served, and samples the managed heap while the stream runs.
+                rs.SessionStateProxy.SetVariable("SyncId", syncId);
+                double Module(out int pagesAtFirst, out double firstMs, out long peakBytes)
+                {
+                    var before = Pages();
+                    long baseline = GC.GetTotalMemory(true), peak = baseline;
+                    using var sampling = new Timer(_ => { var m = GC.GetTotalMemory(false); if (m > Interlocked.Read(ref peak)) Interlocked.Exchange(ref peak, m); }, null, 0, 5);
+                    var first = new Probe(() => Pages() - before);
+                    rs.SessionStateProxy.SetVariable("Probe", first);
+                    var c = Stopwatch.StartNew();
+                    using var ps = Shell(rs, "$n = 0; Get-PolytomicSyncExecution -SyncId $SyncId | ForEach-Object { if ($n++ -eq 0) { $Probe.Hit() } }; $n");
+                    var count = (int)ps.Invoke().Single().BaseObject;
+                    var total = c.Elapsed.TotalMilliseconds;
+                    if (count != n) throw new InvalidOperationException($"the cmdlet streamed {count} of {n}");
+                    pagesAtFirst = first.PagesAtHit;
+                    firstMs = first.At.TotalMilliseconds;
+                    peakBytes = Interlocked.Read(ref peak) - baseline;
+                    return total;
+                }
+
+                await Raw(); Module(out _, out _, out _); // warm
+                var raw = new List<double>(); var mod = new List<double>();
+                int pages = 0; double firstAt = 0; long peakMem = 0;
+                for (int round = 0; round < 3; round++)
+                {
+                    raw.Add(await Raw());
+                    mod.Add(Module(out pages, out firstAt, out var p));
+                    peakMem = Math.Max(peakMem, p);
+                }
+                var ratio = Program.Median(mod) / Program.Median(raw);
+                rows.Add(($"{n:N0} runs: seeded in (ms)", seed.Elapsed.TotalMilliseconds.ToString("0")));
+                rows.Add(($"{n:N0} runs: first object after (ms), pages requested by then", $"{firstAt:0.0} ms, {pages} page(s) {(pages <= 1 ? "(met: before the 2nd page)" : "(not met)")}"));
+                rows.Add(($"{n:N0} runs: cmdlet total vs raw paging (ms)", $"{Program.Median(mod):0} vs {Program.Median(raw):0} = {ratio:0.00}× (target ≤ 1.2×: {(ratio <= 1.2 ? "met" : "not met")})"));
+                rows.Add(($"{n:N0} runs: managed heap growth while streaming (MB)", (peakMem / 1048576.0).ToString("0.0")));
+            }
+            report.Add("Streaming", $"A sync's run history seeded in the sandbox ({Polytomic.Sandbox.Routes.SyncExecutionRoutes.PageSize} per page), streamed by `Get-PolytomicSyncExecution -SyncId` into `ForEach-Object` (counting), vs raw paging with HttpClient + JsonDocument; median of 3 rounds after a warm-up. Heap growth is the peak of `GC.GetTotalMemory` sampled every 5 ms during the stream, over the baseline: flat in the number of runs means nothing is collected.", rows);
+        }
+
+        private sealed class Probe
+        {
+            private readonly Func<int> pages;
+            private readonly Stopwatch clock = Stopwatch.StartNew();
+            public Probe(Func<int> pages) { this.pages = pages; }
+            public int PagesAtHit { get; private set; }
+            public TimeSpan At { get; private set; }
+            public void Hit() { PagesAtHit = pages(); At = clock.Elapsed; }
+        }
+
+        // ---- 4. Fan-out ------------------------------------------------------------------------------------------
+
+        private static Task FanOut(Report report, SandboxServer sandbox, bool quick)
+        {
+            var count = quick ? 300 : 1000;
+            using var setup = Connected(sandbox);
+            var session = Shell(setup, "Get-PolytomicSession").Invoke().Single().BaseObject;
+            var seqIds = NewSyncs(setup, count, "seq-");
+            var parIds = NewSyncs(setup, count, "par-");
+            var limIds = NewSyncs(setup, count, "lim-");
+
+            // Sequential: one runspace starts them one after another.
+            setup.SessionStateProxy.SetVariable("Ids", seqIds.ToArray());
+            var c = Stopwatch.StartNew();
+            using (var ps = Shell(setup, "foreach ($id in $Ids) { $null = Start-PolytomicSync -Id $id }"))
+            {
+                ps.Invoke();
+                if (ps.HadErrors) throw new InvalidOperationException("sequential starts failed: " + ps.Streams.Error[0]);
+            }
+            var sequential = c.Elapsed.TotalMilliseconds;
+
+            var iss = InitialSessionState.CreateDefault2();
+            iss.ImportPSModule(new[] { ScriptRunner.FindModuleManifest() });
+            using var pool = RunspaceFactory.CreateRunspacePool(iss);
+            pool.SetMinRunspaces(8); pool.SetMaxRunspaces(8);
+            pool.Open();
+
+            (double Ms, int Failed) Parallel(List<string> ids)
+            {
+                // 8 workers, each a runspace of the pool starting its share, as ForEach-Object -Parallel -ThrottleLimit 8 would.
+                var chunks = ids.Select((id, i) => (id, i)).GroupBy(x => x.i % 8, x => x.id).Select(g => g.ToArray()).ToList();
+                var clock = Stopwatch.StartNew();
+                var runs = chunks.Select(chunk =>
+                {
+                    var ps = PowerShell.Create();
+                    ps.RunspacePool = pool;
+                    ps.AddScript("param($s, $ids) foreach ($id in $ids) { $null = Start-PolytomicSync -Session $s -Id $id }").AddArgument(session).AddArgument(chunk);
+                    return (ps, handle: ps.BeginInvoke());
+                }).ToList();
+                int failed = 0;
+                foreach (var (ps, handle) in runs) { ps.EndInvoke(handle); failed += ps.Streams.Error.Count; ps.Dispose(); }
+                return (clock.Elapsed.TotalMilliseconds, failed);
+            }
+
+            var (parallel, parallelFailed) = Parallel(parIds);
+            var limit = quick ? 100 : 200;
+            sandbox.State.RateLimit.PerSecond = limit;
+            Thread.Sleep(1100); // a full bucket to start from
+            var (limited, limitedFailed) = Parallel(limIds);
+            var rejected = sandbox.State.RateLimit.Rejected;
+            sandbox.State.RateLimit.PerSecond = null;
+            // The floor: the bucket's initial burst (one second's worth) is free, the rest comes at the limit's rate.
+            var floor = Math.Max(0, count - limit) * 1000.0 / limit;
+            var over = limited / floor - 1;
+
+            report.Add("Fan-out", $"Starting {count:N0} syncs (`Start-PolytomicSync -Id`) sequentially from one runspace vs from 8 runspaces of a RunspacePool sharing one session; then again under a sandbox rate limit of {limit} requests/s (token bucket, burst of one second's worth), against the limit's floor of {floor / 1000:0.0} s.",
+                new[]
+                {
+                    ("sequential (ms)", sequential.ToString("0")),
+                    ("8 runspaces (ms)", parallel.ToString("0")),
+                    ("speed-up", (sequential / parallel).ToString("0.00") + "×"),
+                    ("failed calls (8 runspaces)", parallelFailed.ToString()),
+                    ($"under {limit}/s: total (ms)", limited.ToString("0")),
+                    ($"under {limit}/s: over the floor", (over * 100).ToString("0.0") + $" % (target ≤ 10 %: {(over <= 0.10 ? "met" : "not met")})"),
+                    ($"under {limit}/s: failed calls", limitedFailed.ToString()),
+                    ($"under {limit}/s: 429s absorbed by pacing and retries", rejected.ToString()),
+                });
+            return Task.CompletedTask;
+        }
+    }
+}
