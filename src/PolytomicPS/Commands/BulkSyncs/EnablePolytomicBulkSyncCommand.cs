@@ -3,19 +3,35 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Enable-PolytomicBulkSync: Activates a bulk sync's schedule.</summary>
+    /// <summary>Activates a bulk sync so that its schedules start runs.</summary>
+    /// <remarks>
+    /// <para>Enable-PolytomicBulkSync sends POST /api/bulk/syncs/{id}/activate with active set to true. With a manual schedule nothing runs until Start-PolytomicBulkSync; other frequencies start running at their next scheduled time.</para>
+    /// <para>Outputs nothing, or the bulk sync as it now is with -PassThru. An unknown id is a PolytomicApi.NotFound error. Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicBulkSync -Name 'Salesforce Bulk Sync' | Enable-PolytomicBulkSync -PassThru
+    /// </code>
+    /// <para>Activates the bulk sync and outputs it, showing Active as True.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Enable-PolytomicBulkSync -Id $sync.Id -WhatIf
+    /// </code>
+    /// <para>Shows which bulk sync would be activated without changing it.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Enable, "PolytomicBulkSync", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSync))]
     public sealed class EnablePolytomicBulkSyncCommand : PolytomicCmdlet
     {
-        /// <summary>The bulk sync (object or id).</summary>
+        /// <summary>The bulk sync: an id or a bulk sync object. Takes pipeline input by property name (Id or SyncId), so bulk syncs, executions, schemas and schedules pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
-        /// <summary>Output the bulk sync afterwards.</summary>
+        /// <summary>Output the bulk sync (PolytomicBulkSync) after the change. By default nothing is output.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

@@ -3,18 +3,34 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Get-PolytomicBulkSchedule: a bulk sync's schedules (the default one and any extra ones).</summary>
+    /// <summary>Gets the schedules of a bulk sync.</summary>
+    /// <remarks>
+    /// <para>Get-PolytomicBulkSchedule lists GET /api/bulk/syncs/{id}/schedules, or reads the schedules named by -ScheduleId one by one (GET /api/bulk/syncs/{id}/schedules/{schedule_id}); an unknown schedule id is a PolytomicApi.NotFound error and the others are still read.</para>
+    /// <para>Each output (PolytomicBulkSchedule) has Frequency, the UTC time fields (Minute, Hour, DayOfWeek, DayOfMonth, Month), SelectiveMode and IsDefault, which marks the bulk sync's main schedule. Schedules carry SyncId and ScheduleId, so they pipe into Set-PolytomicBulkSchedule and Remove-PolytomicBulkSchedule.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicBulkSync -Name 'Salesforce Bulk Sync' | Get-PolytomicBulkSchedule
+    /// </code>
+    /// <para>Lists the main schedule and every additional schedule of the bulk sync.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicBulkSchedule -SyncId $sync.Id | Where-Object { -not $_.IsDefault }
+    /// </code>
+    /// <para>Lists only the additional schedules (the ones New-PolytomicBulkSchedule adds).</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicBulkSchedule")]
     [OutputType(typeof(PolytomicBulkSchedule))]
     public sealed class GetPolytomicBulkScheduleCommand : PolytomicCmdlet
     {
-        /// <summary>The bulk sync (object or id).</summary>
+        /// <summary>The bulk sync: an id or a bulk sync object. Takes pipeline input by property name (SyncId), so bulk syncs, executions, schemas and schedules pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string SyncId { get; set; } = "";
 
-        /// <summary>Schedule ids; all when omitted.</summary>
+        /// <summary>Ids of the schedules to get. When omitted, every schedule of the bulk sync is listed.</summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
         public string[]? ScheduleId { get; set; }

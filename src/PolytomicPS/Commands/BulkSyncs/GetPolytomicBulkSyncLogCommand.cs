@@ -5,8 +5,23 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Get-PolytomicBulkSyncLog: signed URLs of a run's log files; with -Export, starts an export of the logs
-    /// (a job), and with -Wait polls it until its download URL is ready.</summary>
+    /// <summary>Gets the log files of a bulk-sync run, or exports them as one download.</summary>
+    /// <remarks>
+    /// <para>Get-PolytomicBulkSyncLog reads GET /api/bulk/syncs/{id}/executions/{execution_id}/logs and outputs a PolytomicBulkSyncLog whose Urls are signed links to the log files, valid until Expires.</para>
+    /// <para>With -Export it starts an export of the run's logs (POST .../logs/export), an asynchronous job, and outputs a PolytomicLogExport (JobId, Status, Url). With -Wait it polls the job (GET /api/jobs/exportlogs/{job_id}) every -PollIntervalSeconds with a progress bar until Url is ready; LogExportTimeout is written when -TimeoutSeconds pass first and LogExportFailed when the job fails. -Notify has Polytomic email when the export is ready.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicBulkSyncExecution -SyncId $sync.Id -OnlyTerminal | Select-Object -First 1 | Get-PolytomicBulkSyncLog
+    /// </code>
+    /// <para>Gets the log file links of the latest finished run.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $run | Get-PolytomicBulkSyncLog -Export -Wait -TimeoutSeconds 120
+    /// </code>
+    /// <para>Exports the run's logs and waits for the download URL (the Url property).</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicBulkSyncLog", DefaultParameterSetName = Urls)]
     [OutputType(typeof(PolytomicBulkSyncLog), typeof(PolytomicLogExport))]
     public sealed class GetPolytomicBulkSyncLogCommand : PolytomicCmdlet
@@ -14,35 +29,35 @@ namespace PolytomicPS.Commands
         public const string Urls = "Urls";
         public const string ExportSet = "Export";
 
-        /// <summary>The bulk sync (object or id).</summary>
+        /// <summary>The bulk sync: an id or a bulk sync object. Takes pipeline input by property name (SyncId), so bulk syncs, executions, schemas and schedules pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string SyncId { get; set; } = "";
 
-        /// <summary>The execution (execution objects bind by their ExecutionId).</summary>
+        /// <summary>The execution whose logs to get. Takes pipeline input by property name, so execution objects (ExecutionId) pipe in.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string ExecutionId { get; set; } = "";
 
-        /// <summary>Export the logs as one download (an asynchronous job).</summary>
+        /// <summary>Export the logs as one download (an asynchronous job) instead of listing the log files.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ExportSet)]
         public SwitchParameter Export { get; set; }
 
-        /// <summary>Have Polytomic email when the export is ready.</summary>
+        /// <summary>Have Polytomic email you when the export is ready.</summary>
         [Parameter(ParameterSetName = ExportSet)]
         public SwitchParameter Notify { get; set; }
 
-        /// <summary>Wait for the export job to finish.</summary>
+        /// <summary>Wait until the export job finishes and output its download URL.</summary>
         [Parameter(ParameterSetName = ExportSet)]
         public SwitchParameter Wait { get; set; }
 
-        /// <summary>How long -Wait waits.</summary>
+        /// <summary>How long -Wait waits, in seconds (1 to 86400, default 300).</summary>
         [Parameter(ParameterSetName = ExportSet)]
         [ValidateRange(1, 86400)]
         public int TimeoutSeconds { get; set; } = 300;
 
-        /// <summary>Seconds between polls of the export job.</summary>
+        /// <summary>Seconds between polls of the export job (0.05 to 300, default 2).</summary>
         [Parameter(ParameterSetName = ExportSet)]
         [ValidateRange(0.05, 300)]
         public double PollIntervalSeconds { get; set; } = 2;

@@ -3,35 +3,50 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>New-PolytomicBulkSchedule: adds a schedule to a bulk sync (times are UTC), e.g. a daily run of the
-    /// non-incremental fields next to a continuous default.</summary>
+    /// <summary>Adds a schedule to a bulk sync.</summary>
+    /// <remarks>
+    /// <para>New-PolytomicBulkSchedule sends POST /api/bulk/syncs/{id}/schedules and outputs the new PolytomicBulkSchedule. A bulk sync can run on several schedules: for example continuously for incremental fields and once a day for the fields that cannot be synced incrementally (-SelectiveMode nonincrementalFields). Times are UTC.</para>
+    /// <para>The main schedule is changed with Set-PolytomicBulkSync -Frequency/-Schedule. Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// New-PolytomicBulkSchedule -SyncId $sync.Id -Frequency daily -Hour '05' -Minute '30' -SelectiveMode nonincrementalFields
+    /// </code>
+    /// <para>Adds a daily 05:30 UTC run of the non-incremental fields.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicBulkSync -Name 'Salesforce Bulk Sync' | New-PolytomicBulkSchedule -Frequency weekly -DayOfWeek monday -Hour '01'
+    /// </code>
+    /// <para>Adds a weekly Monday 01:00 UTC run to the bulk sync piped in.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.New, "PolytomicBulkSchedule", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSchedule))]
     public sealed class NewPolytomicBulkScheduleCommand : PolytomicCmdlet
     {
-        /// <summary>The bulk sync (object or id).</summary>
+        /// <summary>The bulk sync: an id or a bulk sync object. Takes pipeline input by property name (SyncId), so bulk syncs, executions, schemas and schedules pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string SyncId { get; set; } = "";
 
-        /// <summary>How often it runs.</summary>
+        /// <summary>How often the schedule runs: manual, continuous, hourly, daily, weekly, custom, builder, runafter or dbtcloud.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateSet("manual", "continuous", "hourly", "daily", "weekly", "custom", "builder", "runafter", "dbtcloud")]
         public string Frequency { get; set; } = "";
 
-        /// <summary>Minute of the hour (UTC).</summary>
+        /// <summary>Minute of the hour, in UTC, as text (e.g. '30').</summary>
         [Parameter] public string? Minute { get; set; }
-        /// <summary>Hour of the day (UTC).</summary>
+        /// <summary>Hour of the day, in UTC, as text (e.g. '05').</summary>
         [Parameter] public string? Hour { get; set; }
-        /// <summary>Day of the week (weekly), e.g. monday.</summary>
+        /// <summary>Day of the week for weekly schedules, e.g. monday.</summary>
         [Parameter] public string? DayOfWeek { get; set; }
-        /// <summary>Day of the month.</summary>
+        /// <summary>Day of the month the schedule runs on.</summary>
         [Parameter] public string? DayOfMonth { get; set; }
-        /// <summary>Month.</summary>
+        /// <summary>Month the schedule runs in.</summary>
         [Parameter] public string? Month { get; set; }
 
-        /// <summary>Which fields the schedule syncs: none (all), incrementalFields or nonincrementalFields.</summary>
+        /// <summary>Which fields this schedule syncs: none (all fields), incrementalFields or nonincrementalFields.</summary>
         [Parameter]
         [ValidateSet("none", "incrementalFields", "nonincrementalFields")]
         public string? SelectiveMode { get; set; }

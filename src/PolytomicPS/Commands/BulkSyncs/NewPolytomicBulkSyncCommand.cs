@@ -6,68 +6,85 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>New-PolytomicBulkSync: creates a bulk sync (ELT) from a source connection into a destination. The
-    /// destination's required options, the mode and the schema names are checked first; while a new source's schemas
-    /// are still being cached the create is retried (bounded by -TimeoutSeconds) with a progress bar.</summary>
+    /// <summary>Creates a bulk sync (ELT) that copies a source connection's schemas into a destination.</summary>
+    /// <remarks>
+    /// <para>New-PolytomicBulkSync checks what it can before anything is created: it reads the destination (GET /api/connections/{id}/bulksync/target) and stops with MissingDestinationOption when -DestinationConfiguration lacks a required option (unknown options are a warning) and with UnsupportedBulkSyncMode for a mode the destination does not offer; it resolves -Schema ids or names against the source's schemas (UnknownBulkSchema); and it checks -Schedule (InvalidSchedule).</para>
+    /// <para>It then sends POST /api/bulk/syncs, writing the schedule in the shape of the session's API version (schedule on 2024-02-08, default_schedule on 2025-09-18). While a new source connection's schemas are still being cached Polytomic refuses with 'No schemas found': the create is retried, with a progress bar, for up to -TimeoutSeconds and then fails with SchemaCacheTimeout. Other API refusals (for example a connection that cannot be a destination) are PolytomicApi.BadRequest errors.</para>
+    /// <para>Outputs the new bulk sync (PolytomicBulkSync). Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// New-PolytomicBulkSync -Name 'Salesforce Bulk Sync' -Source $salesforce -Destination $snowflake -Mode replicate `
+    ///     -Schema Account, Contact -DestinationConfiguration @{ schema = 'SALESFORCE_CONNECTION' }
+    /// </code>
+    /// <para>Copies the Salesforce Account and Contact objects into the SALESFORCE_CONNECTION schema of Snowflake, run manually (Polytomic's bulk-sync walkthrough).</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// New-PolytomicBulkSync -Name 'App DB' -Source $postgres -Destination $snowflake -DestinationConfiguration @{ schema = 'RAW' } `
+    ///     -SourceConfiguration @{ replication_slot = 'polytomic' } -Schedule @{ frequency = 'daily'; hour = '05'; minute = '30' } -Active
+    /// </code>
+    /// <para>Copies every table of a PostgreSQL database daily at 05:30 UTC, reading changes through a replication slot, and activates the bulk sync at once.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.New, "PolytomicBulkSync", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSync))]
     public sealed class NewPolytomicBulkSyncCommand : PolytomicCmdlet
     {
-        /// <summary>The bulk sync's name.</summary>
+        /// <summary>The name of the new bulk sync.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = "";
 
-        /// <summary>The source connection (object or id).</summary>
+        /// <summary>The source connection: an id or a connection object.</summary>
         [Parameter(Mandatory = true)]
         [Alias("SourceConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Source { get; set; } = "";
 
-        /// <summary>The destination connection (object or id).</summary>
+        /// <summary>The destination connection: an id or a connection object. Get-PolytomicBulkDestination shows what it needs.</summary>
         [Parameter(Mandatory = true)]
         [Alias("DestinationConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Destination { get; set; } = "";
 
-        /// <summary>replicate (keep the destination in step) or snapshot (a full copy each run).</summary>
+        /// <summary>replicate (keep the destination in step with the source) or snapshot (a full copy on each run). When omitted, Polytomic's default is used.</summary>
         [Parameter]
         [ValidateSet("replicate", "snapshot")]
         public string? Mode { get; set; }
 
-        /// <summary>Schemas (objects, tables) to sync, by id or name. Omitted: all of them, as the API does.</summary>
+        /// <summary>Schemas (objects, tables) to sync, by id or name. When omitted, all of them are synced, as the API does.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? Schema { get; set; }
 
-        /// <summary>Destination options, e.g. @{ schema = 'SALESFORCE_CONNECTION' } (Get-PolytomicBulkDestination lists them).</summary>
+        /// <summary>Destination options as a hashtable, e.g. @{ schema = 'SALESFORCE_CONNECTION' }. Get-PolytomicBulkDestination lists them; the required ones must be present.</summary>
         [Parameter]
         public IDictionary? DestinationConfiguration { get; set; }
 
-        /// <summary>Source options, e.g. @{ replication_slot = 'slot' } for CDC.</summary>
+        /// <summary>Source options as a hashtable, e.g. @{ replication_slot = 'slot' } for change data capture.</summary>
         [Parameter]
         public IDictionary? SourceConfiguration { get; set; }
 
-        /// <summary>How often it runs; manual when neither -Frequency nor -Schedule is given.</summary>
+        /// <summary>How often the bulk sync runs: manual, continuous, hourly, daily, weekly, custom, builder, runafter or dbtcloud. Overrides the frequency of -Schedule; manual when neither is given.</summary>
         [Parameter]
         [ValidateSet("manual", "continuous", "hourly", "daily", "weekly", "custom", "builder", "runafter", "dbtcloud")]
         public string? Frequency { get; set; }
 
-        /// <summary>The full schedule: @{ frequency = 'daily'; hour = '05'; minute = '30' } (UTC).</summary>
+        /// <summary>The full main schedule as a hashtable: frequency, minute, hour, day_of_week, day_of_month, month (UTC, camelCase keys accepted), e.g. @{ frequency = 'daily'; hour = '05'; minute = '30' }.</summary>
         [Parameter]
         public IDictionary? Schedule { get; set; }
 
-        /// <summary>Create it active (scheduled runs happen).</summary>
+        /// <summary>Create the bulk sync active, so its schedule starts runs. When omitted, Polytomic's default applies.</summary>
         [Parameter]
         public SwitchParameter Active { get; set; }
 
-        /// <summary>Permission policy ids.</summary>
+        /// <summary>Ids of the permission policies to apply to the bulk sync.</summary>
         [Parameter]
         public string[]? Policy { get; set; }
 
-        /// <summary>How long to wait for a new source's schema cache before giving up.</summary>
+        /// <summary>How long to wait for a new source's schema cache, in seconds (1 to 86400, default 300).</summary>
         [Parameter]
         [ValidateRange(1, 86400)]
         public int TimeoutSeconds { get; set; } = 300;

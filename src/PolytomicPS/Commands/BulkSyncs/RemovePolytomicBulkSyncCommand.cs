@@ -2,19 +2,35 @@ using System.Management.Automation;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Remove-PolytomicBulkSync: deletes a bulk sync with its schedules, schema settings and run history.</summary>
+    /// <summary>Deletes a bulk sync with its schedules, schema settings and run history.</summary>
+    /// <remarks>
+    /// <para>Remove-PolytomicBulkSync sends DELETE /api/bulk/syncs/{id}. The data already copied into the destination stays. An unknown id is a PolytomicApi.NotFound error.</para>
+    /// <para>It asks for confirmation (ConfirmImpact High) unless -Force or -Confirm:$false is given. Outputs nothing.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicBulkSync -Name 'Salesforce Bulk Sync' | Remove-PolytomicBulkSync -Force
+    /// </code>
+    /// <para>Deletes the bulk sync without prompting.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicBulkSync -Name 'Test *' | Remove-PolytomicBulkSync -WhatIf
+    /// </code>
+    /// <para>Shows which bulk syncs whose names start with 'Test ' would be deleted.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Remove, "PolytomicBulkSync", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemovePolytomicBulkSyncCommand : PolytomicCmdlet
     {
-        /// <summary>The bulk sync (object or id).</summary>
+        /// <summary>The bulk sync: an id or a bulk sync object. Takes pipeline input by property name (Id or SyncId), so bulk syncs, executions, schemas and schedules pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
-        /// <summary>Skip the confirmation prompt.</summary>
+        /// <summary>Delete without asking for confirmation.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 

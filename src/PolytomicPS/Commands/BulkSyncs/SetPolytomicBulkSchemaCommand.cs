@@ -7,61 +7,76 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Set-PolytomicBulkSchema: turns schemas and their fields on or off, obfuscates fields, sets the
-    /// partition key, tracking field and output name. Polytomic's PUT replaces a schema's settings, so each schema
-    /// is read and the change merged over it.</summary>
+    /// <summary>Changes how schemas of a bulk sync are synced: on or off, which fields, obfuscation, partition key, tracking field and output name.</summary>
+    /// <remarks>
+    /// <para>Polytomic's PUT /api/bulk/syncs/{id}/schemas/{schema_id} replaces a schema's settings, so Set-PolytomicBulkSchema reads each schema first and changes only what is passed; fields not named keep their settings. A field name the schema does not have is an UnknownBulkField error, written for that schema while the other schemas are still updated.</para>
+    /// <para>Outputs nothing, or the updated schemas (PolytomicBulkSchema) with -PassThru. Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicBulkSchema -SyncId $sync.Id -Schema Contact |
+    ///     Set-PolytomicBulkSchema -DisableField Email -ObfuscateField LastName -OutputName contacts -PassThru
+    /// </code>
+    /// <para>Stops copying Contact.Email, obfuscates LastName and writes the schema to a table named contacts.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Set-PolytomicBulkSchema -SyncId $sync.Id -Schema Lead, Opportunity -Enabled $true
+    /// </code>
+    /// <para>Adds the Lead and Opportunity schemas to the bulk sync.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Set, "PolytomicBulkSchema", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSchema))]
     public sealed class SetPolytomicBulkSchemaCommand : PolytomicCmdlet
     {
-        /// <summary>The bulk sync (object or id).</summary>
+        /// <summary>The bulk sync: an id or a bulk sync object. Takes pipeline input by property name (SyncId), so bulk syncs, executions, schemas and schedules pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string SyncId { get; set; } = "";
 
-        /// <summary>Schema ids (bulk schema objects bind by their SchemaId).</summary>
+        /// <summary>Ids of the schemas to change. Takes pipeline input by property name, so schema objects (SchemaId) pipe in.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("SchemaId")]
         [ValidateNotNullOrEmpty]
         public string[] Schema { get; set; } = new string[0];
 
-        /// <summary>Sync the schema ($true) or stop syncing it ($false).</summary>
+        /// <summary>$true to sync the schema, $false to stop syncing it. Unchanged when omitted.</summary>
         [Parameter]
         public bool Enabled { get; set; }
 
-        /// <summary>Fields to sync.</summary>
+        /// <summary>Ids of fields to start syncing.</summary>
         [Parameter]
         public string[]? EnableField { get; set; }
 
-        /// <summary>Fields to leave out.</summary>
+        /// <summary>Ids of fields to stop syncing.</summary>
         [Parameter]
         public string[]? DisableField { get; set; }
 
-        /// <summary>Fields whose values are obfuscated in the destination.</summary>
+        /// <summary>Ids of fields whose values are obfuscated in the destination.</summary>
         [Parameter]
         public string[]? ObfuscateField { get; set; }
 
-        /// <summary>Fields to stop obfuscating.</summary>
+        /// <summary>Ids of fields to stop obfuscating.</summary>
         [Parameter]
         public string[]? UnobfuscateField { get; set; }
 
-        /// <summary>The field the destination partitions by ('' clears it).</summary>
+        /// <summary>The field the destination partitions by; an empty string clears it.</summary>
         [Parameter]
         [AllowEmptyString]
         public string? PartitionKey { get; set; }
 
-        /// <summary>The field incremental runs track ('' clears it).</summary>
+        /// <summary>The field incremental runs use to find changed records; an empty string clears it.</summary>
         [Parameter]
         [AllowEmptyString]
         public string? TrackingField { get; set; }
 
-        /// <summary>The destination table name ('' for the default).</summary>
+        /// <summary>The destination table name; an empty string restores the default.</summary>
         [Parameter]
         [AllowEmptyString]
         public string? OutputName { get; set; }
 
-        /// <summary>Output the updated schemas.</summary>
+        /// <summary>Output the updated schemas (PolytomicBulkSchema). By default nothing is output.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

@@ -7,58 +7,73 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Set-PolytomicBulkSync: changes only what is passed. Polytomic's PUT replaces the whole bulk sync, so the
-    /// current one is read and the change merged over it (schedules, options and settings kept). Schemas are changed
-    /// with Set-PolytomicBulkSchema, extra schedules with the *-PolytomicBulkSchedule cmdlets.</summary>
+    /// <summary>Changes a bulk sync: its name, destination, mode, configuration, main schedule or policies.</summary>
+    /// <remarks>
+    /// <para>Polytomic's PUT /api/bulk/syncs/{id} replaces the whole bulk sync, so Set-PolytomicBulkSync reads the current one and merges the change over it: schedules, options and settings that are not passed are kept, and -DestinationConfiguration/-SourceConfiguration change only the keys they name. The schedule is written in the shape of the session's API version, keeping the main schedule's id and the additional schedules.</para>
+    /// <para>When the destination, its configuration or the mode changes, the destination's requirements are checked first (MissingDestinationOption, UnsupportedBulkSyncMode). Schemas are changed with Set-PolytomicBulkSchema and additional schedules with the *-PolytomicBulkSchedule cmdlets.</para>
+    /// <para>Outputs nothing, or the updated bulk sync with -PassThru. Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicBulkSync -Name 'Salesforce Bulk Sync' | Set-PolytomicBulkSync -Schedule @{ frequency = 'daily'; hour = '05'; minute = '30' } -PassThru
+    /// </code>
+    /// <para>Runs the bulk sync daily at 05:30 UTC instead of on its current schedule.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Set-PolytomicBulkSync -Id $sync.Id -NewName 'Salesforce to Snowflake' -DestinationConfiguration @{ schema = 'SALESFORCE_RAW' }
+    /// </code>
+    /// <para>Renames the bulk sync and writes into another Snowflake schema; its other destination options stay.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Set, "PolytomicBulkSync", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSync))]
     public sealed class SetPolytomicBulkSyncCommand : PolytomicCmdlet
     {
-        /// <summary>The bulk sync (object or id).</summary>
+        /// <summary>The bulk sync: an id or a bulk sync object. Takes pipeline input by property name (Id or SyncId), so bulk syncs, executions, schemas and schedules pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
-        /// <summary>A new name.</summary>
+        /// <summary>A new name for the bulk sync.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? NewName { get; set; }
 
-        /// <summary>A new destination connection (object or id).</summary>
+        /// <summary>A new destination connection: an id or a connection object.</summary>
         [Parameter]
         [Alias("DestinationConnectionId")]
         [IdTransformation]
         public string? Destination { get; set; }
 
-        /// <summary>replicate or snapshot.</summary>
+        /// <summary>A new mode: replicate or snapshot.</summary>
         [Parameter]
         [ValidateSet("replicate", "snapshot")]
         public string? Mode { get; set; }
 
-        /// <summary>Destination options to change; the others keep their values.</summary>
+        /// <summary>Destination options to change, as a hashtable; options not named keep their values.</summary>
         [Parameter]
         public IDictionary? DestinationConfiguration { get; set; }
 
-        /// <summary>Source options to change; the others keep their values.</summary>
+        /// <summary>Source options to change, as a hashtable; options not named keep their values.</summary>
         [Parameter]
         public IDictionary? SourceConfiguration { get; set; }
 
-        /// <summary>A new frequency for the main schedule.</summary>
+        /// <summary>A new frequency for the main schedule: manual, continuous, hourly, daily, weekly, custom, builder, runafter or dbtcloud. Overrides the frequency of -Schedule.</summary>
         [Parameter]
         [ValidateSet("manual", "continuous", "hourly", "daily", "weekly", "custom", "builder", "runafter", "dbtcloud")]
         public string? Frequency { get; set; }
 
-        /// <summary>A new main schedule: @{ frequency = 'daily'; hour = '05'; minute = '30' } (UTC).</summary>
+        /// <summary>A new main schedule as a hashtable: frequency, minute, hour, day_of_week, day_of_month, month (UTC), e.g. @{ frequency = 'daily'; hour = '05'; minute = '30' }.</summary>
         [Parameter]
         public IDictionary? Schedule { get; set; }
 
-        /// <summary>Permission policy ids (replace the current ones).</summary>
+        /// <summary>Ids of permission policies; they replace the current ones.</summary>
         [Parameter]
         public string[]? Policy { get; set; }
 
-        /// <summary>Output the updated bulk sync.</summary>
+        /// <summary>Output the updated bulk sync (PolytomicBulkSync). By default nothing is output.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

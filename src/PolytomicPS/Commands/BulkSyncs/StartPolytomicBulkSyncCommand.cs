@@ -5,35 +5,51 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Start-PolytomicBulkSync: starts a run now (all enabled schemas, or a subset), optionally a resync or a
-    /// test run. Fails with a ResourceBusy error when a run is already in progress.</summary>
+    /// <summary>Starts a run of a bulk sync now.</summary>
+    /// <remarks>
+    /// <para>Start-PolytomicBulkSync sends POST /api/bulk/syncs/{id}/executions for all enabled schemas, or only those in -Schema, and outputs the new run (PolytomicBulkSyncExecution), which pipes into Get-PolytomicBulkSyncExecution to follow it.</para>
+    /// <para>-ResyncMode refetches, resyncs or rebuilds the destination; -FetchMode chooses between incremental and full reads; -Test runs on a few records. -Test with -ResyncMode is a ConflictingParameters error. When a run is already in progress Polytomic refuses with PolytomicApi.Conflict (category ResourceBusy). Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// $run = Get-PolytomicBulkSync -Name 'Salesforce Bulk Sync' | Start-PolytomicBulkSync
+    /// $run | Get-PolytomicBulkSyncExecution
+    /// </code>
+    /// <para>Starts a run and reads its progress.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Start-PolytomicBulkSync -Id $sync.Id -Schema Contact -ResyncMode rebuild
+    /// </code>
+    /// <para>Rebuilds only the Contact table in the destination.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Start, "PolytomicBulkSync", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSyncExecution))]
     public sealed class StartPolytomicBulkSyncCommand : PolytomicCmdlet
     {
-        /// <summary>The bulk sync (object or id).</summary>
+        /// <summary>The bulk sync: an id or a bulk sync object. Takes pipeline input by property name (Id or SyncId), so bulk syncs, executions, schemas and schedules pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
-        /// <summary>Run only these schemas (they must be enabled on the sync).</summary>
+        /// <summary>Run only these schemas (they must be enabled on the bulk sync). When omitted, all enabled schemas run.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? Schema { get; set; }
 
-        /// <summary>refetch, resync or rebuild the destination.</summary>
+        /// <summary>Resync the destination: refetch, resync or rebuild.</summary>
         [Parameter]
         [ValidateSet("refetch", "resync", "rebuild")]
         public string? ResyncMode { get; set; }
 
-        /// <summary>none, incremental or full.</summary>
+        /// <summary>How the source is read: none, incremental or full.</summary>
         [Parameter]
         [ValidateSet("none", "incremental", "full")]
         public string? FetchMode { get; set; }
 
-        /// <summary>A test run on a few records (cannot be combined with -ResyncMode).</summary>
+        /// <summary>A test run on a few records. Cannot be combined with -ResyncMode.</summary>
         [Parameter]
         public SwitchParameter Test { get; set; }
 

@@ -2,8 +2,24 @@ using System.Management.Automation;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Stop-PolytomicBulkSync: asks Polytomic to cancel the run in progress, one execution (pipe it in), or one
-    /// schema of the current run. Cancellation is asynchronous: the run goes canceling, then canceled.</summary>
+    /// <summary>Cancels a bulk sync's run in progress, one execution, or one schema of the current run.</summary>
+    /// <remarks>
+    /// <para>Stop-PolytomicBulkSync sends POST /api/bulk/syncs/{id}/cancel (the run in progress), POST /api/bulk/syncs/{id}/executions/{execution_id}/cancel (-ExecutionId, or an execution piped in) or POST /api/bulk/syncs/{id}/schemas/{schema_id}/cancel (-Schema). Cancellation is asynchronous: the run's status goes to canceling, then canceled.</para>
+    /// <para>Outputs nothing; -Verbose shows Polytomic's message. When nothing is running Polytomic refuses with a PolytomicApi.BadRequest error. Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// $run = Start-PolytomicBulkSync -Id $sync.Id
+    /// $run | Stop-PolytomicBulkSync -Confirm:$false
+    /// </code>
+    /// <para>Starts a run and cancels it again.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Stop-PolytomicBulkSync -SyncId $sync.Id -Schema Contact
+    /// </code>
+    /// <para>Cancels only the Contact schema of the current run; the other schemas finish.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Stop, "PolytomicBulkSync", SupportsShouldProcess = true, DefaultParameterSetName = Run)]
     [OutputType(typeof(void))]
     public sealed class StopPolytomicBulkSyncCommand : PolytomicCmdlet
@@ -11,14 +27,14 @@ namespace PolytomicPS.Commands
         public const string Run = "Run";
         public const string OneSchema = "Schema";
 
-        /// <summary>The bulk sync (object or id). Named SyncId so that executions piped in bind their sync.</summary>
+        /// <summary>The bulk sync: an id or a bulk sync object. Named SyncId so that executions piped in bind their bulk sync; Id is an alias.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string SyncId { get; set; } = "";
 
-        /// <summary>The execution to cancel; the current run when omitted.</summary>
+        /// <summary>The execution to cancel. Takes pipeline input by property name (ExecutionId). When omitted, the run in progress is cancelled.</summary>
         [Parameter(ParameterSetName = Run, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string? ExecutionId { get; set; }

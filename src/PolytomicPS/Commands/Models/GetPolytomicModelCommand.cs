@@ -5,7 +5,24 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Get-PolytomicModel: one by id, by name (wildcards), or all; -ConnectionId narrows to one source.</summary>
+    /// <summary>Gets Polytomic models: all of them, by name, or by id.</summary>
+    /// <remarks>
+    /// <para>Without parameters Get-PolytomicModel lists every model (GET /api/models). -Name takes wildcards (Tab completes the names); a name without wildcards that matches nothing is a ModelNotFound error. -ConnectionId keeps only the models over one source connection.</para>
+    /// <para>-Id (or pipeline input) reads models one by one (GET /api/models/{id}); an unknown id is a PolytomicApi.NotFound error and the others are still read.</para>
+    /// <para>Models (PolytomicModel) carry Id and ModelId, so they pipe into New-PolytomicSync and the other model cmdlets; Fields lists their fields.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicModel
+    /// </code>
+    /// <para>Lists every model: name, connection, fields and id.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicModel -Name 'Active*' -ConnectionId $snowflake
+    /// </code>
+    /// <para>Lists the models over the Snowflake connection whose names start with Active.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicModel", DefaultParameterSetName = ByName)]
     [OutputType(typeof(PolytomicModel))]
     public sealed class GetPolytomicModelCommand : PolytomicCmdlet
@@ -13,20 +30,20 @@ namespace PolytomicPS.Commands
         public const string ById = "ById";
         public const string ByName = "ByName";
 
-        /// <summary>Model ids (or model objects).</summary>
+        /// <summary>Ids of the models to get. Takes pipeline input, and objects with an Id or ModelId property.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ModelId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
-        /// <summary>Model names; wildcards allowed.</summary>
+        /// <summary>Names of models to get; wildcards are allowed. Tab completes the names.</summary>
         [Parameter(Position = 0, ParameterSetName = ByName)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string[]? Name { get; set; }
 
-        /// <summary>Only models over this connection.</summary>
+        /// <summary>Only models over this source connection: an id or a connection object.</summary>
         [Parameter(ParameterSetName = ByName)]
         [IdTransformation]
         public string? ConnectionId { get; set; }

@@ -3,12 +3,28 @@ using System.Management.Automation;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Get-PolytomicModelSample: a few records of a model (GET /api/models/{id}/sample), one object per record
-    /// with the model's (and any enricher's) fields as properties.</summary>
+    /// <summary>Gets a few sample records of a model.</summary>
+    /// <remarks>
+    /// <para>Get-PolytomicModelSample reads GET /api/models/{id}/sample and outputs one object per record, with the fields of the model (and of any enricher) as properties, so the rows show as a table. Warnings Polytomic returns with the sample are written as warnings.</para>
+    /// <para>An unknown id is a PolytomicApi.NotFound error.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicModel -Name 'Active Users' | Get-PolytomicModelSample
+    /// </code>
+    /// <para>Shows sample rows of the Active Users model.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicModelSample -Id $model.Id | Where-Object plan -eq 'pro'
+    /// </code>
+    /// <para>Shows the sample records whose plan field is pro.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicModelSample")]
     [OutputType(typeof(PSObject))]
     public sealed class GetPolytomicModelSampleCommand : PolytomicCmdlet
     {
+        /// <summary>The model: an id or a model object. Takes pipeline input by property name (Id or ModelId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ModelId")]
         [IdTransformation]

@@ -7,8 +7,31 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>New-PolytomicModel: a model over a table, a query, a MongoDB collection, a single file on GCS/S3, or
-    /// any configuration. Takes the connection (or a Get-PolytomicSource choice) from the pipeline.</summary>
+    /// <summary>Creates a model over a table, a query, a MongoDB collection, a single file or any source configuration.</summary>
+    /// <remarks>
+    /// <para>New-PolytomicModel sends POST /api/models and outputs the new model (PolytomicModel) with its fields. The source is given by one of -Table, -Query, -Database with -Collection, -File (a single file in a GCS or S3 bucket) or -Configuration, the configuration as Polytomic takes it; a Get-PolytomicSource option piped in binds its ModelConfiguration and ConnectionId.</para>
+    /// <para>An empty -Configuration is an EmptyModelConfiguration error. Polytomic checks the rest: a table, query column or identifier that does not exist is a PolytomicApi.BadRequest error with Polytomic's message, and so is a connection whose schemas are still being cached ('No schemas found'; Wait-PolytomicConnection waits for it).</para>
+    /// <para>Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicConnection -Name 'Snowflake Connection' |
+    ///     New-PolytomicModel -Name 'Active Users' -Query 'SELECT email, first_name, last_name FROM users'
+    /// </code>
+    /// <para>Creates a model over a Snowflake query (Polytomic's Snowflake-to-Salesforce walkthrough).</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// New-PolytomicModel -Name 'Mongo Users' -ConnectionId $mongo.Id -Database app -Collection users -Identifier email
+    /// </code>
+    /// <para>Creates a model over a MongoDB collection whose records are identified by email.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $gcs | New-PolytomicModel -Name 'GCS Contacts' -File high_paying_users.csv
+    /// </code>
+    /// <para>Creates a model over one CSV file of a Google Cloud Storage connection.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.New, "PolytomicModel", SupportsShouldProcess = true, DefaultParameterSetName = ByConfiguration)]
     [OutputType(typeof(PolytomicModel), typeof(PolytomicJob))]
     public sealed class NewPolytomicModelCommand : PolytomicCmdlet
@@ -19,47 +42,48 @@ namespace PolytomicPS.Commands
         public const string ByFile = "File";
         public const string ByConfiguration = "Configuration";
 
+        /// <summary>The name of the new model.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = "";
 
-        /// <summary>The source connection (an id or a connection object, also from the pipeline).</summary>
+        /// <summary>The source connection: an id or a connection object. Takes pipeline input by property name (ConnectionId), so connections and Get-PolytomicSource options pipe in.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string ConnectionId { get; set; } = "";
 
-        /// <summary>A table or view, e.g. company.customers.</summary>
+        /// <summary>A table or view to read, e.g. company.customers.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByTable)]
         [ValidateNotNullOrEmpty]
         public string Table { get; set; } = "";
 
-        /// <summary>A SQL query; its column names become the model's fields.</summary>
+        /// <summary>A SQL query to read; its column names become the model's fields.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByQuery)]
         [ValidateNotNullOrEmpty]
         public string Query { get; set; } = "";
 
-        /// <summary>The MongoDB database.</summary>
+        /// <summary>The MongoDB database of -Collection.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByCollection)]
         [ValidateNotNullOrEmpty]
         public string Database { get; set; } = "";
 
-        /// <summary>The MongoDB collection.</summary>
+        /// <summary>The MongoDB collection to read.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByCollection)]
         [ValidateNotNullOrEmpty]
         public string Collection { get; set; } = "";
 
-        /// <summary>A single file in the bucket (GCS, S3), e.g. high_paying_users.csv.</summary>
+        /// <summary>A single file in the bucket (GCS, S3) to read, e.g. high_paying_users.csv.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByFile)]
         [ValidateNotNullOrEmpty]
         public string File { get; set; } = "";
 
-        /// <summary>The model configuration as Polytomic takes it; Get-PolytomicSource's ModelConfiguration binds here.</summary>
+        /// <summary>The model configuration as Polytomic takes it, as a hashtable. A Get-PolytomicSource option's ModelConfiguration binds here from the pipeline.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByConfiguration, ValueFromPipelineByPropertyName = true)]
         [Alias("ModelConfiguration")]
         public IDictionary Configuration { get; set; } = new Hashtable();
 
-        /// <summary>Only these source fields (default: all).</summary>
+        /// <summary>Only these source fields. By default all fields are included.</summary>
         [Parameter]
         public string[]? Field { get; set; }
 
@@ -71,12 +95,15 @@ namespace PolytomicPS.Commands
         [Parameter]
         public string[]? TrackingColumn { get; set; }
 
+        /// <summary>Labels to give the model.</summary>
         [Parameter]
         public string[]? Label { get; set; }
 
+        /// <summary>Ids of the permission policies to apply to the model.</summary>
         [Parameter]
         public string[]? Policy { get; set; }
 
+        /// <summary>The organization to create the model in (partner keys only).</summary>
         [Parameter]
         public string? OrganizationId { get; set; }
 

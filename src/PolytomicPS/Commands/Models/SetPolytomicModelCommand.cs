@@ -4,56 +4,78 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Set-PolytomicModel: changes only what is passed. Polytomic's PUT replaces the whole model, so the current
-    /// one is read first and the change merged over it.</summary>
+    /// <summary>Changes a model: its name, source, fields, identifier, tracking columns, labels or policies.</summary>
+    /// <remarks>
+    /// <para>Polytomic's PUT /api/models/{id} replaces the whole model, so Set-PolytomicModel reads the current one first and changes only what is passed; relations and enrichers are kept. When the source changes (-Table, -Query or -Configuration) the current field selection, identifier and tracking columns are dropped unless given again, because the new source has other fields.</para>
+    /// <para>Outputs nothing, or the updated model with -PassThru. An unknown id is a PolytomicApi.NotFound error. Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicModel -Name 'Active Users' | Set-PolytomicModel -NewName 'Users v2' -Label vip -PassThru
+    /// </code>
+    /// <para>Renames the model and sets its labels to vip.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Set-PolytomicModel -Id $model.Id -Query 'SELECT email, plan FROM users' -Identifier email -Refresh
+    /// </code>
+    /// <para>Points the model at another query, identifies records by email and has Polytomic re-read the fields.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Set, "PolytomicModel", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicModel))]
     public sealed class SetPolytomicModelCommand : PolytomicCmdlet
     {
+        /// <summary>The model to change: an id or a model object. Takes pipeline input by property name (Id or ModelId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ModelId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
+        /// <summary>A new name for the model.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? NewName { get; set; }
 
-        /// <summary>Read this table instead.</summary>
+        /// <summary>Read this table or view instead of the current source.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Table { get; set; }
 
-        /// <summary>Read this query instead.</summary>
+        /// <summary>Read this SQL query instead of the current source.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Query { get; set; }
 
-        /// <summary>A whole new configuration.</summary>
+        /// <summary>A whole new model configuration, as a hashtable.</summary>
         [Parameter]
         public IDictionary? Configuration { get; set; }
 
-        /// <summary>Only these fields (replaces the current list).</summary>
+        /// <summary>Only these fields; replaces the current selection.</summary>
         [Parameter]
         public string[]? Field { get; set; }
 
+        /// <summary>A new field that identifies a record.</summary>
         [Parameter]
         public string? Identifier { get; set; }
 
+        /// <summary>Fields whose change marks a record as changed; replaces the current ones.</summary>
         [Parameter]
         public string[]? TrackingColumn { get; set; }
 
+        /// <summary>Labels; replace the current ones.</summary>
         [Parameter]
         public string[]? Label { get; set; }
 
+        /// <summary>Ids of permission policies; replace the current ones.</summary>
         [Parameter]
         public string[]? Policy { get; set; }
 
-        /// <summary>Re-read the source's fields.</summary>
+        /// <summary>Have Polytomic re-read the source's fields.</summary>
         [Parameter]
         public SwitchParameter Refresh { get; set; }
 
+        /// <summary>Output the updated model (PolytomicModel). By default nothing is output.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

@@ -4,12 +4,27 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Get-PolytomicScheduleOption: the schedule frequencies syncs can use (GET /api/syncs/schedules).</summary>
+    /// <summary>Gets the schedule frequencies that model syncs can use.</summary>
+    /// <remarks>
+    /// <para>Get-PolytomicScheduleOption reads GET /api/syncs/schedules and outputs one PolytomicScheduleOption per frequency (continuous, hourly, daily, manual, ...) with its Label, Description and the Configuration fields it takes. These are the values of -Frequency of New-PolytomicSync and Set-PolytomicSync.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicScheduleOption
+    /// </code>
+    /// <para>Lists every schedule frequency with its description.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicScheduleOption -Frequency daily, weekly
+    /// </code>
+    /// <para>Shows only the daily and weekly options.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicScheduleOption")]
     [OutputType(typeof(PolytomicScheduleOption))]
     public sealed class GetPolytomicScheduleOptionCommand : PolytomicCmdlet
     {
-        /// <summary>Only these frequencies.</summary>
+        /// <summary>Only these frequencies (compared case-insensitively). Tab completes them. When omitted, every option is listed.</summary>
         [Parameter(Position = 0)]
         [ArgumentCompleter(typeof(ScheduleFrequencyCompleter))]
         public string[]? Frequency { get; set; }

@@ -5,8 +5,23 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Get-PolytomicSync: one by id (the full sync), by name (wildcards), or all. On 2025-09-18 the list is
-    /// paged and light (no fields/identity): each page is written as it arrives.</summary>
+    /// <summary>Gets model syncs: all of them, by name, or by id.</summary>
+    /// <remarks>
+    /// <para>Without -Id, Get-PolytomicSync lists syncs (GET /api/syncs), filtered by -Active, -Mode and -TargetConnectionId, and -Name takes wildcards (Tab completes the names); a name without wildcards that matches nothing is a SyncNotFound error. On API version 2025-09-18 the list is paged (-PageSize, at most 50) and light, without fields and identity: every page is read and written as it arrives. On 2024-02-08 it returns full syncs at once.</para>
+    /// <para>-Id (or pipeline input) reads full syncs one by one (GET /api/syncs/{id}); an unknown id is a PolytomicApi.NotFound error and the others are still read. Syncs (PolytomicSync) carry Id and SyncId, so they pipe into the other sync cmdlets.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicSync -Name '*CRM*' -Active
+    /// </code>
+    /// <para>Lists the active syncs whose names contain CRM.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicSync -TargetConnectionId $salesforce.Id | Get-PolytomicSync
+    /// </code>
+    /// <para>Lists the syncs into a Salesforce connection, then reads each in full (with its field mapping).</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicSync", DefaultParameterSetName = ByName)]
     [OutputType(typeof(PolytomicSync))]
     public sealed class GetPolytomicSyncCommand : PolytomicCmdlet
@@ -14,32 +29,34 @@ namespace PolytomicPS.Commands
         public const string ById = "ById";
         public const string ByName = "ByName";
 
+        /// <summary>Ids of the syncs to get. Takes pipeline input, and objects with an Id or SyncId property.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
-        /// <summary>Sync names; wildcards allowed.</summary>
+        /// <summary>Names of syncs to get; wildcards are allowed. Tab completes the names.</summary>
         [Parameter(Position = 0, ParameterSetName = ByName)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string[]? Name { get; set; }
 
-        /// <summary>Only active (-Active) or inactive (-Active:$false) syncs.</summary>
+        /// <summary>Only active syncs (-Active) or only inactive ones (-Active:$false). When omitted, both.</summary>
         [Parameter(ParameterSetName = ByName)]
         public SwitchParameter Active { get; set; }
 
+        /// <summary>Only syncs with this mode: create, update, updateOrCreate, replace, append, remove or snapshot.</summary>
         [Parameter(ParameterSetName = ByName)]
         [ValidateSet("create", "update", "updateOrCreate", "replace", "append", "remove", "snapshot", IgnoreCase = true)]
         public string? Mode { get; set; }
 
-        /// <summary>Only syncs into this connection.</summary>
+        /// <summary>Only syncs into this target connection: an id or a connection object.</summary>
         [Parameter(ParameterSetName = ByName)]
         [IdTransformation]
         public string? TargetConnectionId { get; set; }
 
-        /// <summary>Syncs per page on 2025-09-18 (the API allows at most 50).</summary>
+        /// <summary>Syncs per request on API version 2025-09-18 (1 to 50, default 50). All pages are read either way.</summary>
         [Parameter(ParameterSetName = ByName)]
         [ValidateRange(1, PolytomicClient.MaxSyncPageSize)]
         public int PageSize { get; set; } = PolytomicClient.MaxSyncPageSize;

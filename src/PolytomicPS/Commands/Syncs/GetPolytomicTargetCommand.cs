@@ -6,8 +6,23 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Get-PolytomicTarget: the objects a connection can sync into (GET …/modelsync/targetobjects). On API version
-    /// 2024-02-08, -Type/-Search and -Recurse walk the older drill-down (GET …/modelsync/target) as seed 003 does.</summary>
+    /// <summary>Gets the objects a connection can sync into: tables, CRM objects, lists.</summary>
+    /// <remarks>
+    /// <para>By default Get-PolytomicTarget reads GET /api/connections/{id}/modelsync/targetobjects and outputs one PolytomicTargetObject per object (Id, Name), filtered by -Name (wildcards, matched on name or id). Target objects carry ConnectionId and TargetObject, so they pipe into Get-PolytomicTargetField.</para>
+    /// <para>API version 2024-02-08 also has the older drill-down (GET /api/connections/{id}/modelsync/target): -Type lists one level (schema, table, ...) narrowed by -Search, and -Recurse walks it to its leaves, outputting PolytomicTargetOption objects. Version 2025-09-18 removed that route, so -Type and -Recurse fail there with ApiVersionNotSupported. An unknown level is a PolytomicApi.BadRequest error.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicTarget $salesforce -Name Contact | Get-PolytomicTargetField
+    /// </code>
+    /// <para>Shows the fields of the Salesforce Contact object.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicTarget $snowflake -Type table -Search CUSTOMERS
+    /// </code>
+    /// <para>On API version 2024-02-08, lists the tables of the CUSTOMERS schema of Snowflake (Polytomic's MySQL-to-Snowflake walkthrough).</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicTarget", DefaultParameterSetName = Objects)]
     [OutputType(typeof(PolytomicTargetObject), ParameterSetName = new[] { Objects })]
     [OutputType(typeof(PolytomicTargetOption), ParameterSetName = new[] { DrillDownSet, WalkSet })]
@@ -18,27 +33,27 @@ namespace PolytomicPS.Commands
         public const string WalkSet = "Walk";
         private const int MaxDepth = 8;
 
-        /// <summary>The target connection (an id or a connection object).</summary>
+        /// <summary>The target connection: an id or a connection object. Takes pipeline input by property name (ConnectionId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string ConnectionId { get; set; } = "";
 
-        /// <summary>Only objects whose name matches (wildcards).</summary>
+        /// <summary>Only objects whose name or id matches; wildcards are allowed.</summary>
         [Parameter(Position = 1, ParameterSetName = Objects)]
         [SupportsWildcards]
         public string? Name { get; set; }
 
-        /// <summary>The drill-down level to list (schema, table, object…), 2024-02-08 only.</summary>
+        /// <summary>The drill-down level to list (schema, table, ...). API version 2024-02-08 only.</summary>
         [Parameter(Mandatory = true, ParameterSetName = DrillDownSet)]
         [ValidateNotNullOrEmpty]
         public string Type { get; set; } = "";
 
-        /// <summary>Narrows the listed level (e.g. the schema whose tables to list).</summary>
+        /// <summary>Narrows the listed level, e.g. the schema whose tables to list. Used with -Type.</summary>
         [Parameter(ParameterSetName = DrillDownSet)]
         public string? Search { get; set; }
 
-        /// <summary>Walk the drill-down to its leaves (2024-02-08 only).</summary>
+        /// <summary>Walk the drill-down to its leaves (up to 8 levels). API version 2024-02-08 only.</summary>
         [Parameter(Mandatory = true, ParameterSetName = WalkSet)]
         public SwitchParameter Recurse { get; set; }
 

@@ -3,30 +3,45 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Get-PolytomicTargetField: the fields of a target object with the identity functions each supports
-    /// (GET …/modelsync/target/fields); -Modes lists the sync modes the object supports instead.</summary>
+    /// <summary>Gets the fields of a target object, or the sync modes it supports.</summary>
+    /// <remarks>
+    /// <para>Get-PolytomicTargetField reads GET /api/connections/{id}/modelsync/target/fields for one target object and outputs its fields (PolytomicTargetField): Id, Name, Type, Required, and the IdentityFunctions each supports when used as a sync's identity. -Modes outputs the sync modes the object supports instead (PolytomicTargetMode), with whether each needs an identity.</para>
+    /// <para>-Refresh has Polytomic re-read the object from the target first. An unknown object is a PolytomicApi.NotFound error; an empty one is InvalidTargetObject.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicTargetField $snowflake -Object CUSTOMERS.CONTACTS -Modes
+    /// </code>
+    /// <para>Lists the sync modes the Snowflake table CUSTOMERS.CONTACTS supports.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicTargetField -ConnectionId $salesforce.Id -Object Contact | Where-Object Required
+    /// </code>
+    /// <para>Lists the fields a Salesforce Contact must be given.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicTargetField")]
     [OutputType(typeof(PolytomicTargetField))]
     [OutputType(typeof(PolytomicTargetMode))]
     public sealed class GetPolytomicTargetFieldCommand : PolytomicCmdlet
     {
-        /// <summary>The target connection (an id or a connection object).</summary>
+        /// <summary>The target connection: an id or a connection object. Takes pipeline input by property name (ConnectionId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string ConnectionId { get; set; } = "";
 
-        /// <summary>The target object id: Contact, CUSTOMERS.CONTACTS… (Get-PolytomicTarget lists them).</summary>
+        /// <summary>The target object id, e.g. Contact or CUSTOMERS.CONTACTS (Get-PolytomicTarget lists them). Takes pipeline input by property name (Object or TargetObject).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("TargetObject")]
         [ValidateNotNullOrEmpty]
         public string Object { get; set; } = "";
 
-        /// <summary>Ask Polytomic to re-read the object's fields from the target.</summary>
+        /// <summary>Have Polytomic re-read the object's fields from the target.</summary>
         [Parameter]
         public SwitchParameter Refresh { get; set; }
 
-        /// <summary>Output the sync modes the object supports (and whether each needs an identity).</summary>
+        /// <summary>Output the sync modes the object supports, and whether each needs an identity, instead of its fields.</summary>
         [Parameter]
         public SwitchParameter Modes { get; set; }
 

@@ -5,88 +5,109 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>New-PolytomicSync: a model sync from the piped model into a target object. Checks locally what it can
-    /// (mode needs an identity, empty field map, unknown mode/frequency/identity function); the API checks the rest.</summary>
+    /// <summary>Creates a model sync (Reverse ETL) from a model into a target object.</summary>
+    /// <remarks>
+    /// <para>New-PolytomicSync sends POST /api/syncs and outputs the new sync (PolytomicSync). The model comes from the pipeline (New-PolytomicModel's output binds by ModelId), so connection, model and sync can be made in one pipeline.</para>
+    /// <para>It checks locally what it can before sending: a mode that matches records (create, update, updateOrCreate, remove) without -Identity is IdentityRequired; no field mapping is NoFieldMapping; a bad -Identity, -Field, -Filter or -Schedule is InvalidIdentity, InvalidFieldMapping, InvalidFilter or InvalidSchedule; an unknown -IdentityFunction or -Frequency is UnknownIdentityFunction or UnknownFrequency. Polytomic checks the rest (unknown target object or field, unsupported mode) and refuses with a PolytomicApi.BadRequest error.</para>
+    /// <para>Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicConnection -Name 'Snowflake Connection' |
+    ///     New-PolytomicModel -Name 'Active Users' -Query 'SELECT email, first_name, last_name FROM users' |
+    ///     New-PolytomicSync -Name 'Users to CRM' -Target $salesforce -Object Contact -Mode create `
+    ///         -Identity @{ email = 'Email' } -Field @{ first_name = 'FirstName'; last_name = 'LastName' } -Frequency continuous
+    /// </code>
+    /// <para>Creates a model over a Snowflake query and syncs new users into Salesforce Contacts continuously (Polytomic's Snowflake-to-Salesforce walkthrough).</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $model | New-PolytomicSync -Name 'Customers to Snowflake' -Target $snowflake -Object CUSTOMERS.CONTACTS -Mode replace `
+    ///     -Field ([ordered]@{ email = 'EMAIL'; first_name = 'FIRST_NAME' }) -Frequency daily -Schedule @{ hour = '05'; minute = '30' }
+    /// </code>
+    /// <para>Replaces the Snowflake table's rows with the model's records every day at 05:30 UTC.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.New, "PolytomicSync", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSync))]
     public sealed class NewPolytomicSyncCommand : PolytomicCmdlet
     {
+        /// <summary>The name of the new sync.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = "";
 
-        /// <summary>The model to sync from (an id or a model object, also from the pipeline).</summary>
+        /// <summary>The model to sync from: an id or a model object. Takes pipeline input by property name (ModelId).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ModelId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Model { get; set; } = "";
 
-        /// <summary>The target connection (an id or a connection object).</summary>
+        /// <summary>The target connection: an id or a connection object.</summary>
         [Parameter(Mandatory = true)]
         [Alias("TargetConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Target { get; set; } = "";
 
-        /// <summary>The target object: Contact, CUSTOMERS.CONTACTS… (Get-PolytomicTarget lists them).</summary>
+        /// <summary>The target object, e.g. Contact or CUSTOMERS.CONTACTS (Get-PolytomicTarget lists them).</summary>
         [Parameter(Mandatory = true)]
         [Alias("TargetObject")]
         [ValidateNotNullOrEmpty]
         public string Object { get; set; } = "";
 
-        /// <summary>How records are written.</summary>
+        /// <summary>How records are written: create, update, updateOrCreate, replace, append, remove or snapshot. Get-PolytomicTargetField -Modes shows what the object supports.</summary>
         [Parameter(Mandatory = true)]
         [ValidateSet("create", "update", "updateOrCreate", "replace", "append", "remove", "snapshot", IgnoreCase = true)]
         public string Mode { get; set; } = "";
 
-        /// <summary>The model field matched against a target field: @{ email = 'Email' }. Required by create, update,
-        /// updateOrCreate and remove.</summary>
+        /// <summary>The model field matched against a target field, as one pair: @{ email = 'Email' }. Required by create, update, updateOrCreate and remove.</summary>
         [Parameter]
         public IDictionary? Identity { get; set; }
 
-        /// <summary>How the identity matches (default Equality); sent as typed.</summary>
+        /// <summary>How the identity matches (default Equality); sent as typed. Tab completes the functions.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(IdentityFunctionCompleter))]
         public string? IdentityFunction { get; set; }
 
-        /// <summary>Model field to target field: @{ first_name = 'FirstName' }, or objects with target, source,
-        /// sync_mode, override_value, encryption_enabled, new.</summary>
+        /// <summary>The field mapping: @{ first_name = 'FirstName' } pairs (model field = target field), or objects with target, source, sync_mode, override_value, encryption_enabled and new.</summary>
         [Parameter]
         public object[]? Field { get; set; }
 
-        /// <summary>Filters: @{ field = 'plan'; function = 'Equality'; value = 'pro'; label = 'A' }.</summary>
+        /// <summary>Filters on the model's records, one hashtable each: @{ field = 'plan'; function = 'Equality'; value = 'pro'; label = 'A' }.</summary>
         [Parameter]
         public object[]? Filter { get; set; }
 
-        /// <summary>How filters combine, e.g. "A AND B".</summary>
+        /// <summary>How the filters combine, by label, e.g. 'A AND B'.</summary>
         [Parameter]
         public string? FilterLogic { get; set; }
 
-        /// <summary>When the sync runs (default manual); sent as typed.</summary>
+        /// <summary>When the sync runs (default manual), e.g. continuous, hourly, daily; sent as typed. Get-PolytomicScheduleOption lists the frequencies.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(ScheduleFrequencyCompleter))]
         public string Frequency { get; set; } = "manual";
 
-        /// <summary>Time fields of the schedule (UTC): @{ hour = '05'; minute = '30' }, day_of_week, day_of_month, month.</summary>
+        /// <summary>The schedule's time fields (UTC): @{ hour = '05'; minute = '30' }, plus day_of_week, day_of_month, month, run_after, run_after_success_only, connection_id and job_id.</summary>
         [Parameter]
         public IDictionary? Schedule { get; set; }
 
-        /// <summary>Whether the sync is active once created (-Active:$false to create it paused).</summary>
+        /// <summary>Create the sync active; -Active:$false creates it paused. When omitted, Polytomic's default applies.</summary>
         [Parameter]
         public SwitchParameter Active { get; set; }
 
-        /// <summary>Sync every record each run, not only changes.</summary>
+        /// <summary>Sync every record on each run, not only the changed ones.</summary>
         [Parameter]
         public SwitchParameter SyncAllRecords { get; set; }
 
-        /// <summary>Do not sync the existing records on the first run.</summary>
+        /// <summary>Do not sync the records that already exist on the first run.</summary>
         [Parameter]
         public SwitchParameter SkipInitialBackfill { get; set; }
 
+        /// <summary>Ids of the permission policies to apply to the sync.</summary>
         [Parameter]
         public string[]? Policy { get; set; }
 
+        /// <summary>The organization to create the sync in (partner keys only).</summary>
         [Parameter]
         public string? OrganizationId { get; set; }
 

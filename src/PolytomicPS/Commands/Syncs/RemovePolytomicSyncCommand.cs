@@ -2,18 +2,35 @@ using System.Management.Automation;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Remove-PolytomicSync: deletes a sync for good (Polytomic cancels its running executions).</summary>
+    /// <summary>Deletes a model sync.</summary>
+    /// <remarks>
+    /// <para>Remove-PolytomicSync sends DELETE /api/syncs/{id}; Polytomic cancels the sync's running executions. An unknown id is a PolytomicApi.NotFound error.</para>
+    /// <para>It asks for confirmation (ConfirmImpact High) unless -Force or -Confirm:$false is given. Outputs nothing.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicSync -Name 'Users to CRM' | Remove-PolytomicSync -Force
+    /// </code>
+    /// <para>Deletes the sync without prompting.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicSync -Name 'Test *' | Remove-PolytomicSync -WhatIf
+    /// </code>
+    /// <para>Shows which syncs whose names start with 'Test ' would be deleted.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Remove, "PolytomicSync", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemovePolytomicSyncCommand : PolytomicCmdlet
     {
+        /// <summary>The sync to delete: an id or a sync object. Takes pipeline input by property name (Id or SyncId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
-        /// <summary>Skip the confirmation prompt.</summary>
+        /// <summary>Delete without asking for confirmation.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 

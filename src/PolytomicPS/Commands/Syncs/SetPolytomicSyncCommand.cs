@@ -6,27 +6,45 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Set-PolytomicSync: changes only what is passed. Polytomic's PUT replaces the whole sync, so the current
-    /// one is read first and the change merged over it.</summary>
+    /// <summary>Changes a model sync: its name, mode, identity, field mapping, filters, schedule, target or state.</summary>
+    /// <remarks>
+    /// <para>Polytomic's PUT /api/syncs/{id} replaces the whole sync, so Set-PolytomicSync reads the current one first and changes only what is passed. -Field and -Filter replace the whole mapping and filters; -Schedule changes only the time fields it names.</para>
+    /// <para>The result is checked like New-PolytomicSync's input: for example a mode that needs an identity the sync lacks is IdentityRequired. Outputs nothing, or the updated sync with -PassThru. An unknown id is a PolytomicApi.NotFound error. Supports -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicSync -Name 'Users to CRM' | Set-PolytomicSync -Frequency daily -Schedule @{ hour = '05'; minute = '30' } -PassThru
+    /// </code>
+    /// <para>Runs the sync daily at 05:30 UTC; its mapping and identity stay.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Set-PolytomicSync -Id $sync.Id -Mode updateOrCreate -Identity @{ email = 'Email' } -Field @{ first_name = 'FirstName'; plan = 'Plan__c' }
+    /// </code>
+    /// <para>Switches the sync to updateOrCreate matched by email and replaces its field mapping.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Set, "PolytomicSync", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSync))]
     public sealed class SetPolytomicSyncCommand : PolytomicCmdlet
     {
+        /// <summary>The sync to change: an id or a sync object. Takes pipeline input by property name (Id or SyncId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
+        /// <summary>A new name for the sync.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? NewName { get; set; }
 
-        /// <summary>The model that -Field and -Identity names refer to (default: the sync's first model).</summary>
+        /// <summary>The model that -Field, -Filter and -Identity field names refer to: an id or a model object. Defaults to the sync's first model.</summary>
         [Parameter]
         [IdTransformation]
         public string? Model { get; set; }
 
+        /// <summary>A new mode: create, update, updateOrCreate, replace, append, remove or snapshot.</summary>
         [Parameter]
         [ValidateSet("create", "update", "updateOrCreate", "replace", "append", "remove", "snapshot", IgnoreCase = true)]
         public string? Mode { get; set; }
@@ -35,41 +53,48 @@ namespace PolytomicPS.Commands
         [Parameter]
         public IDictionary? Identity { get; set; }
 
+        /// <summary>A new identity function, e.g. Equality; sent as typed. Tab completes the functions.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(IdentityFunctionCompleter))]
         public string? IdentityFunction { get; set; }
 
-        /// <summary>Replaces the whole field mapping.</summary>
+        /// <summary>A new field mapping that replaces the whole current one: @{ first_name = 'FirstName' } pairs, or objects with target and source.</summary>
         [Parameter]
         public object[]? Field { get; set; }
 
-        /// <summary>Replaces the filters (an empty array removes them).</summary>
+        /// <summary>New filters that replace the current ones: @{ field = 'plan'; function = 'Equality'; value = 'pro' }. An empty array removes them.</summary>
         [Parameter]
         public object[]? Filter { get; set; }
 
+        /// <summary>How the filters combine, by label, e.g. 'A AND B'.</summary>
         [Parameter]
         public string? FilterLogic { get; set; }
 
+        /// <summary>A new schedule frequency, e.g. continuous or daily; sent as typed. Tab completes the frequencies.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(ScheduleFrequencyCompleter))]
         public string? Frequency { get; set; }
 
+        /// <summary>Schedule time fields to change (UTC): @{ hour = '05'; minute = '30' }. With -Frequency, only these time fields are sent.</summary>
         [Parameter]
         public IDictionary? Schedule { get; set; }
 
-        /// <summary>A new target object on the same connection (or with -Target, another one).</summary>
+        /// <summary>A new target object on the same connection, or on -Target.</summary>
         [Parameter]
         [Alias("TargetObject")]
         public string? Object { get; set; }
 
+        /// <summary>A new target connection: an id or a connection object.</summary>
         [Parameter]
         [Alias("TargetConnectionId")]
         [IdTransformation]
         public string? Target { get; set; }
 
+        /// <summary>Activate the sync (-Active) or deactivate it (-Active:$false). Unchanged when omitted.</summary>
         [Parameter]
         public SwitchParameter Active { get; set; }
 
+        /// <summary>Output the updated sync (PolytomicSync). By default nothing is output.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
