@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
@@ -208,6 +209,23 @@ namespace Polytomic
             schema.SyncId = syncId;
             return schema;
         }
+
+        /// <summary>PATCH …/schemas: changes only the listed schemas in one call (the one partial update of the API).
+        /// 2024-02-08 answers with every schema, 2025-09-18 with the changed ones: the result is the changed ones.</summary>
+        public async Task<List<PolytomicBulkSchema>> PatchBulkSchemasAsync(string syncId, IReadOnlyCollection<PatchBulkSchema> schemas, CancellationToken ct = default)
+        {
+            var list = await SendDataAsync<List<PolytomicBulkSchema>>(PatchMethod, Bulk(syncId, "schemas"), null,
+                new Dictionary<string, object?> { ["schemas"] = schemas }, ct).ConfigureAwait(false);
+            var ids = new HashSet<string>(schemas.Select(x => x.Id ?? ""), StringComparer.OrdinalIgnoreCase);
+            var changed = list.Where(x => ids.Contains(x.Id)).ToList();
+            foreach (var x in changed) x.SyncId = syncId;
+            return changed;
+        }
+
+        /// <summary>GET /api/bulk/syncs/status: the run state of every bulk sync (all) or of the active ones.</summary>
+        public async Task<List<PolytomicBulkSyncStatusSummary>> ListBulkSyncStatusesAsync(bool activeOnly, CancellationToken ct = default) =>
+            await GetDataAsync<List<PolytomicBulkSyncStatusSummary>>(ApiPath.Build("bulk", "syncs", "status"),
+                new[] { new KeyValuePair<string, string?>(activeOnly ? "active" : "all", "true") }, ct).ConfigureAwait(false);
 
         // ------------------------------------------------------------------ schedules sub-resource
 

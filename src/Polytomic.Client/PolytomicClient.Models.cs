@@ -48,6 +48,10 @@ namespace Polytomic
         public Task<PolytomicModel> CreateModelAsync(ModelRequest request, CancellationToken ct = default) =>
             SendDataAsync<PolytomicModel>(HttpMethod.Post, ApiPath.Build("models"), null, request, ct);
 
+        /// <summary>POST /api/model-preview: the model Polytomic would create (fields and all); nothing is stored.</summary>
+        public Task<PolytomicModel> PreviewModelAsync(ModelRequest request, CancellationToken ct = default) =>
+            SendDataAsync<PolytomicModel>(HttpMethod.Post, ApiPath.Build("model-preview"), null, request, ct);
+
         /// <summary>PUT replaces the whole model: callers read-modify-write.</summary>
         public Task<PolytomicModel> UpdateModelAsync(string id, ModelRequest request, CancellationToken ct = default) =>
             SendDataAsync<PolytomicModel>(HttpMethod.Put, ApiPath.Build("models", ApiPath.Id(id, "model id")), null, request, ct);

@@ -422,6 +422,39 @@ namespace Polytomic.Models
         public override string ToString() => CurrentExecution?.Status ?? LastExecution?.Status ?? "idle";
     }
 
+    /// <summary>One schema's change in PATCH …/schemas.</summary>
+    public sealed class PatchBulkSchema
+    {
+        public string? Id { get; set; }
+        public bool? Enabled { get; set; }
+    }
+
+    /// <summary>An entry of GET /api/bulk/syncs/status: one bulk sync's run state and its schemas' last runs.</summary>
+    public sealed class PolytomicBulkSyncStatusSummary
+    {
+        public string SyncId { get; set; } = "";
+        public string? Status { get; set; }
+        /// <summary>Sent camelCase by the API.</summary>
+        [JsonPropertyName("nextExecutionTime")] public DateTimeOffset? NextExecutionTime { get; set; }
+        public List<BulkSchemaRunStatus> Schemas { get; set; } = new List<BulkSchemaRunStatus>();
+        [JsonIgnore] public int SchemaCount => Schemas.Count;
+        [JsonIgnore] public long? RecordCount => Schemas.Count == 0 ? (long?)null : Schemas.Sum(x => x.RecordCount ?? 0);
+        public override string ToString() => Status ?? "idle";
+    }
+
+    public sealed class BulkSchemaRunStatus
+    {
+        public string? Schema { get; set; }
+        public string? ExecutionId { get; set; }
+        public string? Status { get; set; }
+        public long? RecordCount { get; set; }
+        public long? ErrorCount { get; set; }
+        public long? WarningCount { get; set; }
+        public DateTimeOffset? StartedAt { get; set; }
+        public DateTimeOffset? CompletedAt { get; set; }
+        public override string ToString() => $"{Schema}: {Status}";
+    }
+
     /// <summary>The CDC stream of a bulk sync whose source reads a change log.</summary>
     public sealed class PolytomicIngestionStatus
     {

@@ -58,6 +58,16 @@ namespace Polytomic.Sandbox.Routes
                 return r.Data(Project(model));
             });
 
+            // Validated and shaped like a create, but nothing is stored (API.md §4.4).
+            api.Post("/api/model-preview", async r =>
+            {
+                var model = Build(s, await r.BodyAsync(), null);
+                model["id"] = "";
+                if (r.QueryBool("async"))
+                    return r.Data(null, new JsonObject { ["job"] = JobRoutes.Create(s, "createmodel", Project(model), TimeSpan.FromSeconds(1)) });
+                return r.Data(Project(model));
+            });
+
             api.Put("/api/models/{id}", async r =>
             {
                 var existing = Find(s, r.Route("id"));

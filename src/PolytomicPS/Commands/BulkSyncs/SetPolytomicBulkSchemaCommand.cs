@@ -83,8 +83,23 @@ namespace PolytomicPS.Commands
         private string? current;
         protected override object? ErrorTarget => current ?? SyncId;
 
+        /// <summary>Changes that only switch whole schemas on or off go out as one PATCH for all of them (the API's partial
+        /// update, which touches nothing else); any other change reads and PUTs each schema.</summary>
+        private bool OnlyEnabled => MyInvocation.BoundParameters.ContainsKey(nameof(Enabled))
+            && EnableField == null && DisableField == null && ObfuscateField == null && UnobfuscateField == null
+            && PartitionKey == null && TrackingField == null && OutputName == null;
+
         protected override void ProcessItem()
         {
+            if (OnlyEnabled)
+            {
+                current = null;
+                if (!ShouldProcess($"{string.Join(", ", Schema)} of bulk sync {SyncId}", Enabled ? "Enable bulk sync schemas" : "Disable bulk sync schemas")) return;
+                var changes = Schema.Select(id => new PatchBulkSchema { Id = id, Enabled = Enabled }).ToList();
+                var changed = Await((c, ct) => c.PatchBulkSchemasAsync(SyncId, changes, ct));
+                if (PassThru) WriteObject(changed, true);
+                return;
+            }
             foreach (var id in Schema)
             {
                 current = id;

@@ -15,6 +15,12 @@ namespace PolytomicPS.Commands
     /// </remarks>
     /// <example>
     /// <code>
+    /// Get-PolytomicConnection -Name Warehouse | New-PolytomicModel -Name 'Active Users' -Query 'SELECT email, plan FROM users' -Preview
+    /// </code>
+    /// <para>Shows the fields Polytomic would give the model, without creating it (POST /api/model-preview).</para>
+    /// </example>
+    /// <example>
+    /// <code>
     /// Get-PolytomicConnection -Name 'Snowflake Connection' |
     ///     New-PolytomicModel -Name 'Active Users' -Query 'SELECT email, first_name, last_name FROM users'
     /// </code>
@@ -112,6 +118,11 @@ namespace PolytomicPS.Commands
         [Parameter]
         public SwitchParameter Async { get; set; }
 
+        /// <summary>Ask Polytomic what the model would be (its fields, types and identifier) without creating it
+        /// (POST /api/model-preview). Outputs the previewed model, whose Id is empty.</summary>
+        [Parameter]
+        public SwitchParameter Preview { get; set; }
+
         protected override object? ErrorTarget => Name;
 
         protected override void ProcessItem()
@@ -128,6 +139,12 @@ namespace PolytomicPS.Commands
                 Policies = ModelConfig.List(Policy),
                 OrganizationId = OrganizationId,
             };
+            if (Preview)
+            {
+                // Nothing is stored, so there is nothing for -WhatIf to hold back.
+                WriteObject(Await((c, ct) => c.PreviewModelAsync(request, ct)));
+                return;
+            }
             if (!ShouldProcess(Name, $"Create model on connection {ConnectionId}")) return;
             if (Async)
             {
