@@ -299,10 +299,11 @@ namespace Polytomic
             lock (pacing)
             {
                 var now = DateTime.UtcNow;
-                // A 429 while already pacing means the pace is too fast: double it (a fresh one starts at the server's wait).
+                // The server's wait for the next token approaches its interval between requests; a 429 while already
+                // pacing means the pace is still a little too fast.
                 var floor = wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait;
-                var doubled = TimeSpan.FromTicks(pacingInterval.Ticks * 2);
-                pacingInterval = now < pacingUntil && doubled > floor ? doubled : floor;
+                var slower = TimeSpan.FromTicks(pacingInterval.Ticks * 11 / 10);
+                pacingInterval = now < pacingUntil && slower > floor ? slower : floor;
                 pacingUntil = now + PacingWindow + wait;
                 if (nextSlot < now + wait) nextSlot = now + wait;
             }
@@ -313,7 +314,7 @@ namespace Polytomic
         {
             lock (pacing)
             {
-                if (DateTime.UtcNow < pacingUntil) pacingInterval = TimeSpan.FromTicks(pacingInterval.Ticks * 97 / 100);
+                if (DateTime.UtcNow < pacingUntil) pacingInterval = TimeSpan.FromTicks(pacingInterval.Ticks * 99 / 100);
             }
         }
 
