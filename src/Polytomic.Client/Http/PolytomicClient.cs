@@ -253,12 +253,16 @@ namespace Polytomic
             {
                 builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
                 {
-                    MaxRetryAttempts = options.MaxRetries,
+                    // A 429 names when to come back, and the session paces itself after one: rate limits get a longer
+                    // (still bounded) budget than failures do, so a burst of parallel calls ends without errors.
+                    MaxRetryAttempts = Math.Max(options.MaxRetries, RateLimitRetries),
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     Delay = options.RetryBaseDelay,
                     MaxDelay = options.MaxRetryDelay,
-                    ShouldHandle = args => IsTransientAsync(args.Outcome, args.Context.CancellationToken),
+                    ShouldHandle = args => (int?)args.Outcome.Result?.StatusCode == 429
+                        ? new ValueTask<bool>(args.AttemptNumber < Math.Max(options.MaxRetries, RateLimitRetries))
+                        : args.AttemptNumber < options.MaxRetries ? IsTransientAsync(args.Outcome, args.Context.CancellationToken) : new ValueTask<bool>(false),
                     DelayGenerator = args => new ValueTask<TimeSpan?>(ServerDelay(args.Outcome.Result, options.MaxRetryDelay)),
                     OnRetry = args =>
                     {
@@ -279,6 +283,9 @@ namespace Polytomic
             builder.AddTimeout(options.AttemptTimeout);
             return builder.Build();
         }
+
+        /// <summary>Retries allowed for 429 answers (each waits what the server asks, capped).</summary>
+        public const int RateLimitRetries = 10;
 
         private static async ValueTask<bool> IsTransientAsync(Outcome<HttpResponseMessage> outcome, CancellationToken token)
         {
