@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
@@ -157,6 +158,49 @@ namespace PolytomicPS
                 throw new PolytomicInputException("UnknownConnectionType",
                     $"'{type}' is not a Polytomic connection type. Get-PolytomicConnectionType lists them (Tab completes -Type).", "Type", type);
             }
+        }
+
+        /// <summary>One call per id, each output as it comes; a failure on one id is that id's error and the rest go on.</summary>
+        protected void WriteEach(IEnumerable<string> ids, Func<string, object?> get)
+        {
+            foreach (var id in ids)
+            {
+                try { WriteObject(get(id)); }
+                catch (PolytomicApiException ex) { WriteError(ErrorFactory.FromApi(ex, id)); }
+                catch (PolytomicInputException ex) { WriteError(ErrorFactory.FromInput(ex)); }
+            }
+        }
+
+        /// <summary>Streams a paged list: each page's items are yielded as it arrives, and the next page is already being
+        /// fetched while the current one is written (one page of look-ahead, so memory stays flat and the network and
+        /// the pipeline overlap). No page is fetched beyond what <paramref name="wanted"/> items need (-First).</summary>
+        protected IEnumerable<T> Paged<T>(Func<PolytomicClient, string?, CancellationToken, Task<Polytomic.Http.Page<T>>> fetch, ulong wanted = ulong.MaxValue)
+        {
+            var client = Client;
+            Task<Polytomic.Http.Page<T>>? pending = Start(null);
+            ulong yielded = 0;
+            try
+            {
+                while (pending != null)
+                {
+                    var current = pending;
+                    pending = null;
+                    var page = Await((c, ct) => current);
+                    if (page.NextPageToken != null && yielded + (ulong)page.Items.Count < wanted) pending = Start(page.NextPageToken);
+                    foreach (var item in page.Items)
+                    {
+                        if (yielded++ >= wanted) yield break;
+                        yield return item;
+                    }
+                }
+            }
+            finally
+            {
+                // The consumer stopped early: nobody will read the page in flight, so observe its outcome quietly.
+                pending?.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+            }
+
+            Task<Polytomic.Http.Page<T>> Start(string? token) => fetch(client, token, stopping.Token);
         }
 
         /// <summary>Sleeps on the pipeline thread; Ctrl+C ends it at once.</summary>

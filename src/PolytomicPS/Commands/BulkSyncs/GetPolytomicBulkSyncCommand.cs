@@ -46,40 +46,18 @@ namespace PolytomicPS.Commands
         [Parameter(ParameterSetName = ByName)]
         public SwitchParameter Active { get; set; }
 
-        private string? current;
-        protected override object? ErrorTarget => current;
 
         protected override void ProcessItem()
         {
             if (ParameterSetName == ById)
             {
-                foreach (var id in Id)
-                {
-                    current = id;
-                    try { WriteObject(Await((c, ct) => c.GetBulkSyncAsync(id, ct))); }
-                    catch (PolytomicApiException ex) { WriteError(ErrorFactory.FromApi(ex, id)); }
-                }
+                WriteEach(Id, id => Await((c, ct) => c.GetBulkSyncAsync(id, ct)));
                 return;
             }
-            var patterns = (Name ?? new string[0]).Select(p => WildcardPattern.Get(p, WildcardOptions.IgnoreCase)).ToList();
-            var found = new bool[patterns.Count];
-            string? token = null;
-            do
-            {
-                var page = Await((c, ct) => c.ListBulkSyncsPageAsync(Active ? true : (bool?)null, token, ct));
-                foreach (var sync in page.Items)
-                {
-                    if (patterns.Count == 0) { WriteObject(sync); continue; }
-                    var hit = false;
-                    for (int i = 0; i < patterns.Count; i++)
-                        if (patterns[i].IsMatch(sync.Name ?? "")) { found[i] = true; hit = true; }
-                    if (hit) WriteObject(sync);
-                }
-                token = page.NextPageToken;
-            } while (token != null);
-            for (int i = 0; i < patterns.Count; i++)
-                if (!found[i] && !WildcardPattern.ContainsWildcardCharacters(Name![i]))
-                    WriteError(ErrorFactory.NotFound("BulkSyncNotFound", "bulk sync", Name[i]));
+            var names = new NameFilter(Name);
+            foreach (var sync in Paged((c, token, ct) => c.ListBulkSyncsPageAsync(Active ? true : (bool?)null, token, ct)))
+                if (names.Matches(sync.Name)) WriteObject(sync);
+            foreach (var e in names.Missing("BulkSyncNotFound", "bulk sync")) WriteError(e);
         }
     }
 }

@@ -57,30 +57,17 @@ namespace PolytomicPS.Commands
         [ValidateRange(1, 100)]
         public int PageSize { get; set; } = 50;
 
-        private string? current;
-        protected override object? ErrorTarget => current ?? SyncId;
+        protected override object? ErrorTarget => SyncId;
 
         protected override void ProcessItem()
         {
             if (ParameterSetName == ById)
             {
-                foreach (var id in ExecutionId)
-                {
-                    current = id;
-                    try { WriteObject(Await((c, ct) => c.GetBulkSyncExecutionAsync(SyncId, id, ct))); }
-                    catch (PolytomicApiException ex) { WriteError(ErrorFactory.FromApi(ex, id)); }
-                }
+                WriteEach(ExecutionId, id => Await((c, ct) => c.GetBulkSyncExecutionAsync(SyncId, id, ct)));
                 return;
             }
-            string? token = null;
-            int pages = 0;
-            do
-            {
-                var page = Await((c, ct) => c.ListBulkSyncExecutionsPageAsync(SyncId, token, PageSize, OnlyTerminal, Ascending, ct));
-                WriteVerbose($"Page {++pages}: {page.Items.Count} execution(s)");
-                WriteObject(page.Items, true);
-                token = page.NextPageToken;
-            } while (token != null);
+            foreach (var run in Paged((c, token, ct) => c.ListBulkSyncExecutionsPageAsync(SyncId, token, PageSize, OnlyTerminal, Ascending, ct)))
+                WriteObject(run);
         }
     }
 }

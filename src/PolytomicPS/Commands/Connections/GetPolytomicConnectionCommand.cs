@@ -52,33 +52,20 @@ namespace PolytomicPS.Commands
         [ArgumentCompleter(typeof(ConnectionTypeCompleter))]
         public string? Type { get; set; }
 
-        private string? current;
-        protected override object? ErrorTarget => current;
 
         protected override void ProcessItem()
         {
             if (ParameterSetName == ById)
             {
-                foreach (var id in Id)
-                {
-                    current = id;
-                    try { WriteObject(Await((c, ct) => c.GetConnectionAsync(id, ct))); }
-                    catch (Polytomic.PolytomicApiException ex) { WriteError(ErrorFactory.FromApi(ex, id)); }
-                }
+                WriteEach(Id, id => Await((c, ct) => c.GetConnectionAsync(id, ct)));
                 return;
             }
             var all = Await((c, ct) => c.ListConnectionsAsync(ct));
             CurrentSession.Completion.Invalidate("connections");
             var matches = Type == null ? all : all.Where(x => string.Equals(x.Type, Type, System.StringComparison.OrdinalIgnoreCase)).ToList();
-            if (Name == null || Name.Length == 0) { WriteObject(matches, true); return; }
-            foreach (var pattern in Name)
-            {
-                var wildcard = WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase);
-                var found = matches.Where(x => wildcard.IsMatch(x.Name ?? "")).ToList();
-                if (found.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
-                    WriteError(ErrorFactory.NotFound("ConnectionNotFound", "connection", pattern));
-                WriteObject(found, true);
-            }
+            var names = new NameFilter(Name);
+            foreach (var c in matches) if (names.Matches(c.Name)) WriteObject(c);
+            foreach (var e in names.Missing("ConnectionNotFound", "connection")) WriteError(e);
         }
     }
 }

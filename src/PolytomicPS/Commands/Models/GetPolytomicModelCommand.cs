@@ -48,33 +48,20 @@ namespace PolytomicPS.Commands
         [IdTransformation]
         public string? ConnectionId { get; set; }
 
-        private string? current;
-        protected override object? ErrorTarget => current;
 
         protected override void ProcessItem()
         {
             if (ParameterSetName == ById)
             {
-                foreach (var id in Id)
-                {
-                    current = id;
-                    try { WriteObject(Await((c, ct) => c.GetModelAsync(id, ct))); }
-                    catch (Polytomic.PolytomicApiException ex) { WriteError(ErrorFactory.FromApi(ex, id)); }
-                }
+                WriteEach(Id, id => Await((c, ct) => c.GetModelAsync(id, ct)));
                 return;
             }
             var all = Await((c, ct) => c.ListModelsAsync(ct));
             CurrentSession.Completion.Invalidate("models");
             var matches = ConnectionId == null ? all : all.Where(m => m.ConnectionId == ConnectionId).ToList();
-            if (Name == null || Name.Length == 0) { WriteObject(matches, true); return; }
-            foreach (var pattern in Name)
-            {
-                var wildcard = WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase);
-                var found = matches.Where(m => wildcard.IsMatch(m.Name ?? "")).ToList();
-                if (found.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
-                    WriteError(ErrorFactory.NotFound("ModelNotFound", "model", pattern));
-                WriteObject(found, true);
-            }
+            var names = new NameFilter(Name);
+            foreach (var m in matches) if (names.Matches(m.Name)) WriteObject(m);
+            foreach (var e in names.Missing("ModelNotFound", "model")) WriteError(e);
         }
     }
 }

@@ -48,20 +48,13 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, ParameterSetName = Current)]
         public SwitchParameter CurrentOrganization { get; set; }
 
-        private string? current;
-        protected override object? ErrorTarget => current;
 
         protected override void ProcessItem()
         {
             switch (ParameterSetName)
             {
                 case ById:
-                    foreach (var id in Id)
-                    {
-                        current = id;
-                        try { WriteObject(Await((c, ct) => c.GetOrganizationAsync(id, ct))); }
-                        catch (Polytomic.PolytomicApiException ex) { WriteError(ErrorFactory.FromApi(ex, id)); }
-                    }
+                    WriteEach(Id, id => Await((c, ct) => c.GetOrganizationAsync(id, ct)));
                     return;
                 case Current:
                     WriteObject(Await((c, ct) => c.GetCurrentOrganizationAsync(ct)));

@@ -47,24 +47,18 @@ namespace PolytomicPS.Commands
         [SupportsWildcards]
         public string? Email { get; set; }
 
-        private string? current;
         private bool typedOrganization;
 
         protected override void BeginProcessing() => typedOrganization = MyInvocation.BoundParameters.ContainsKey(nameof(OrganizationId));
 
-        protected override object? ErrorTarget => current ?? OrganizationId;
+        protected override object? ErrorTarget => OrganizationId;
 
         protected override void ProcessItem()
         {
             var org = UserInput.PartnerOrganization(OrganizationId, typedOrganization, CurrentSession);
             if (ParameterSetName == ById)
             {
-                foreach (var id in Id)
-                {
-                    current = id;
-                    try { WriteObject(Await((c, ct) => c.GetUserAsync(org, id, ct))); }
-                    catch (Polytomic.PolytomicApiException ex) { WriteError(ErrorFactory.FromApi(ex, id)); }
-                }
+                WriteEach(Id, id => Await((c, ct) => c.GetUserAsync(org, id, ct)));
                 return;
             }
             var all = Await((c, ct) => c.ListUsersAsync(org, ct));

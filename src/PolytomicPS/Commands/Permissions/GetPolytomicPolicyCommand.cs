@@ -39,23 +39,18 @@ namespace PolytomicPS.Commands
         [SupportsWildcards]
         public string[]? Name { get; set; }
 
-        private string? current;
-        protected override object? ErrorTarget => current;
 
         protected override void ProcessItem()
         {
             if (ParameterSetName == ById)
             {
-                foreach (var id in Id)
-                {
-                    current = id;
-                    try { WriteObject(Await((c, ct) => c.GetPolicyAsync(id, ct))); }
-                    catch (Polytomic.PolytomicApiException ex) { WriteError(ErrorFactory.FromApi(ex, id)); }
-                }
+                WriteEach(Id, id => Await((c, ct) => c.GetPolicyAsync(id, ct)));
                 return;
             }
             var all = Await((c, ct) => c.ListPoliciesAsync(ct));
-            foreach (var item in NameFilter.Apply(this, all, p => p.Name, Name, "PolicyNotFound", "policy")) WriteObject(item);
+            var names = new NameFilter(Name);
+            foreach (var item in all) if (names.Matches(item.Name)) WriteObject(item);
+            foreach (var e in names.Missing("PolicyNotFound", "policy")) WriteError(e);
         }
     }
 }

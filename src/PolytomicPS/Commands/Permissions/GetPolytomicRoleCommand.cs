@@ -40,43 +40,18 @@ namespace PolytomicPS.Commands
         [SupportsWildcards]
         public string[]? Name { get; set; }
 
-        private string? current;
-        protected override object? ErrorTarget => current;
 
         protected override void ProcessItem()
         {
             if (ParameterSetName == ById)
             {
-                foreach (var id in Id)
-                {
-                    current = id;
-                    try { WriteObject(Await((c, ct) => c.GetRoleAsync(id, ct))); }
-                    catch (Polytomic.PolytomicApiException ex) { WriteError(ErrorFactory.FromApi(ex, id)); }
-                }
+                WriteEach(Id, id => Await((c, ct) => c.GetRoleAsync(id, ct)));
                 return;
             }
             var all = Await((c, ct) => c.ListRolesAsync(ct));
-            foreach (var item in NameFilter.Apply(this, all, r => r.Name, Name, "RoleNotFound", "role")) WriteObject(item);
-        }
-    }
-
-    internal static class NameFilter
-    {
-        /// <summary>Wildcard name filtering shared by the Get cmdlets; a literal name that matches nothing is an error.</summary>
-        public static System.Collections.Generic.IEnumerable<T> Apply<T>(System.Management.Automation.Cmdlet cmdlet,
-            System.Collections.Generic.IEnumerable<T> items, System.Func<T, string?> name, string[]? patterns, string errorId, string what)
-        {
-            if (patterns == null || patterns.Length == 0) return items;
-            var result = new System.Collections.Generic.List<T>();
-            foreach (var pattern in patterns)
-            {
-                var w = WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase);
-                var found = items.Where(i => w.IsMatch(name(i) ?? "")).ToList();
-                if (found.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
-                    cmdlet.WriteError(ErrorFactory.NotFound(errorId, what, pattern));
-                result.AddRange(found);
-            }
-            return result;
+            var names = new NameFilter(Name);
+            foreach (var item in all) if (names.Matches(item.Name)) WriteObject(item);
+            foreach (var e in names.Missing("RoleNotFound", "role")) WriteError(e);
         }
     }
 }

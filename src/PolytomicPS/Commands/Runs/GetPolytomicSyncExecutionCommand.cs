@@ -41,32 +41,17 @@ namespace PolytomicPS.Commands
             current = null;
             if (ParameterSetName == ById)
             {
-                foreach (var id in Id)
-                {
-                    current = id;
-                    try { WriteObject(Await((c, ct) => c.GetSyncExecutionAsync(SyncId, id, ct))); }
-                    catch (PolytomicApiException ex) { WriteError(ErrorFactory.FromApi(ex, id)); }
-                    catch (PolytomicInputException ex) { WriteError(ErrorFactory.FromInput(ex)); }
-                }
+                WriteEach(Id, id => Await((c, ct) => c.GetSyncExecutionAsync(SyncId, id, ct)));
                 return;
             }
-            ulong skip = PagingParameters.Skip, first = PagingParameters.First, written = 0, seen = 0;
-            string? token = null;
-            int pages = 0;
-            do
+            ulong skip = PagingParameters.Skip, first = PagingParameters.First, seen = 0;
+            // -First: no page beyond the ones those runs need is fetched (without -IncludeTotalCount, which needs them all).
+            var wanted = PagingParameters.IncludeTotalCount || first == ulong.MaxValue ? ulong.MaxValue : skip + first;
+            foreach (var run in Paged((c, token, ct) => c.ListSyncExecutionsPageAsync(SyncId, token, OnlyCompleted, Ascending, ct), wanted))
             {
-                if (written >= first) return; // -First reached: no further page is fetched.
-                var page = Await((c, ct) => c.ListSyncExecutionsPageAsync(SyncId, token, OnlyCompleted, Ascending, ct));
-                WriteVerbose($"Page {++pages}: {page.Items.Count} execution(s)");
-                foreach (var run in page.Items)
-                {
-                    if (seen++ < skip) continue;
-                    if (written >= first) break;
-                    WriteObject(run);
-                    written++;
-                }
-                token = page.NextPageToken;
-            } while (token != null);
+                if (seen++ < skip || seen - skip > first) continue;
+                WriteObject(run);
+            }
             if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(seen, 1.0));
         }
     }

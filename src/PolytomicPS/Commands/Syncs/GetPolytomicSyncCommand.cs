@@ -61,19 +61,12 @@ namespace PolytomicPS.Commands
         [ValidateRange(1, PolytomicClient.MaxSyncPageSize)]
         public int PageSize { get; set; } = PolytomicClient.MaxSyncPageSize;
 
-        private string? current;
-        protected override object? ErrorTarget => current;
 
         protected override void ProcessItem()
         {
             if (ParameterSetName == ById)
             {
-                foreach (var id in Id)
-                {
-                    current = id;
-                    try { WriteObject(Await((c, ct) => c.GetSyncAsync(id, ct))); }
-                    catch (PolytomicApiException ex) { WriteError(ErrorFactory.FromApi(ex, id)); }
-                }
+                WriteEach(Id, id => Await((c, ct) => c.GetSyncAsync(id, ct)));
                 return;
             }
             var filter = new SyncListFilter
@@ -82,26 +75,11 @@ namespace PolytomicPS.Commands
                 Mode = Mode == null ? null : SyncInput.Mode(Mode),
                 TargetConnectionId = TargetConnectionId,
             };
-            var patterns = Name?.Select(n => (Text: n, Pattern: WildcardPattern.Get(n, WildcardOptions.IgnoreCase))).ToList();
-            var found = new System.Collections.Generic.HashSet<string>();
-            string? token = null;
-            do
-            {
-                var page = Await((c, ct) => c.ListSyncsPageAsync(filter, token, PageSize, ct));
-                foreach (var sync in page.Items)
-                {
-                    if (patterns == null) { WriteObject(sync); continue; }
-                    var matched = patterns.Where(p => p.Pattern.IsMatch(sync.Name ?? "")).ToList();
-                    if (matched.Count == 0) continue;
-                    matched.ForEach(p => found.Add(p.Text));
-                    WriteObject(sync);
-                }
-                token = page.NextPageToken;
-            } while (token != null);
+            var names = new NameFilter(Name);
+            foreach (var sync in Paged((c, token, ct) => c.ListSyncsPageAsync(filter, token, PageSize, ct)))
+                if (names.Matches(sync.Name)) WriteObject(sync);
             CurrentSession.Completion.Invalidate("syncs");
-            foreach (var p in patterns ?? new System.Collections.Generic.List<(string, WildcardPattern)>())
-                if (!found.Contains(p.Item1) && !WildcardPattern.ContainsWildcardCharacters(p.Item1))
-                    WriteError(ErrorFactory.NotFound("SyncNotFound", "sync", p.Item1));
+            foreach (var e in names.Missing("SyncNotFound", "sync")) WriteError(e);
         }
     }
 }

@@ -34,18 +34,11 @@ namespace PolytomicPS.Commands
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
-        private string? current;
-        protected override object? ErrorTarget => current;
 
         protected override void ProcessItem()
         {
             if (ParameterSetName == List) { WriteObject(Await((c, ct) => c.ListWebhooksAsync(ct)), true); return; }
-            foreach (var id in Id)
-            {
-                current = id;
-                try { WriteObject(Await((c, ct) => c.GetWebhookAsync(id, ct))); }
-                catch (Polytomic.PolytomicApiException ex) { WriteError(ErrorFactory.FromApi(ex, id)); }
-            }
+            WriteEach(Id, id => Await((c, ct) => c.GetWebhookAsync(id, ct)));
         }
     }
 }
