@@ -37,8 +37,12 @@ namespace Polytomic
             }).ToList();
 
         /// <summary>The route keeps its trailing slash, as Polytomic defines it.</summary>
-        public Task<PolytomicConnectUrl> CreateConnectUrlAsync(ConnectCardRequest request, CancellationToken ct = default) =>
-            SendDataAsync<PolytomicConnectUrl>(HttpMethod.Post, ApiPath.Build("connections", "connect") + "/", null, request, ct);
+        public async Task<PolytomicConnectUrl> CreateConnectUrlAsync(ConnectCardRequest request, CancellationToken ct = default)
+        {
+            var url = await SendDataAsync<PolytomicConnectUrl>(HttpMethod.Post, ApiPath.Build("connections", "connect") + "/", null, request, ct).ConfigureAwait(false);
+            url.Name = request.Name; url.Type = request.Type; url.AllowedTypes = request.Whitelist; url.ConnectionId = request.Connection;
+            return url;
+        }
 
         /// <summary>Shares a connection with a child organization. 2024-02-08: POST /api/connections/{id}/share;
         /// 2025-09-18: the partner route under the owning organization. Returns the new connection's id.</summary>
@@ -115,7 +119,10 @@ namespace Polytomic
             var sets = await SendDataAsync<List<List<string>>>(HttpMethod.Post,
                 ApiPath.Build("enrichment", Conn(connectionId), "inputfields"), null,
                 new Dictionary<string, object?> { ["configuration"] = configuration }, ct).ConfigureAwait(false);
-            return sets.Select(s => new PolytomicEnrichmentInputFieldSet { ConnectionId = connectionId, Fields = s ?? new List<string>() }).ToList();
+            return sets.Select((s, i) => new PolytomicEnrichmentInputFieldSet
+            {
+                ConnectionId = connectionId, Index = i + 1, Configuration = new Dictionary<string, object?>(configuration), Fields = s ?? new List<string>(),
+            }).ToList();
         }
 
         public async Task<PolytomicTargetProperty> GetTargetPropertyAsync(string connectionId, string property, CancellationToken ct = default)

@@ -29,13 +29,20 @@ namespace Polytomic
             SendDataAsync<PolytomicWebhook>(HttpMethod.Post, Webhook(id) + (enabled ? "/enable" : "/disable"), null, null, ct);
 
         /// <summary>This route has no data envelope.</summary>
-        public Task<PolytomicErrorSubscribers> GetErrorSubscribersAsync(CancellationToken ct = default) =>
-            SendJsonAsync<PolytomicErrorSubscribers>(HttpMethod.Get, ApiPath.Build("notifications", "global-error-subscribers"), null, null, ct);
+        public async Task<PolytomicErrorSubscribers> GetErrorSubscribersAsync(CancellationToken ct = default) =>
+            Whose(await SendJsonAsync<PolytomicErrorSubscribers>(HttpMethod.Get, ApiPath.Build("notifications", "global-error-subscribers"), null, null, ct).ConfigureAwait(false));
 
         /// <summary>Replaces the whole list (no data envelope).</summary>
-        public Task<PolytomicErrorSubscribers> SetErrorSubscribersAsync(IEnumerable<string> emails, CancellationToken ct = default) =>
-            SendJsonAsync<PolytomicErrorSubscribers>(HttpMethod.Put, ApiPath.Build("notifications", "global-error-subscribers"), null,
-                new PolytomicErrorSubscribers { Emails = new List<string>(emails) }, ct);
+        public async Task<PolytomicErrorSubscribers> SetErrorSubscribersAsync(IEnumerable<string> emails, CancellationToken ct = default) =>
+            Whose(await SendJsonAsync<PolytomicErrorSubscribers>(HttpMethod.Put, ApiPath.Build("notifications", "global-error-subscribers"), null,
+                new PolytomicErrorSubscribers { Emails = new List<string>(emails) }, ct).ConfigureAwait(false));
+
+        private PolytomicErrorSubscribers Whose(PolytomicErrorSubscribers list)
+        {
+            list.Deployment = Options.BaseUrl.Host;
+            list.OrganizationId = Options.OrganizationId;
+            return list;
+        }
 
         private static string Webhook(string id) => ApiPath.Build("webhooks", ApiPath.Id(id, "webhook id"));
     }

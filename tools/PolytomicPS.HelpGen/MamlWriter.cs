@@ -60,6 +60,13 @@ namespace PolytomicPS.HelpGen
                 parameters.Add(Param.Switch("WhatIf", "wi", "Shows what would happen if the cmdlet runs. The cmdlet is not run."));
                 parameters.Add(Param.Switch("Confirm", "cf", "Prompts you for confirmation before running the cmdlet. In runbooks and other non-interactive hosts pass -Confirm:$false (or -Force where the cmdlet has it) so nothing waits for an answer."));
             }
+            if (metadata.SupportsPaging)
+            {
+                // The engine adds these to SupportsPaging cmdlets at binding time; CommandMetadata does not list them.
+                parameters.Add(Param.Named("First", typeof(ulong), "Outputs only this many objects; no further page is fetched once they are written."));
+                parameters.Add(Param.Named("Skip", typeof(ulong), "Skips this many objects before writing any."));
+                parameters.Add(Param.Switch("IncludeTotalCount", null, "Also outputs the number of objects seen (written last, as a PSObject with an Accuracy note when the count is only an estimate)."));
+            }
             var defaults = DefaultValues(type);
 
             w.WriteStartElement("command", "command", Command);
@@ -261,19 +268,21 @@ namespace PolytomicPS.HelpGen
                 Description = property != null ? docs.Summary(property) : Array.Empty<string>();
             }
 
-            private Param(string name, string alias, string description)
+            private Param(string name, string? alias, Type type, string description)
             {
                 Name = name;
                 sets = new Dictionary<string, ParameterSetMetadata>();
-                Aliases = new List<string> { alias };
-                IsSwitch = true;
-                TypeName = "SwitchParameter";
-                TypeFullName = typeof(SwitchParameter).FullName!;
+                Aliases = alias == null ? new List<string>() : new List<string> { alias };
+                IsSwitch = type == typeof(SwitchParameter);
+                TypeName = FriendlyName(type);
+                TypeFullName = type.FullName!;
                 ValidValues = new List<string>();
                 Description = new[] { description };
             }
 
-            public static Param Switch(string name, string alias, string description) => new Param(name, alias, description);
+            public static Param Switch(string name, string? alias, string description) => new Param(name, alias, typeof(SwitchParameter), description);
+
+            public static Param Named(string name, Type type, string description) => new Param(name, null, type, description);
 
             public string Name { get; }
             public List<string> Aliases { get; }

@@ -56,6 +56,12 @@ namespace Polytomic.Models
     {
         public string? RedirectUrl { get; set; }
         public string? Token { get; set; }
+        // What was asked for, filled in by the client (the API echoes none of it) so the output says what the URL is for.
+        [JsonIgnore] public string? Name { get; set; }
+        [JsonIgnore] public string? Type { get; set; }
+        [JsonIgnore] public List<string>? AllowedTypes { get; set; }
+        /// <summary>The existing connection the modal updates, if any.</summary>
+        [JsonIgnore] public string? ConnectionId { get; set; }
         public override string ToString() => RedirectUrl ?? "";
     }
 
@@ -96,6 +102,10 @@ namespace Polytomic.Models
     public sealed class PolytomicEnrichmentInputFieldSet
     {
         public string? ConnectionId { get; set; }
+        /// <summary>1-based position among the valid sets Polytomic returned.</summary>
+        public int Index { get; set; }
+        /// <summary>The enrichment configuration these sets are valid for (as asked).</summary>
+        public Dictionary<string, object?>? Configuration { get; set; }
         public List<string> Fields { get; set; } = new List<string>();
         public override string ToString() => string.Join(", ", Fields);
     }

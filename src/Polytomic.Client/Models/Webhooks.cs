@@ -31,6 +31,11 @@ namespace Polytomic.Models
     public sealed class PolytomicErrorSubscribers
     {
         public List<string> Emails { get; set; } = new List<string>();
+        // Filled in by the client: whose list this is, when several sessions are in use (never sent on PUT).
+        /// <summary>The Polytomic host the list was read from.</summary>
+        [JsonIgnore] public string? Deployment { get; set; }
+        /// <summary>The organization a partner session acts in; empty for a user or organization key (its own organization).</summary>
+        [JsonIgnore] public string? OrganizationId { get; set; }
         public override string ToString() => string.Join(", ", Emails);
     }
 }

@@ -8,30 +8,46 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Get-PolytomicSyncLog: the log files of a model-sync run, by type (records, errors, warnings, inserts,
-    /// updates, deletes), as signed URLs; -OutFile downloads them (with a plain HTTP client: the URLs are signed and
-    /// must not receive the API key).</summary>
+    /// <summary>Gets the log files of a model-sync run, as signed URLs or downloaded.</summary>
+    /// <remarks>
+    /// <para>Get-PolytomicSyncLog reads GET /api/syncs/{id}/executions/{id}/{type} (both API versions) for each log type asked for (records, errors, warnings, inserts, updates, deletes; all of them by default) and outputs a PolytomicSyncLog per type: its signed URLs and when they expire.</para>
+    /// <para>With -OutFile it downloads the files instead and outputs a FileInfo for each: into that file when there is one, into that folder (each under its own name) when there are several or the path is a folder. Downloads use a plain HTTP client, because signed URLs live on storage hosts and must never receive the API key; each file is written under a temporary name first, so a failed download leaves no half file. A run without log files yet gives a warning and downloads nothing.</para>
+    /// <para>An unknown sync or execution is PolytomicApi.NotFound; ids that are not UUIDs are InvalidId.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// $run = Start-PolytomicSync -Id $sync.Id -Wait
+    /// $run | Get-PolytomicSyncLog -Type errors -OutFile ./errors.json
+    /// </code>
+    /// <para>Runs the sync, then downloads the run's error log to errors.json.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicSyncLog -SyncId $sync.Id -ExecutionId $run.Id -Type inserts, updates
+    /// </code>
+    /// <para>Shows the signed URLs of the inserted and updated records of one run.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicSyncLog")]
     [OutputType(typeof(PolytomicSyncLog), typeof(FileInfo))]
     public sealed class GetPolytomicSyncLogCommand : PolytomicCmdlet
     {
-        /// <summary>The sync (object or id).</summary>
+        /// <summary>The id of the sync; binds from piped executions (their SyncId) and syncs.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string SyncId { get; set; } = "";
 
-        /// <summary>The execution (pipe it, or give its id).</summary>
+        /// <summary>The id of the run whose logs to get; binds from piped executions.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string ExecutionId { get; set; } = "";
 
-        /// <summary>Log types; all of them when omitted.</summary>
+        /// <summary>The log types to get: records, errors, warnings, inserts, updates, deletes (all of them by default).</summary>
         [Parameter(Position = 2)]
         [ValidateSet("records", "errors", "warnings", "inserts", "updates", "deletes")]
         public string[] Type { get; set; } = ExecutionStatuses.LogTypes;
 
-        /// <summary>Download into this file; when the logs span several files, this is a folder that receives each under its own name.</summary>
+        /// <summary>Downloads the logs into this file instead of outputting their URLs; when they span several files (or the path is an existing folder), it is a folder that receives each under its own name.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? OutFile { get; set; }

@@ -3,29 +3,44 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Set-PolytomicSyncExecution: sets a run's status to retry or resolve a stalled execution
-    /// (PUT /api/syncs/{id}/executions/{id}, API version 2024-02-08 only).</summary>
+    /// <summary>Sets the status of a model-sync run, to retry or resolve a stalled execution.</summary>
+    /// <remarks>
+    /// <para>Set-PolytomicSyncExecution sends PUT /api/syncs/{id}/executions/{id} with the new status. The route exists in API version 2024-02-08 only: on 2025-09-18 it is an ApiVersionNotSupported error and nothing is sent.</para>
+    /// <para>It outputs nothing unless -PassThru, which outputs the updated execution. It supports -WhatIf and -Confirm. A status outside the accepted list is refused before anything is sent; an unknown sync or execution is PolytomicApi.NotFound.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicSyncExecution -SyncId $sync.Id -Id $stalledId | Set-PolytomicSyncExecution -Status failed -Confirm:$false
+    /// </code>
+    /// <para>Marks a stalled run as failed so the sync can run again.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Set-PolytomicSyncExecution -SyncId $sync.Id -ExecutionId $run.Id -Status completed -PassThru -Confirm:$false
+    /// </code>
+    /// <para>Resolves the run as completed and shows it.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Set, "PolytomicSyncExecution", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSyncExecution))]
     public sealed class SetPolytomicSyncExecutionCommand : PolytomicCmdlet
     {
-        /// <summary>The sync (object or id).</summary>
+        /// <summary>The id of the sync; binds from piped executions (their SyncId) and syncs.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string SyncId { get; set; } = "";
 
-        /// <summary>The execution (pipe it, or give its id).</summary>
+        /// <summary>The id of the execution to change; binds from piped executions.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string ExecutionId { get; set; } = "";
 
-        /// <summary>The status to set.</summary>
+        /// <summary>The status to set: created, scheduled, queued, waiting, running, processing, canceling, canceled, completed, failed or interrupted (usually failed or completed, to resolve a stalled run).</summary>
         [Parameter(Mandatory = true)]
         [ValidateSet("created", "scheduled", "queued", "waiting", "running", "processing", "canceling", "canceled", "completed", "failed", "interrupted")]
         public string Status { get; set; } = "";
 
-        /// <summary>Output the execution afterwards.</summary>
+        /// <summary>Outputs the updated execution; by default nothing is output.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

@@ -5,29 +5,45 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Wait-PolytomicJob: polls an asynchronous job with backoff until it is done, then outputs it (its Result
-    /// holds the created model or the export URL). A failed job is a PolytomicJobFailed error whose TargetObject is the job.</summary>
+    /// <summary>Waits for an asynchronous Polytomic job to finish and outputs it.</summary>
+    /// <remarks>
+    /// <para>Wait-PolytomicJob polls GET /api/jobs/{type}/{id} with backoff (from -PollIntervalSeconds, growing to at most 15 s between checks), showing the job's status as progress, until it is done or failed. A done job is output: its Result holds the created model (createmodel) or the export's download URL (exportlogs).</para>
+    /// <para>A failed job is a PolytomicJobFailed error and a job still going after -TimeoutSeconds a PolytomicJobTimeout error; either carries the job as its TargetObject. An unknown job is PolytomicApi.NotFound.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// $job = Get-PolytomicConnection -Name Warehouse | New-PolytomicModel -Name 'Users' -Table public.users -Async
+    /// ($job | Wait-PolytomicJob -TimeoutSeconds 300).Result
+    /// </code>
+    /// <para>Creates a model asynchronously and waits up to five minutes for it, then shows the created model.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicBulkSyncLog -SyncId $bulk.Id -ExecutionId $run.Id -Export | Wait-PolytomicJob -PollIntervalSeconds 5
+    /// </code>
+    /// <para>Exports a bulk-sync run's logs and waits for the download URL.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Wait, "PolytomicJob")]
     [OutputType(typeof(PolytomicJob))]
     public sealed class WaitPolytomicJobCommand : PolytomicCmdlet
     {
-        /// <summary>The job type: createmodel or exportlogs.</summary>
+        /// <summary>The job type: createmodel or exportlogs; binds from piped jobs and log exports.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateSet("createmodel", "exportlogs")]
         public string Type { get; set; } = "";
 
-        /// <summary>The job id (pipe the job or the log export).</summary>
+        /// <summary>The id of the job; binds from piped jobs and log exports (their JobId).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("JobId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
-        /// <summary>Give up after this many seconds (a PolytomicJobTimeout error).</summary>
+        /// <summary>How long to wait, in seconds, before giving up with a PolytomicJobTimeout error (default 600).</summary>
         [Parameter]
         [ValidateRange(1, 86400)]
         public int TimeoutSeconds { get; set; } = 600;
 
-        /// <summary>Seconds before the first re-check; later checks back off up to 15 s apart.</summary>
+        /// <summary>Seconds before the first re-check (default 1); later checks back off up to 15 seconds apart.</summary>
         [Parameter]
         [ValidateRange(0.01, 300)]
         public double PollIntervalSeconds { get; set; } = 1;
