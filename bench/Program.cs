@@ -97,7 +97,8 @@ namespace PolytomicPS.Bench
 
         private static async Task PerCall(Report report, SandboxServer sandbox, int calls)
         {
-            using var rs = ScriptRunner.OpenRunspace(null, ScriptRunner.FindModuleManifest());
+            // A runspace on a host, as in every real session (console, ISE, Azure Automation).
+            using var rs = ScriptRunner.OpenRunspace(new ConsoleHost(TextWriter.Null, TextWriter.Null, interactive: false), ScriptRunner.FindModuleManifest());
             using var ps = PowerShell.Create();
             ps.Runspace = rs;
             rs.SessionStateProxy.SetVariable("K", sandbox.State.ApiKey);

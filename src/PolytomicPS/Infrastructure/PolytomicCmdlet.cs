@@ -186,11 +186,15 @@ namespace PolytomicPS
                     var current = pending;
                     pending = null;
                     var page = Await((c, ct) => current);
-                    if (page.NextPageToken != null && yielded + (ulong)page.Items.Count < wanted) pending = Start(page.NextPageToken);
+                    var more = page.NextPageToken != null && yielded + (ulong)page.Items.Count < wanted;
+                    if (more && page.Items.Count == 0) pending = Start(page.NextPageToken);
                     foreach (var item in page.Items)
                     {
                         if (yielded++ >= wanted) yield break;
                         yield return item;
+                        // The next page is asked for once the first item is out (so the first object never waits for
+                        // it), and travels while the rest of this page is written.
+                        if (more && pending == null) pending = Start(page.NextPageToken);
                     }
                 }
             }

@@ -51,6 +51,23 @@ namespace PolytomicPS.Tests.Native
         }
 
         [Fact]
+        public void List_views_of_the_wide_types_exist_and_name_real_properties()
+        {
+            var doc = XDocument.Load(FormatFile);
+            var lists = doc.Descendants("View").Where(v => v.Element("ListControl") != null).ToList();
+            var listed = lists.Select(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value.Trim()).ToHashSet();
+            foreach (var wide in new[] { "PolytomicConnection", "PolytomicModel", "PolytomicSync", "PolytomicSyncExecution" })
+                Assert.Contains("Polytomic.Models." + wide, listed);
+            var client = typeof(Polytomic.Models.PolytomicConnection).Assembly;
+            foreach (var view in lists)
+            {
+                var type = client.GetType(view.Element("ViewSelectedBy")!.Element("TypeName")!.Value.Trim(), throwOnError: true)!;
+                foreach (var name in view.Descendants("ListItem").Select(i => i.Element("PropertyName")?.Value).Where(n => n != null))
+                    Assert.True(type.GetProperty(name!) != null, $"{type.Name} has no property {name} (list view)");
+            }
+        }
+
+        [Fact]
         public void Each_view_renders_its_columns_through_Out_Default()
         {
             var views = TableViews();
