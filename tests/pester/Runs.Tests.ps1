@@ -8,35 +8,7 @@
 #>
 
 BeforeAll {
-    $root = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))
-    $modulePath = $env:POLYTOMICPS_MODULE_PATH
-    if (-not $modulePath) {
-        $modulePath = [System.IO.Directory]::GetDirectories([System.IO.Path]::Combine($root, 'out', 'PolytomicPS')) |
-            Sort-Object { [version][System.IO.Path]::GetFileName($_) } | Select-Object -Last 1
-    }
-    Import-Module ([System.IO.Path]::Combine($modulePath, 'PolytomicPS.psd1')) -Force
-
-    $script:sandbox = $null
-    if ($env:POLYTOMIC_API_KEY -and $env:POLYTOMIC_BASE_URL) {
-        $script:apiKey = $env:POLYTOMIC_API_KEY
-        $script:baseUrl = $env:POLYTOMIC_BASE_URL
-    } else {
-        # A free loopback port, then the sandbox on it with a known key; wait until it answers.
-        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
-        $script:apiKey = 'pester-runs-key-000000000000'
-        $script:baseUrl = "http://127.0.0.1:$port/"
-        $project = [System.IO.Path]::Combine($root, 'src', 'Polytomic.Sandbox')
-        $script:sandbox = Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow -ArgumentList @(
-            'run', '--project', $project, '--', '--urls', "http://127.0.0.1:$port", '--api-key', $script:apiKey, '--schema-cache-delay', '1')
-        $http = [System.Net.Http.HttpClient]::new()
-        $deadline = [DateTime]::UtcNow.AddMinutes(3)
-        while ($true) {
-            try { $null = $http.GetAsync($script:baseUrl + 'api/connection_types').GetAwaiter().GetResult(); break }
-            catch { if ([DateTime]::UtcNow -gt $deadline) { throw 'The sandbox did not start.' }; Start-Sleep -Milliseconds 500 }
-        }
-        $http.Dispose()
-    }
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
 
     # 2024-02-08 for the routes only it has (and the version errors); 2025-09-18, connected last, is the default.
     $script:old = Connect-Polytomic -ApiKey $script:apiKey -BaseUrl $script:baseUrl -ApiVersion 2024-02-08
@@ -64,8 +36,7 @@ AfterAll {
     foreach ($s in $script:syncs) { $s | Stop-PolytomicSync -Confirm:$false -ErrorAction SilentlyContinue; $s | Remove-PolytomicSync -Force -ErrorAction SilentlyContinue }
     $script:model | Remove-PolytomicModel -Force -ErrorAction SilentlyContinue
     foreach ($c in $script:sf, $script:crm) { $c | Remove-PolytomicConnection -Force -ErrorAction SilentlyContinue }
-    Disconnect-Polytomic
-    if ($script:sandbox) { Stop-Process -Id $script:sandbox.Id -Force -ErrorAction SilentlyContinue }
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
 }
 
 Describe 'Starting and waiting' {
