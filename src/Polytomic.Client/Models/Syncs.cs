@@ -40,7 +40,9 @@ namespace Polytomic.Models
         public bool? SyncAllRecords { get; set; }
         public bool? SkipInitialBackfill { get; set; }
         public bool? OnlyEnrichUpdates { get; set; }
-        public string? EncryptionPassphrase { get; set; }
+        /// <summary>Held as a SecureString so it never shows in output, Format-List * or logs.</summary>
+        [JsonConverter(typeof(Http.SecureStringJsonConverter))]
+        public System.Security.SecureString? EncryptionPassphrase { get; set; }
         public List<string>? Policies { get; set; }
         public string? OrganizationId { get; set; }
         public DateTimeOffset? CreatedAt { get; set; }
@@ -133,7 +135,9 @@ namespace Polytomic.Models
         public bool? SyncAllRecords { get; set; }
         public bool? SkipInitialBackfill { get; set; }
         public bool? OnlyEnrichUpdates { get; set; }
-        public string? EncryptionPassphrase { get; set; }
+        /// <summary>Held as a SecureString so it never shows in output, Format-List * or logs.</summary>
+        [JsonConverter(typeof(Http.SecureStringJsonConverter))]
+        public System.Security.SecureString? EncryptionPassphrase { get; set; }
         public List<string>? Policies { get; set; }
         public string? OrganizationId { get; set; }
 
