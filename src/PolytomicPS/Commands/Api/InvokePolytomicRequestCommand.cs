@@ -85,7 +85,7 @@ namespace PolytomicPS.Commands
 
             var result = Await((c, ct) => c.SendRawAsync(method, path, query, body, ct));
             if (result == null) return;
-            var output = ToPSObject(result);
+            var output = PSOutput.FromJson(result);
             WriteObject(output, enumerateCollection: !NoEnumerate);
         }
 
@@ -96,21 +96,5 @@ namespace PolytomicPS.Commands
             IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
             _ => v.ToString(),
         };
-
-        /// <summary>JSON objects become PSCustomObjects (dot access, Format-Table), arrays object[].</summary>
-        internal static object? ToPSObject(object? value)
-        {
-            switch (value)
-            {
-                case IDictionary<string, object?> d:
-                    var o = new PSObject();
-                    foreach (var kv in d) o.Properties.Add(new PSNoteProperty(kv.Key, ToPSObject(kv.Value)));
-                    return o;
-                case IList<object?> l:
-                    return l.Select(ToPSObject).ToArray();
-                default:
-                    return value;
-            }
-        }
     }
 }

@@ -129,9 +129,9 @@ namespace PolytomicPS.Commands
             var o = new PSObject();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var f in fields ?? new List<string>())
-                if (seen.Add(f)) o.Properties.Add(new PSNoteProperty(f, InvokePolytomicRequestCommand.ToPSObject(row.TryGetValue(f, out var v) ? v : null)));
+                if (seen.Add(f)) o.Properties.Add(new PSNoteProperty(f, PSOutput.FromJson(row.TryGetValue(f, out var v) ? v : null)));
             foreach (var kv in row)
-                if (seen.Add(kv.Key)) o.Properties.Add(new PSNoteProperty(kv.Key, InvokePolytomicRequestCommand.ToPSObject(kv.Value)));
+                if (seen.Add(kv.Key)) o.Properties.Add(new PSNoteProperty(kv.Key, PSOutput.FromJson(kv.Value)));
             return o;
         }
     }

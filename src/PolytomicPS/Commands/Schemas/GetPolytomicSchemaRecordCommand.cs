@@ -40,7 +40,7 @@ namespace PolytomicPS.Commands
         protected override void ProcessItem()
         {
             var records = AwaitSchemaCache($"Reading records of {Schema}", TimeoutSeconds, (c, ct) => c.GetConnectionSchemaRecordsAsync(ConnectionId, Schema, ct));
-            foreach (var record in records) WriteObject(InvokePolytomicRequestCommand.ToPSObject(record));
+            foreach (var record in records) WriteObject(PSOutput.FromJson(record));
         }
     }
 }
