@@ -83,7 +83,7 @@ namespace PolytomicPS
             if (!relay && !Observing)
             {
                 // Nobody would see the notes: skip the relay and simply wait (the common, fast path).
-                return call(client, stopping.Token).GetAwaiter().GetResult();
+                return PolytomicClient.RunBlocking(() => call(client, stopping.Token));
             }
             var queue = new BlockingCollection<Action>();
             pending = queue;
