@@ -31,11 +31,15 @@ namespace PolytomicPS.Bench
             await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Urls = "http://127.0.0.1:0", SchemaCacheDelay = TimeSpan.Zero });
             Console.Error.WriteLine($"sandbox {sandbox.BaseUrl}");
 
-            Import(report, quick ? 3 : 10);
-            await PerCall(report, sandbox, quick ? 300 : 2000, quick ? 10 : 8, quick ? 3 : 7);
-            foreach (var extra in Extras) await extra(report, sandbox, quick);
+            // --only <import|percall|streaming|fanout>: one figure, printed and not written (for working on it).
+            var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.ToLowerInvariant();
+            bool Run(string name) => only == null || only == name;
+            if (Run("import")) Import(report, quick ? 3 : 10);
+            if (Run("percall")) await PerCall(report, sandbox, quick ? 300 : 2000, quick ? 10 : 8, quick ? 3 : 11);
+            foreach (var (name, extra) in Extras) if (Run(name)) await extra(report, sandbox, quick);
 
             var path = Path.Combine(FindRoot(), "BENCHMARKS.md");
+            if (only != null) { Console.WriteLine(report.Render()); return 0; }
             File.WriteAllText(path, report.Render());
             Console.WriteLine(report.Render());
             Console.Error.WriteLine($"wrote {path}");
@@ -43,7 +47,7 @@ namespace PolytomicPS.Bench
         }
 
         /// <summary>Further measurements (streaming, fan-out) register here.</summary>
-        internal static readonly List<Func<Report, SandboxServer, bool, Task>> Extras = new List<Func<Report, SandboxServer, bool, Task>>();
+        internal static readonly List<(string Name, Func<Report, SandboxServer, bool, Task> Run)> Extras = new List<(string, Func<Report, SandboxServer, bool, Task>)>();
 
         // ---- 1. Import -------------------------------------------------------------------------------------------
 

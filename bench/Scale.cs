@@ -19,8 +19,8 @@ namespace PolytomicPS.Bench
     {
         public static void Register()
         {
-            Program.Extras.Add(Streaming);
-            Program.Extras.Add(FanOut);
+            Program.Extras.Add(("streaming", Streaming));
+            Program.Extras.Add(("fanout", FanOut));
         }
 
         private static PowerShell Shell(Runspace rs, string script)
@@ -62,7 +62,7 @@ namespace PolytomicPS.Bench
 
         // ---- 3. Streaming ----------------------------------------------------------------------------------------
 
-        private const int Rounds = 5;
+        private static int Rounds(int n) => n >= 20000 ? 9 : 15;
 
         private static async Task Streaming(Report report, SandboxServer sandbox, bool quick)
         {
@@ -134,7 +134,7 @@ namespace PolytomicPS.Bench
                 for (int w = 0; w < Math.Max(2, 40000 / n); w++) { await Raw(); Module(out _, out _, out _, out _); }
                 var raw = new List<double>(); var mod = new List<double>();
                 int pages = 0; double firstAt = 0; long peakMem = 0, retained = 0;
-                for (int round = 0; round < Rounds; round++)
+                for (int round = 0; round < Rounds(n); round++)
                 {
                     raw.Add(await Raw());
                     mod.Add(Module(out pages, out firstAt, out var p, out var kept));
@@ -147,7 +147,7 @@ namespace PolytomicPS.Bench
                 rows.Add(($"{n:N0} runs: cmdlet total vs raw paging (ms)", $"{Program.Median(mod):0} vs {Program.Median(raw):0} = {ratio:0.00}× (target ≤ 1.2×: {(ratio <= 1.2 ? "met" : "not met")})"));
                 rows.Add(($"{n:N0} runs: heap peak while streaming / retained after (MB)", $"{peakMem / 1048576.0:0.0} / {retained / 1048576.0:0.0}"));
             }
-            report.Add("Streaming", $"A sync's run history seeded in the sandbox ({Polytomic.Sandbox.Routes.SyncExecutionRoutes.PageSize} per page), streamed by `Get-PolytomicSyncExecution -SyncId` (time to first object and page count from a probe in `ForEach-Object`; total time consumed by `$null =`), vs raw paging with HttpClient + JsonDocument; median of {Rounds} alternating rounds after a warm-up of about 40,000 items per path. Heap: the peak of `GC.GetTotalMemory` sampled every 5 ms during the stream over the baseline (it includes uncollected garbage of this process, sandbox included, so it follows the GC's budget), and what is still held after a full collection: near zero at any size means nothing is accumulated.", rows);
+            report.Add("Streaming", $"A sync's run history seeded in the sandbox ({Polytomic.Sandbox.Routes.SyncExecutionRoutes.PageSize} per page), streamed by `Get-PolytomicSyncExecution -SyncId` (time to first object and page count from a probe in `ForEach-Object`; total time consumed by `$null =`), vs raw paging with HttpClient + JsonDocument; median of 9 (20,000 runs) or 15 (fewer) alternating rounds after a warm-up of about 40,000 items per path. Heap: the peak of `GC.GetTotalMemory` sampled every 5 ms during the stream over the baseline (it includes uncollected garbage of this process, sandbox included, so it follows the GC's budget), and what is still held after a full collection: near zero at any size means nothing is accumulated.", rows);
         }
 
         private sealed class Probe

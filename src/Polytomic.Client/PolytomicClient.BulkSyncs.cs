@@ -55,14 +55,9 @@ namespace Polytomic
         // ------------------------------------------------------------------ bulk syncs
 
         /// <summary>One page of bulk syncs. 2025-09-18 may page the list; 2024-02-08 returns it whole (no token).</summary>
-        public async Task<Page<PolytomicBulkSync>> ListBulkSyncsPageAsync(bool? active, string? pageToken, CancellationToken ct = default)
-        {
-            var envelope = await SendJsonAsync<Envelope<List<PolytomicBulkSync>>>(HttpMethod.Get, ApiPath.Build("bulk", "syncs"),
-                new[] { Q("active", Bool(active)), Q("page_token", pageToken) }, null, ct).ConfigureAwait(false);
-            var items = (envelope.Data ?? new List<PolytomicBulkSync>()).Select(s => s.Normalize()).ToList();
-            var next = envelope.Pagination?.NextPageToken;
-            return new Page<PolytomicBulkSync>(items, string.IsNullOrEmpty(next) ? null : next);
-        }
+        public Task<Page<PolytomicBulkSync>> ListBulkSyncsPageAsync(bool? active, string? pageToken, CancellationToken ct = default) =>
+            GetPageAsync<PolytomicBulkSync>(ApiPath.Build("bulk", "syncs"), new[] { Q("active", Bool(active)), Q("page_token", pageToken) },
+                paged: true, s => s.Normalize(), ct);
 
         public async Task<PolytomicBulkSync> GetBulkSyncAsync(string id, CancellationToken ct = default) =>
             (await GetDataAsync<PolytomicBulkSync>(Bulk(id), null, ct).ConfigureAwait(false)).Normalize();
@@ -123,19 +118,13 @@ namespace Polytomic
             return exec;
         }
 
-        public async Task<Page<PolytomicBulkSyncExecution>> ListBulkSyncExecutionsPageAsync(string syncId, string? pageToken, int? limit,
-            bool onlyTerminal, bool ascending, CancellationToken ct = default)
-        {
-            var envelope = await SendJsonAsync<Envelope<List<PolytomicBulkSyncExecution>>>(HttpMethod.Get, Bulk(syncId, "executions"), new[]
+        public Task<Page<PolytomicBulkSyncExecution>> ListBulkSyncExecutionsPageAsync(string syncId, string? pageToken, int? limit,
+            bool onlyTerminal, bool ascending, CancellationToken ct = default) =>
+            GetPageAsync<PolytomicBulkSyncExecution>(Bulk(syncId, "executions"), new[]
             {
                 Q("page_token", pageToken), Q("limit", limit?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 Q("only_terminal", onlyTerminal ? "true" : null), Q("ascending", ascending ? "true" : null),
-            }, null, ct).ConfigureAwait(false);
-            var items = envelope.Data ?? new List<PolytomicBulkSyncExecution>();
-            foreach (var e in items) e.SyncId = syncId;
-            var next = envelope.Pagination?.NextPageToken;
-            return new Page<PolytomicBulkSyncExecution>(items, string.IsNullOrEmpty(next) ? null : next);
-        }
+            }, paged: true, e => { e.SyncId = syncId; return e; }, ct);
 
         public async Task<PolytomicBulkSyncExecution> GetBulkSyncExecutionAsync(string syncId, string executionId, CancellationToken ct = default)
         {

@@ -32,18 +32,12 @@ namespace Polytomic
             WithSync(await SendDataAsync<PolytomicSyncExecution>(HttpMethod.Post, SyncPath(syncId, "executions"), null, request, ct).ConfigureAwait(false), syncId);
 
         /// <summary>One page of a sync's runs, newest first unless ascending (the API chooses the page size).</summary>
-        public async Task<Page<PolytomicSyncExecution>> ListSyncExecutionsPageAsync(string syncId, string? pageToken, bool onlyCompleted,
-            bool ascending, CancellationToken ct = default)
-        {
-            var envelope = await SendJsonAsync<Envelope<List<PolytomicSyncExecution>>>(HttpMethod.Get, SyncPath(syncId, "executions"), new[]
+        public Task<Page<PolytomicSyncExecution>> ListSyncExecutionsPageAsync(string syncId, string? pageToken, bool onlyCompleted,
+            bool ascending, CancellationToken ct = default) =>
+            GetPageAsync<PolytomicSyncExecution>(SyncPath(syncId, "executions"), new[]
             {
                 Q("page_token", pageToken), Q("only_completed", onlyCompleted ? "true" : null), Q("ascending", ascending ? "true" : null),
-            }, null, ct).ConfigureAwait(false);
-            var items = envelope.Data ?? new List<PolytomicSyncExecution>();
-            foreach (var e in items) e.SyncId = syncId;
-            var next = envelope.Pagination?.NextPageToken;
-            return new Page<PolytomicSyncExecution>(items, string.IsNullOrEmpty(next) ? null : next);
-        }
+            }, paged: true, e => WithSync(e, syncId), ct);
 
         public async Task<PolytomicSyncExecution> GetSyncExecutionAsync(string syncId, string executionId, CancellationToken ct = default) =>
             WithSync(await GetDataAsync<PolytomicSyncExecution>(ExecutionPath(syncId, executionId), null, ct).ConfigureAwait(false), syncId);

@@ -39,7 +39,7 @@ namespace Polytomic
 
         /// <summary>One page of GET /api/syncs. 2025-09-18 pages with page_token/limit; 2024-02-08 returns every sync
         /// at once (a single page with no next token).</summary>
-        public async Task<Page<PolytomicSync>> ListSyncsPageAsync(SyncListFilter? filter, string? pageToken, int? limit = null, CancellationToken ct = default)
+        public Task<Page<PolytomicSync>> ListSyncsPageAsync(SyncListFilter? filter, string? pageToken, int? limit = null, CancellationToken ct = default)
         {
             var query = new List<KeyValuePair<string, string?>>
             {
@@ -52,9 +52,7 @@ namespace Polytomic
                 query.Add(new KeyValuePair<string, string?>("page_token", pageToken));
                 query.Add(new KeyValuePair<string, string?>("limit", limit?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
-            var envelope = await SendJsonAsync<Envelope<List<PolytomicSync>>>(HttpMethod.Get, ApiPath.Build("syncs"), query, null, ct).ConfigureAwait(false);
-            var next = Is2025 ? envelope.Pagination?.NextPageToken : null;
-            return new Page<PolytomicSync>(envelope.Data ?? new List<PolytomicSync>(), string.IsNullOrEmpty(next) ? null : next);
+            return GetPageAsync<PolytomicSync>(ApiPath.Build("syncs"), query, paged: Is2025, null, ct);
         }
 
         public Task<PolytomicSync> GetSyncAsync(string id, CancellationToken ct = default) =>

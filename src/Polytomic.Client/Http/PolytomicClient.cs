@@ -244,6 +244,15 @@ namespace Polytomic
             return envelope.Data;
         }
 
+        /// <summary>Gets one page of a list (see <see cref="Http.Page{T}.Read"/>): its next token is known before its
+        /// items are converted. <paramref name="paged"/> false ignores any token (a list this API version does not page).</summary>
+        public async Task<Http.Page<T>> GetPageAsync<T>(string path, IEnumerable<KeyValuePair<string, string?>>? query,
+            bool paged, Func<T, T>? each, CancellationToken ct)
+        {
+            var response = await SendAsync(HttpMethod.Get, path, query, null, ct).ConfigureAwait(false);
+            return Http.Page<T>.Read(response, "GET", path, paged, each);
+        }
+
         public Task<T> GetDataAsync<T>(string path, IEnumerable<KeyValuePair<string, string?>>? query = null, CancellationToken ct = default) =>
             SendDataAsync<T>(HttpMethod.Get, path, query, null, ct);
 

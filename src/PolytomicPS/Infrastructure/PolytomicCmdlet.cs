@@ -171,40 +171,32 @@ namespace PolytomicPS
             }
         }
 
-        /// <summary>Streams a paged list: each page's items are yielded as it arrives, and the next page is already being
-        /// fetched while the current one is written (one page of look-ahead, so memory stays flat and the network and
-        /// the pipeline overlap). No page is fetched beyond what <paramref name="wanted"/> items need (-First).</summary>
+        /// <summary>Streams a paged list: each page's items are yielded as it arrives while the following pages are
+        /// already being fetched (see PageStream: a bounded look-ahead, so memory stays flat and Polytomic, the network
+        /// and the pipeline overlap). No page is fetched beyond what <paramref name="wanted"/> items need (-First).</summary>
         protected IEnumerable<T> Paged<T>(Func<PolytomicClient, string?, CancellationToken, Task<Polytomic.Http.Page<T>>> fetch, ulong wanted = ulong.MaxValue)
         {
             var client = Client;
-            Task<Polytomic.Http.Page<T>>? pending = Start(null);
+            var stream = new Polytomic.Http.PageStream<T>(token => fetch(client, token, stopping.Token), wanted);
             ulong yielded = 0;
             try
             {
-                while (pending != null)
+                while (stream.Next() is Task<Polytomic.Http.Page<T>> next)
                 {
-                    var current = pending;
-                    pending = null;
-                    var page = Await((c, ct) => current);
-                    var more = page.NextPageToken != null && yielded + (ulong)page.Items.Count < wanted;
-                    if (more && page.Items.Count == 0) pending = Start(page.NextPageToken);
+                    var page = Await((c, ct) => next);
+                    if (page.Count == 0) stream.FirstItemOut(); // nothing to show first: go on at once
                     foreach (var item in page.Items)
                     {
                         if (yielded++ >= wanted) yield break;
                         yield return item;
-                        // The next page is asked for once the first item is out (so the first object never waits for
-                        // it), and travels while the rest of this page is written.
-                        if (more && pending == null) pending = Start(page.NextPageToken);
+                        stream.FirstItemOut();
                     }
                 }
             }
             finally
             {
-                // The consumer stopped early: nobody will read the page in flight, so observe its outcome quietly.
-                pending?.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+                stream.Stop();
             }
-
-            Task<Polytomic.Http.Page<T>> Start(string? token) => fetch(client, token, stopping.Token);
         }
 
         /// <summary>Sleeps on the pipeline thread; Ctrl+C ends it at once.</summary>

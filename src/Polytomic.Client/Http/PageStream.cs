@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+
+namespace Polytomic.Http
+{
+    /// <summary>Fetches a paged list ahead of its reader. Each page asks for its successor the moment it arrives (its
+    /// token is known before its items are converted, see <see cref="Page{T}.Read"/>), so the chain of requests never
+    /// waits for the reader's thread to wake up, while at most <see cref="Depth"/> pages wait unread: memory stays flat.
+    /// The first page's successor is only asked for once the reader has its first item out (<see cref="FirstItemOut"/>).
+    /// No page is asked for beyond the <c>wanted</c> number of items.</summary>
+    public sealed class PageStream<T>
+    {
+        /// <summary>Pages fetched or in flight that the reader has not taken yet.</summary>
+        public const int Depth = 2;
+
+        private readonly object gate = new object();
+        private readonly Func<string?, Task<Page<T>>> fetch;
+        private readonly ulong wanted;
+        private readonly Queue<Task<Page<T>>> queue = new Queue<Task<Page<T>>>();
+        private ulong fetchedItems;
+        private string? held;          // a next token not yet asked for (the first page, or Depth pages waiting)
+        private bool firstOut, stopped;
+
+        public PageStream(Func<string?, Task<Page<T>>> fetch, ulong wanted = ulong.MaxValue)
+        {
+            this.fetch = fetch;
+            this.wanted = wanted;
+            lock (gate) queue.Enqueue(Fetch(null));
+        }
+
+        /// <summary>The next page in order (block on it), or null when the list has ended.</summary>
+        public Task<Page<T>>? Next()
+        {
+            lock (gate)
+            {
+                if (queue.Count == 0 && held != null && !stopped) { queue.Enqueue(Fetch(held)); held = null; }
+                var next = queue.Count > 0 ? queue.Dequeue() : null;
+                StartHeld();
+                return next;
+            }
+        }
+
+        /// <summary>The reader has written its first item: the first page's successor may now be asked for.</summary>
+        public void FirstItemOut()
+        {
+            if (firstOut) return;
+            lock (gate)
+            {
+                firstOut = true;
+                StartHeld();
+            }
+        }
+
+        /// <summary>The reader stopped early: nothing more is asked for, and pages in flight end unobserved.</summary>
+        public void Stop()
+        {
+            lock (gate)
+            {
+                stopped = true;
+                foreach (var t in queue) t.ContinueWith(x => x.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+                queue.Clear();
+            }
+        }
+
+        private async Task<Page<T>> Fetch(string? token)
+        {
+            // The task the reader waits on ends only after the page's successor has been decided on, so Next() never
+            // sees an empty queue for a list that goes on.
+            var page = await fetch(token).ConfigureAwait(false);
+            lock (gate)
+            {
+                fetchedItems += (ulong)page.Count;
+                if (page.NextPageToken != null && fetchedItems < wanted && !stopped) held = page.NextPageToken;
+                StartHeld();
+            }
+            return page;
+        }
+
+        /// <summary>Under the gate: asks for the held token's page if the reader is past the first item and fewer than
+        /// Depth pages wait. (A send's synchronous start runs under the gate; the gate is re-entrant.)</summary>
+        private void StartHeld()
+        {
+            if (held == null || stopped || !firstOut || queue.Count >= Depth) return;
+            var token = held;
+            held = null;
+            queue.Enqueue(Fetch(token));
+        }
+    }
+}
