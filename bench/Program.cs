@@ -35,7 +35,7 @@ namespace PolytomicPS.Bench
             var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.ToLowerInvariant();
             bool Run(string name) => only == null || only == name;
             if (Run("import")) Import(report, quick ? 3 : 10);
-            if (Run("percall")) await PerCall(report, sandbox, quick ? 300 : 2000, quick ? 10 : 8, quick ? 3 : 11);
+            if (Run("percall")) await PerCall(report, sandbox, quick ? 300 : 2000, quick ? 10 : 20, quick ? 3 : 11);
             foreach (var (name, extra) in Extras) if (Run(name)) await extra(report, sandbox, quick);
 
             var path = Path.Combine(FindRoot(), "BENCHMARKS.md");

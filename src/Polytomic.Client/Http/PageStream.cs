@@ -5,8 +5,9 @@ using System.Threading.Tasks;
 namespace Polytomic.Http
 {
     /// <summary>Fetches a paged list ahead of its reader. Each page asks for its successor the moment it arrives (its
-    /// token is known before its items are converted, see <see cref="Page{T}.Read"/>), so the chain of requests never
-    /// waits for the reader's thread to wake up, while at most <see cref="Depth"/> pages wait unread: memory stays flat.
+    /// token is known before its items are converted, see <see cref="Page{T}.Read"/>) and is then converted while the
+    /// successor is being prepared, so the chain of requests never waits for the conversion nor for the reader's thread
+    /// to wake up, while at most <see cref="Depth"/> pages wait unread: memory stays flat.
     /// The first page's successor is only asked for once the reader has its first item out (<see cref="FirstItemOut"/>).
     /// No page is asked for beyond the <c>wanted</c> number of items.</summary>
     public sealed class PageStream<T>
@@ -17,7 +18,7 @@ namespace Polytomic.Http
         private readonly object gate = new object();
         private readonly Func<string?, Task<Page<T>>> fetch;
         private readonly ulong wanted;
-        private readonly Queue<Task<Page<T>>> queue = new Queue<Task<Page<T>>>();
+        private readonly Queue<Slot> queue = new Queue<Slot>();
         private ulong fetchedItems;
         private string? held;          // a next token not yet asked for (the first page, or Depth pages waiting)
         private bool firstOut, stopped;
@@ -26,7 +27,7 @@ namespace Polytomic.Http
         {
             this.fetch = fetch;
             this.wanted = wanted;
-            lock (gate) queue.Enqueue(Fetch(null));
+            lock (gate) Begin(null);
         }
 
         /// <summary>The next page in order (block on it), or null when the list has ended.</summary>
@@ -34,8 +35,8 @@ namespace Polytomic.Http
         {
             lock (gate)
             {
-                if (queue.Count == 0 && held != null && !stopped) { queue.Enqueue(Fetch(held)); held = null; }
-                var next = queue.Count > 0 ? queue.Dequeue() : null;
+                if (queue.Count == 0 && held != null && !stopped) { var token = held; held = null; Begin(token); }
+                var next = queue.Count > 0 ? queue.Dequeue().Task : null;
                 StartHeld();
                 return next;
             }
@@ -58,7 +59,7 @@ namespace Polytomic.Http
             lock (gate)
             {
                 stopped = true;
-                foreach (var t in queue) t.ContinueWith(x => x.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+                foreach (var slot in queue) slot.Task?.ContinueWith(x => x.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
                 queue.Clear();
             }
         }
@@ -74,6 +75,8 @@ namespace Polytomic.Http
                 if (page.NextPageToken != null && fetchedItems < wanted && !stopped) held = page.NextPageToken;
                 StartHeld();
             }
+            // Convert the items here, while Polytomic prepares the next page, rather than on the reader's thread.
+            _ = page.Items;
             return page;
         }
 
@@ -84,7 +87,18 @@ namespace Polytomic.Http
             if (held == null || stopped || !firstOut || queue.Count >= Depth) return;
             var token = held;
             held = null;
-            queue.Enqueue(Fetch(token));
+            Begin(token);
         }
+
+        /// <summary>Under the gate: queues the page's slot before its fetch starts, so a fetch that completes at once (and
+        /// starts its successor from inside this call) cannot queue the successor ahead of it.</summary>
+        private void Begin(string? token)
+        {
+            var slot = new Slot();
+            queue.Enqueue(slot);
+            slot.Task = Fetch(token);
+        }
+
+        private sealed class Slot { public Task<Page<T>>? Task; }
     }
 }
