@@ -12,7 +12,6 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('PolytomicPS.Format.ps1xml')
-    TypesToProcess       = @('PolytomicPS.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-Polytomic'
         'Disable-PolytomicBulkSync'

@@ -145,13 +145,15 @@ namespace PolytomicPS.Bench
                     mod.Add(Total());
                 }
                 var (pages, firstAt, liveMid, sampledPeak, retained) = Probe();
-                var ratio = Program.Median(mod) / Program.Median(raw);
+                var ratio = Program.Median(mod.Select((m, i) => m / raw[i]));
                 rows.Add(($"{n:N0} runs: seeded in (ms)", seed.Elapsed.TotalMilliseconds.ToString("0")));
                 rows.Add(($"{n:N0} runs: first object after (ms), pages requested by then", $"{firstAt:0.0} ms, {pages} page(s) {(pages <= 1 ? "(met: before the 2nd page)" : "(not met)")}"));
-                rows.Add(($"{n:N0} runs: cmdlet total vs raw paging (ms)", $"{Program.Median(mod):0} vs {Program.Median(raw):0} = {ratio:0.00}× (target ≤ 1.2×: {(ratio <= 1.2 ? "met" : "not met")})"));
+                // The target is for the 20,000-run history; a short list also carries the fixed cost of one pipeline.
+                var verdict = n >= 20000 ? $" (target ≤ 1.2×: {(ratio <= 1.2 ? "met" : "not met")})" : "";
+                rows.Add(($"{n:N0} runs: cmdlet total vs raw paging (ms)", $"{Program.Median(mod):0.0} vs {Program.Median(raw):0.0}; ratio {ratio:0.00}×{verdict}"));
                 rows.Add(($"{n:N0} runs: live heap half-way through / sampled peak incl. garbage / retained after (MB)", $"{liveMid / 1048576.0:0.0} / {sampledPeak / 1048576.0:0.0} / {retained / 1048576.0:0.0}"));
             }
-            report.Add("Streaming", $"A sync's run history seeded in the sandbox ({Polytomic.Sandbox.Routes.SyncExecutionRoutes.PageSize} per page), streamed by `Get-PolytomicSyncExecution -SyncId | Out-Null` vs raw paging with HttpClient + JsonDocument (parse each page, count its items, follow the token); median of 9 (20,000 runs) or 15 (2,000) alternating rounds after a warm-up to steady state (300,000 items per path first, then 100,000). A probe in `ForEach-Object` records, at the first object, how many pages the sandbox had served, and half-way through, the live managed heap after a full collection over the baseline (flat = nothing grows with the list). The sampled peak adds the garbage the GC had not yet collected (it follows the GC's budget); retained is what is left after the stream.", rows);
+            report.Add("Streaming", $"A sync's run history seeded in the sandbox ({Polytomic.Sandbox.Routes.SyncExecutionRoutes.PageSize} per page), streamed by `Get-PolytomicSyncExecution -SyncId | Out-Null` vs raw paging with HttpClient + JsonDocument (parse each page, count its items, follow the token); 9 (20,000 runs) or 15 (2,000) rounds alternating the two (times are medians, the ratio is the median of each round's ratio) after a warm-up to steady state (300,000 items per path first, then 100,000). A probe in `ForEach-Object` records, at the first object, how many pages the sandbox had served, and half-way through, the live managed heap after a full collection over the baseline (flat = nothing grows with the list). The sampled peak adds the garbage the GC had not yet collected (it follows the GC's budget); retained is what is left after the stream.", rows);
         }
 
         public sealed class StreamProbe

@@ -70,10 +70,11 @@ namespace PolytomicPS.Tests.Native
             Assert.Equal("4.7.2", m["DotNetFrameworkVersion"]);
             foreach (var key in new[] { "FunctionsToExport", "AliasesToExport", "VariablesToExport" })
                 Assert.True(m[key] is object[] { Length: 0 }, key + " must be @()");
-            foreach (var file in Strings(m["FormatsToProcess"]).Concat(Strings(m["TypesToProcess"])))
+            foreach (var file in Strings(m["FormatsToProcess"]))
                 Assert.True(File.Exists(Path.Combine(Stage, file)), file);
             Assert.NotEmpty(Strings(m["FormatsToProcess"]));
-            Assert.NotEmpty(Strings(m["TypesToProcess"]));
+            // No types file: the format views cover display, and loading one costs every import ~20 ms (BENCHMARKS.md).
+            Assert.False(m.ContainsKey("TypesToProcess"));
             var psData = (Hashtable)((Hashtable)m["PrivateData"]!)["PSData"]!;
             var tags = Strings(psData["Tags"]);
             foreach (var tag in new[] { "PSEdition_Desktop", "PSEdition_Core", "Windows", "Linux", "MacOS" }) Assert.Contains(tag, tags);
