@@ -28,15 +28,28 @@ namespace PolytomicPS.Bench
             var quick = args.Contains("--quick");
             Scale.Register();
             var report = new Report();
-            await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Urls = "http://127.0.0.1:0", SchemaCacheDelay = TimeSpan.Zero });
-            Console.Error.WriteLine($"sandbox {sandbox.BaseUrl}");
+
+            // --child <section>: measure one section in this process and print its figures (see Measured).
+            var child = args.SkipWhile(a => a != "--child").Skip(1).FirstOrDefault();
+            if (child != null)
+            {
+                await using var own = await StartSandbox();
+                var figures = await Sections[child].Measure(own, quick);
+                Console.WriteLine(ChildMarker + JsonSerializer.Serialize(figures));
+                return 0;
+            }
 
             // --only <import|percall|streaming|fanout>: one figure, printed and not written (for working on it).
             var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.ToLowerInvariant();
             bool Run(string name) => only == null || only == name;
             if (Run("import")) Import(report, quick ? 3 : 10);
-            if (Run("percall")) await PerCall(report, sandbox, quick ? 300 : 2000, quick ? 10 : 20, quick ? 3 : 15);
-            foreach (var (name, extra) in Extras) if (Run(name)) await extra(report, sandbox, quick);
+            foreach (var (name, section) in Sections)
+                if (Run(name) && section.Render != null) section.Render(report, Measured(name, quick ? 1 : Processes), quick);
+            if (Run("fanout"))
+            {
+                await using var sandbox = await StartSandbox();
+                await Scale.FanOut(report, sandbox, quick);
+            }
 
             var path = Path.Combine(FindRoot(), "BENCHMARKS.md");
             if (only != null) { Console.WriteLine(report.Render()); return 0; }
@@ -46,8 +59,46 @@ namespace PolytomicPS.Bench
             return 0;
         }
 
-        /// <summary>Further measurements (streaming, fan-out) register here.</summary>
-        internal static readonly List<(string Name, Func<Report, SandboxServer, bool, Task> Run)> Extras = new List<(string, Func<Report, SandboxServer, bool, Task>)>();
+        private static Task<SandboxServer> StartSandbox() =>
+            SandboxServer.StartAsync(new SandboxOptions { Urls = "http://127.0.0.1:0", SchemaCacheDelay = TimeSpan.Zero });
+
+        /// <summary>Sections measured in fresh processes: each yields named figures, and the report shows the median of
+        /// each figure over <see cref="Processes"/> processes (the same code measures differently from one process to
+        /// the next on this shared machine: JIT and thread placement), with the ratios' range.</summary>
+        internal static readonly Dictionary<string, (Func<SandboxServer, bool, Task<Dictionary<string, double>>> Measure, Action<Report, Figures, bool>? Render)> Sections =
+            new Dictionary<string, (Func<SandboxServer, bool, Task<Dictionary<string, double>>>, Action<Report, Figures, bool>?)>
+            {
+                ["percall"] = (MeasurePerCall, RenderPerCall),
+            };
+
+        private const int Processes = 3;
+        private const string ChildMarker = "FIGURES ";
+
+        private static Figures Measured(string section, int processes)
+        {
+            var runs = new List<Dictionary<string, double>>();
+            for (int i = 0; i < processes; i++)
+            {
+                var psi = ChildProcess("--child", section);
+                using var p = Process.Start(psi)!;
+                var lines = p.StandardOutput.ReadToEnd().Split('\n');
+                p.WaitForExit();
+                var line = lines.LastOrDefault(l => l.StartsWith(ChildMarker, StringComparison.Ordinal))
+                    ?? throw new InvalidOperationException($"the {section} measurement failed (exit {p.ExitCode})");
+                runs.Add(JsonSerializer.Deserialize<Dictionary<string, double>>(line.Substring(ChildMarker.Length))!);
+                Console.Error.WriteLine($"{section}: process {i + 1} of {processes} measured");
+            }
+            return new Figures(runs);
+        }
+
+        internal static ProcessStartInfo ChildProcess(params string[] args)
+        {
+            var exe = Environment.ProcessPath!;
+            var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, UseShellExecute = false };
+            if (Path.GetFileNameWithoutExtension(exe) == "dotnet") psi.ArgumentList.Add(typeof(Program).Assembly.Location);
+            foreach (var a in args) psi.ArgumentList.Add(a);
+            return psi;
+        }
 
         // ---- 1. Import -------------------------------------------------------------------------------------------
 
@@ -82,13 +133,7 @@ namespace PolytomicPS.Bench
         {
             double Run(string what)
             {
-                var exe = Environment.ProcessPath!;
-                var dll = typeof(Program).Assembly.Location;
-                var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, UseShellExecute = false };
-                if (Path.GetFileNameWithoutExtension(exe) == "dotnet") psi.ArgumentList.Add(dll);
-                psi.ArgumentList.Add("--probe");
-                psi.ArgumentList.Add(what);
-                using var p = Process.Start(psi)!;
+                using var p = Process.Start(ChildProcess("--probe", what))!;
                 var text = p.StandardOutput.ReadToEnd();
                 p.WaitForExit();
                 return double.Parse(text.Trim().Split('\n').Last(), CultureInfo.InvariantCulture);
@@ -113,8 +158,9 @@ namespace PolytomicPS.Bench
 
         // ---- 2. Per call -----------------------------------------------------------------------------------------
 
-        private static async Task PerCall(Report report, SandboxServer sandbox, int calls, int warmRounds, int rounds)
+        private static async Task<Dictionary<string, double>> MeasurePerCall(SandboxServer sandbox, bool quick)
         {
+            int calls = quick ? 300 : 2000, warmRounds = quick ? 10 : 20, rounds = quick ? 3 : 15;
             // A runspace on a host, as in every real session (console, ISE, Azure Automation).
             using var rs = ScriptRunner.OpenRunspace(new ConsoleHost(TextWriter.Null, TextWriter.Null, interactive: false), ScriptRunner.FindModuleManifest());
             using var ps = PowerShell.Create();
@@ -123,10 +169,20 @@ namespace PolytomicPS.Bench
             rs.SessionStateProxy.SetVariable("U", sandbox.BaseUrl.ToString());
             var id = (string)ps.AddScript("$null = Connect-Polytomic -ApiKey $K -BaseUrl $U; (New-PolytomicConnection -Name bench -Type stripe -Configuration @{ api_key = 'sk' }).Id")
                 .Invoke().Single().BaseObject;
-            ps.Commands.Clear();
             rs.SessionStateProxy.SetVariable("Id", id);
             rs.SessionStateProxy.SetVariable("N", calls);
-            ps.AddScript("foreach ($i in 1..$N) { $null = Get-PolytomicConnection -Id $Id }");
+            rs.SessionStateProxy.SetVariable("Ids", Enumerable.Repeat(id, calls).ToArray());
+            double Module(string script = "foreach ($i in 1..$N) { $null = Get-PolytomicConnection -Id $Id }")
+            {
+                // A fresh pipeline each round, as each runbook line would be.
+                using var loop = PowerShell.Create();
+                loop.Runspace = rs;
+                loop.AddScript(script);
+                var clock = Stopwatch.StartNew();
+                loop.Invoke();
+                if (loop.HadErrors) throw new InvalidOperationException("bench calls failed: " + loop.Streams.Error[0]);
+                return clock.Elapsed.TotalMilliseconds;
+            }
 
             using var http = new HttpClient { BaseAddress = sandbox.BaseUrl };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sandbox.State.ApiKey);
@@ -160,36 +216,51 @@ namespace PolytomicPS.Bench
 
             // Cold: the first round of each path in this process, while the JIT still runs tier-0 code (what a short
             // runbook sees; PowerShell's engine from NuGet is not ReadyToRun-compiled, as pwsh's own is, so this is harsh).
-            var c = Stopwatch.StartNew(); ps.Invoke(); var coldModule = c.Elapsed.TotalMilliseconds;
-            c.Restart(); await Raw(); var coldRaw = c.Elapsed.TotalMilliseconds;
+            var coldModule = Module();
+            var c = Stopwatch.StartNew(); await Raw(); var coldRaw = c.Elapsed.TotalMilliseconds;
+            // The same calls as one pipeline: the ids piped in, one command for all of them.
+            const string Piped = "$Ids | Get-PolytomicConnection | Out-Null";
             // Warm-up to steady state: tier-1 code needs 30 calls of a method and then a JIT-quiet 100 ms, which
             // PowerShell's own compiling keeps postponing, so it takes thousands of calls here.
-            for (int w = 0; w < warmRounds; w++) { ps.Invoke(); await Raw(); await Client(); await Task.Factory.StartNew(Blocking, TaskCreationOptions.LongRunning); }
-            var module = new List<double>(); var raw = new List<double>(); var typed = new List<double>(); var blocking = new List<double>();
+            for (int w = 0; w < warmRounds; w++) { Module(); Module(Piped); await Raw(); await Client(); await Task.Factory.StartNew(Blocking, TaskCreationOptions.LongRunning); }
+            var module = new List<double>(); var piped = new List<double>(); var raw = new List<double>(); var typed = new List<double>(); var blocking = new List<double>();
             for (int round = 0; round < rounds; round++)
             {
                 // Alternate the paths so machine noise hits them alike.
-                c.Restart(); ps.Invoke(); module.Add(c.Elapsed.TotalMilliseconds);
+                module.Add(Module());
                 c.Restart(); await Raw(); raw.Add(c.Elapsed.TotalMilliseconds);
+                piped.Add(Module(Piped));
                 c.Restart(); await Client(); typed.Add(c.Elapsed.TotalMilliseconds);
                 blocking.Add(await Task.Factory.StartNew(Blocking, TaskCreationOptions.LongRunning));
             }
-            // The ratio of each round's pair, then the median: drifts of this shared machine cancel within a pair.
-            var ratio = Median(module.Select((m, i) => m / raw[i]));
-            string PerCallUs(double ms) => (ms * 1000 / calls).ToString("0");
-            report.Add("Per call", $"{calls} × `Get-PolytomicConnection -Id` in one runspace vs the same {calls} GETs with a reused HttpClient + System.Text.Json (parse, read one property). Steady state: {rounds} rounds that alternate the paths, after {warmRounds} warm-up rounds of every path; times are medians, the ratio is the median of each round's cmdlet/raw ratio; cold: the first round of the process.",
+            double Us(double ms) => ms * 1000 / calls;
+            return new Dictionary<string, double>
+            {
+                ["calls"] = calls, ["rounds"] = rounds, ["warm"] = warmRounds,
+                ["cmdlet_us"] = Us(Median(module)), ["piped_us"] = Us(Median(piped)), ["typed_us"] = Us(Median(typed)),
+                ["blocking_us"] = Us(Median(blocking)), ["raw_us"] = Us(Median(raw)),
+                // The ratio of each round's pair, then the median: drifts of this shared machine cancel within a pair.
+                ["ratio"] = Median(module.Select((m, i) => m / raw[i])),
+                ["piped_ratio"] = Median(piped.Select((m, i) => m / raw[i])),
+                ["cold_cmdlet_us"] = Us(coldModule), ["cold_raw_us"] = Us(coldRaw),
+            };
+        }
+
+        private static void RenderPerCall(Report report, Figures f, bool quick)
+        {
+            var ratio = f["ratio"];
+            report.Add("Per call", $"{f["calls"]:0} × `Get-PolytomicConnection -Id` in a loop (`foreach (...) {{ $null = Get-PolytomicConnection -Id $Id }}`) in one runspace vs the same {f["calls"]:0} GETs with a reused HttpClient + System.Text.Json (parse, read one property). Steady state: {f["rounds"]:0} rounds that alternate the paths after {f["warm"]:0} warm-up rounds of every path; each figure is the median over the rounds, then the median over {f.Count} fresh processes (the ratio is each round's cmdlet/raw ratio, its range over the processes in brackets). Cold: the first round of a process.",
                 new[]
                 {
-                    ("cmdlet total (ms)", Median(module).ToString("0")),
-                    ("cmdlet per call (µs)", PerCallUs(Median(module))),
-                    ("typed client alone, per call (µs)", PerCallUs(Median(typed))),
-                    ("typed client, blocking caller, per call (µs)", PerCallUs(Median(blocking))),
-                    ("raw total (ms)", Median(raw).ToString("0")),
-                    ("raw per call (µs)", PerCallUs(Median(raw))),
-                    ("ratio (steady state)", ratio.ToString("0.00") + "×"),
+                    ("cmdlet per call (µs)", f["cmdlet_us"].ToString("0")),
+                    ("typed client alone, per call (µs)", f["typed_us"].ToString("0")),
+                    ("typed client, blocking caller (the cmdlet's way), per call (µs)", f["blocking_us"].ToString("0")),
+                    ("raw per call (µs)", f["raw_us"].ToString("0")),
+                    ("ratio (steady state)", $"{ratio:0.00}× [{f.Range("ratio")}]"),
                     ("target", "≤ 1.3×"),
                     ("met", ratio <= 1.3 ? "yes" : "no"),
-                    ("cold, first round of the process: cmdlet vs raw per call (µs)", $"{PerCallUs(coldModule)} vs {PerCallUs(coldRaw)} = {coldModule / coldRaw:0.00}×"),
+                    ("the same calls piped (`$Ids \\| Get-PolytomicConnection`), per call (µs) and ratio", $"{f["piped_us"]:0}; {f["piped_ratio"]:0.00}× [{f.Range("piped_ratio")}]"),
+                    ("cold, first round of a process: cmdlet vs raw per call (µs)", $"{f["cold_cmdlet_us"]:0} vs {f["cold_raw_us"]:0} = {f["cold_cmdlet_us"] / f["cold_raw_us"]:0.00}×"),
                 });
         }
 
@@ -205,6 +276,16 @@ namespace PolytomicPS.Bench
                 if (File.Exists(Path.Combine(dir.FullName, "PolytomicPS.sln"))) return dir.FullName;
             return Directory.GetCurrentDirectory();
         }
+    }
+
+    /// <summary>One section's figures from several processes: the median of each, and a ratio's range.</summary>
+    internal sealed class Figures
+    {
+        private readonly List<Dictionary<string, double>> runs;
+        public Figures(List<Dictionary<string, double>> runs) { this.runs = runs; }
+        public int Count => runs.Count;
+        public double this[string key] => Program.Median(runs.Select(r => r[key]));
+        public string Range(string key) => $"{runs.Min(r => r[key]):0.00}–{runs.Max(r => r[key]):0.00}";
     }
 
     /// <summary>BENCHMARKS.md: method, machine, and one table per figure.</summary>

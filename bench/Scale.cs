@@ -19,8 +19,7 @@ namespace PolytomicPS.Bench
     {
         public static void Register()
         {
-            Program.Extras.Add(("streaming", Streaming));
-            Program.Extras.Add(("fanout", FanOut));
+            Program.Sections["streaming"] = (MeasureStreaming, RenderStreaming);
         }
 
         private static PowerShell Shell(Runspace rs, string script)
@@ -62,14 +61,14 @@ namespace PolytomicPS.Bench
 
         // ---- 3. Streaming ----------------------------------------------------------------------------------------
 
-
         private static int Rounds(int n) => n >= 20000 ? 9 : 15;
+        private static int[] Sizes(bool quick) => quick ? new[] { 2000, 5000 } : new[] { 2000, 20000 };
 
-        private static async Task Streaming(Report report, SandboxServer sandbox, bool quick)
+        private static async Task<Dictionary<string, double>> MeasureStreaming(SandboxServer sandbox, bool quick)
         {
             using var rs = Connected(sandbox);
-            var sizes = quick ? new[] { 2000, 5000 } : new[] { 2000, 20000 };
-            var rows = new List<(string, string)>();
+            var sizes = Sizes(quick);
+            var figures = new Dictionary<string, double>();
             var ids = NewSyncs(rs, sizes.Length, "history-");
             using var http = new HttpClient { BaseAddress = sandbox.BaseUrl };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sandbox.State.ApiKey);
@@ -145,15 +144,34 @@ namespace PolytomicPS.Bench
                     mod.Add(Total());
                 }
                 var (pages, firstAt, liveMid, sampledPeak, retained) = Probe();
-                var ratio = Program.Median(mod.Select((m, i) => m / raw[i]));
-                rows.Add(($"{n:N0} runs: seeded in (ms)", seed.Elapsed.TotalMilliseconds.ToString("0")));
-                rows.Add(($"{n:N0} runs: first object after (ms), pages requested by then", $"{firstAt:0.0} ms, {pages} page(s) {(pages <= 1 ? "(met: before the 2nd page)" : "(not met)")}"));
+                figures[$"{n}.seed_ms"] = seed.Elapsed.TotalMilliseconds;
+                figures[$"{n}.first_ms"] = firstAt;
+                figures[$"{n}.pages_at_first"] = pages;
+                figures[$"{n}.cmdlet_ms"] = Program.Median(mod);
+                figures[$"{n}.raw_ms"] = Program.Median(raw);
+                figures[$"{n}.ratio"] = Program.Median(mod.Select((m, i) => m / raw[i]));
+                figures[$"{n}.live_mb"] = liveMid / 1048576.0;
+                figures[$"{n}.peak_mb"] = sampledPeak / 1048576.0;
+                figures[$"{n}.retained_mb"] = retained / 1048576.0;
+            }
+            return figures;
+        }
+
+        private static void RenderStreaming(Report report, Figures f, bool quick)
+        {
+            var rows = new List<(string, string)>();
+            foreach (var n in Sizes(quick))
+            {
+                var pages = f[$"{n}.pages_at_first"];
+                var ratio = f[$"{n}.ratio"];
+                rows.Add(($"{n:N0} runs: seeded in (ms)", f[$"{n}.seed_ms"].ToString("0")));
+                rows.Add(($"{n:N0} runs: first object after (ms), pages requested by then", $"{f[$"{n}.first_ms"]:0.0} ms, {pages:0} page(s) {(pages <= 1 ? "(met: before the 2nd page)" : "(not met)")}"));
                 // The target is for the 20,000-run history; a short list also carries the fixed cost of one pipeline.
                 var verdict = n >= 20000 ? $" (target ≤ 1.2×: {(ratio <= 1.2 ? "met" : "not met")})" : "";
-                rows.Add(($"{n:N0} runs: cmdlet total vs raw paging (ms)", $"{Program.Median(mod):0.0} vs {Program.Median(raw):0.0}; ratio {ratio:0.00}×{verdict}"));
-                rows.Add(($"{n:N0} runs: live heap half-way through / sampled peak incl. garbage / retained after (MB)", $"{liveMid / 1048576.0:0.0} / {sampledPeak / 1048576.0:0.0} / {retained / 1048576.0:0.0}"));
+                rows.Add(($"{n:N0} runs: cmdlet total vs raw paging (ms)", $"{f[$"{n}.cmdlet_ms"]:0.0} vs {f[$"{n}.raw_ms"]:0.0}; ratio {ratio:0.00}× [{f.Range($"{n}.ratio")}]{verdict}"));
+                rows.Add(($"{n:N0} runs: live heap half-way through / sampled peak incl. garbage / retained after (MB)", $"{f[$"{n}.live_mb"]:0.0} / {f[$"{n}.peak_mb"]:0.0} / {f[$"{n}.retained_mb"]:0.0}"));
             }
-            report.Add("Streaming", $"A sync's run history seeded in the sandbox ({Polytomic.Sandbox.Routes.SyncExecutionRoutes.PageSize} per page), streamed by `Get-PolytomicSyncExecution -SyncId | Out-Null` vs raw paging with HttpClient + JsonDocument (parse each page, count its items, follow the token); 9 (20,000 runs) or 15 (2,000) rounds alternating the two (times are medians, the ratio is the median of each round's ratio) after a warm-up to steady state (300,000 items per path first, then 100,000). A probe in `ForEach-Object` records, at the first object, how many pages the sandbox had served, and half-way through, the live managed heap after a full collection over the baseline (flat = nothing grows with the list). The sampled peak adds the garbage the GC had not yet collected (it follows the GC's budget); retained is what is left after the stream.", rows);
+            report.Add("Streaming", $"A sync's run history seeded in the sandbox ({Polytomic.Sandbox.Routes.SyncExecutionRoutes.PageSize} per page), streamed by `Get-PolytomicSyncExecution -SyncId | Out-Null` vs raw paging with HttpClient + JsonDocument (parse each page, count its items, follow the token). 9 (20,000 runs) or 15 (2,000) rounds alternate the two after a warm-up to steady state (300,000 items per path first, then 100,000); each figure is the median over the rounds, then over {f.Count} fresh processes (the ratio is each round's cmdlet/raw ratio, its range over the processes in brackets). A probe in `ForEach-Object` records, at the first object, how many pages the sandbox had served, and half-way through, the live managed heap after a full collection over the baseline (flat = nothing grows with the list). The sampled peak adds the garbage the GC had not yet collected (it follows the GC's budget); retained is what is left after the stream.", rows);
         }
 
         public sealed class StreamProbe
@@ -171,7 +189,7 @@ namespace PolytomicPS.Bench
 
         // ---- 4. Fan-out ------------------------------------------------------------------------------------------
 
-        private static Task FanOut(Report report, SandboxServer sandbox, bool quick)
+        internal static Task FanOut(Report report, SandboxServer sandbox, bool quick)
         {
             var count = quick ? 300 : 1000;
             using var setup = Connected(sandbox);
