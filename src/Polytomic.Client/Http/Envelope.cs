@@ -28,14 +28,17 @@ namespace Polytomic.Http
     /// <summary>One page of a list and the token for the next one (null at the end).</summary>
     public sealed class Page<T>
     {
+        private static readonly byte[] PaginationName = System.Text.Encoding.UTF8.GetBytes("\"pagination\"");
+
         private Func<IReadOnlyList<T>>? materialize;
         private IReadOnlyList<T>? items;
+        private readonly int? count;
 
-        public Page(IReadOnlyList<T> items, string? next) { this.items = items; Count = items.Count; NextPageToken = next; }
+        public Page(IReadOnlyList<T> items, string? next) { this.items = items; count = items.Count; NextPageToken = next; }
 
-        private Page(int count, string? next, Func<IReadOnlyList<T>> materialize)
+        private Page(int? count, string? next, Func<IReadOnlyList<T>> materialize)
         {
-            Count = count; NextPageToken = next; this.materialize = materialize;
+            this.count = count; NextPageToken = next; this.materialize = materialize;
         }
 
         /// <summary>The items; a page read by <see cref="Read"/> converts them on first use, on the reader's thread.</summary>
@@ -48,16 +51,20 @@ namespace Polytomic.Http
             }
         }
 
-        public int Count { get; }
+        /// <summary>The number of items (converting them, unless the page's scan already counted them).</summary>
+        public int Count => count ?? Items.Count;
+
         public string? NextPageToken { get; }
 
-        /// <summary>Reads a list envelope ({"data": [...], "pagination": {"next_page_token": ...}}) in one pass that only
-        /// tokenizes the items, to learn their count and the next token at once: the caller can ask for the next page
-        /// while this one's items are still being converted (the slow part) and written. <paramref name="each"/> maps
-        /// every item when it is converted.</summary>
+        /// <summary>Reads a list envelope ({"data": [...], "pagination": {"next_page_token": ...}}) so that the next token is
+        /// known before the items are converted (the slow part): the caller can ask for the next page meanwhile. Polytomic
+        /// puts pagination last, where it is found without reading the items; otherwise one pass tokenizes them to find
+        /// it (and counts them). <paramref name="each"/> maps every item when it is converted.</summary>
         public static Page<T> Read(ApiResponse response, string method, string path, bool paged, Func<T, T>? each = null)
         {
             var body = response.Body;
+            if (TryTrailingToken(body, out var trailing))
+                return new Page<T>(null, paged ? trailing : null, () => Convert(ReadEnvelope(body)?.Data));
             int start = -1, length = 0, count = 0;
             string? next = null;
             try
@@ -100,16 +107,70 @@ namespace Polytomic.Http
             if (start < 0) return new Page<T>(Array.Empty<T>(), next);
             return new Page<T>(count, next, () =>
             {
-                List<T>? list;
-                try { list = JsonSerializer.Deserialize<List<T>>(new ReadOnlySpan<byte>(body, start, length), PolytomicJson.Options); }
+                try { return Convert(JsonSerializer.Deserialize<List<T>>(new ReadOnlySpan<byte>(body, start, length), PolytomicJson.Options)); }
                 catch (JsonException ex) { throw Invalid(ex); }
+            });
+
+            Envelope<List<T>>? ReadEnvelope(byte[] json)
+            {
+                try { return JsonSerializer.Deserialize<Envelope<List<T>>>(json, PolytomicJson.Options); }
+                catch (JsonException ex) { throw Invalid(ex); }
+            }
+
+            IReadOnlyList<T> Convert(List<T>? list)
+            {
                 list ??= new List<T>();
                 if (each != null) for (int i = 0; i < list.Count; i++) list[i] = each(list[i]);
                 return list;
-            });
+            }
 
             PolytomicApiException Invalid(JsonException ex) => new PolytomicApiException(PolytomicErrorKind.InvalidResponse,
                 $"{method} {path} returned a body that is not the expected JSON: {ex.Message}", response.StatusCode, method: method, path: path, inner: ex);
         }
+
+        /// <summary>The next token when "pagination" is the envelope's last property (or absent altogether), read from
+        /// the end of the body without touching the items. The bytes "pagination" followed by a colon can only be a
+        /// property name (a quote inside a JSON string is escaped), and only the envelope's own last property is followed
+        /// by nothing but the envelope's closing brace; anything else is left to the full scan.</summary>
+        private static bool TryTrailingToken(byte[] body, out string? next)
+        {
+            next = null;
+            var span = new ReadOnlySpan<byte>(body);
+            var end = span.Length;
+            while (end > 0 && IsSpace(span[end - 1])) end--;
+            if (end == 0 || span[end - 1] != (byte)'}' || span[0] != (byte)'{') return false;
+            var at = span.Slice(0, end).LastIndexOf(PaginationName);
+            if (at < 0) return true; // no pagination anywhere: the list has no next page
+            var i = at + PaginationName.Length;
+            while (i < end && IsSpace(span[i])) i++;
+            if (i >= end || span[i] != (byte)':') return false;
+            i++;
+            while (i < end && IsSpace(span[i])) i++;
+            // The value, then only the envelope's closing brace.
+            var tail = span.Slice(i, end - 1 - i);
+            try
+            {
+                var reader = new Utf8JsonReader(tail);
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var isToken = reader.ValueTextEquals("next_page_token");
+                    reader.Read();
+                    if (isToken && reader.TokenType == JsonTokenType.String) next = reader.GetString();
+                    else reader.Skip();
+                }
+                if (reader.TokenType != JsonTokenType.EndObject || reader.CurrentDepth != 0) return false;
+                var rest = tail.Slice((int)reader.BytesConsumed);
+                foreach (var b in rest) if (!IsSpace(b)) return false;
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+            if (string.IsNullOrEmpty(next)) next = null;
+            return true;
+        }
+
+        private static bool IsSpace(byte b) => b == (byte)' ' || b == (byte)'\n' || b == (byte)'\r' || b == (byte)'\t';
     }
 }

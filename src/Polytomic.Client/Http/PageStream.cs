@@ -13,7 +13,7 @@ namespace Polytomic.Http
     public sealed class PageStream<T>
     {
         /// <summary>Pages fetched or in flight that the reader has not taken yet.</summary>
-        public const int Depth = 2;
+        public const int Depth = 4;
 
         private readonly object gate = new object();
         private readonly Func<string?, Task<Page<T>>> fetch;
@@ -71,7 +71,8 @@ namespace Polytomic.Http
             var page = await fetch(token).ConfigureAwait(false);
             lock (gate)
             {
-                fetchedItems += (ulong)page.Count;
+                // Counting may mean converting the items first: only a bounded list (-First) needs the count.
+                if (wanted != ulong.MaxValue) fetchedItems += (ulong)page.Count;
                 if (page.NextPageToken != null && fetchedItems < wanted && !stopped) held = page.NextPageToken;
                 StartHeld();
             }

@@ -61,10 +61,36 @@ namespace PolytomicPS.Tests.Client
         }
 
         [Fact]
+        public void A_trailing_pagination_gives_the_token_without_reading_the_items()
+        {
+            var converted = 0;
+            var page = Page<Item>.Read(Body(@"{ ""data"": [{""id"":""a"",""note"":""\""pagination\"": {}""},{""id"":""b""}],
+                ""pagination"" : { ""next_page_token"": ""t2"", ""other"": [1] } }  "), "GET", "/api/x", paged: true,
+                each: i => { converted++; return i; });
+            Assert.Equal("t2", page.NextPageToken);
+            Assert.Equal(0, converted);
+            Assert.Equal(2, page.Count);
+            Assert.Equal(new[] { "a", "b" }, page.Items.Select(i => i.Id));
+            Assert.Equal(2, converted);
+        }
+
+        [Theory]
+        // An item's own "pagination" must not be taken for the envelope's.
+        [InlineData(@"{""pagination"":{""next_page_token"":""real""},""data"":[{""id"":""a"",""pagination"":{""next_page_token"":""fake""}}]}", "real")]
+        [InlineData(@"{""data"":[{""id"":""a"",""pagination"":{""next_page_token"":""fake""}}],""pagination"":{}}", null)]
+        [InlineData(@"{""data"":[{""id"":""a""}],""pagination"":""not an object""}", null)]
+        public void Only_the_envelopes_own_pagination_counts(string json, string? next)
+        {
+            var page = Page<Item>.Read(Body(json), "GET", "/api/x", paged: true);
+            Assert.Equal(next, page.NextPageToken);
+            Assert.Equal("a", Assert.Single(page.Items).Id);
+        }
+
+        [Fact]
         public void Items_of_the_wrong_shape_are_an_invalid_response_when_read()
         {
-            var page = Page<Item>.Read(Body(@"{""data"":[""not an object""]}"), "GET", "/api/x", paged: true);
-            Assert.Equal(1, page.Count);
+            var page = Page<Item>.Read(Body(@"{""data"":[""not an object""],""pagination"":{}}"), "GET", "/api/x", paged: true);
+            Assert.Null(page.NextPageToken);
             var ex = Assert.Throws<PolytomicApiException>(() => page.Items);
             Assert.Equal(PolytomicErrorKind.InvalidResponse, ex.Kind);
         }
