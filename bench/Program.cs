@@ -42,7 +42,7 @@ namespace PolytomicPS.Bench
             // --only <import|percall|streaming|fanout>: one figure, printed and not written (for working on it).
             var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.ToLowerInvariant();
             bool Run(string name) => only == null || only == name;
-            if (Run("import")) Import(report, quick ? 3 : 10);
+            if (Run("import")) Import(report, quick ? 3 : 20);
             foreach (var (name, section) in Sections)
                 if (Run(name) && section.Render != null) section.Render(report, Measured(name, quick ? 1 : Processes), quick);
             if (Run("fanout"))

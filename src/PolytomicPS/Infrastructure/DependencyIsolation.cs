@@ -35,7 +35,8 @@ namespace PolytomicPS
         private static readonly object gate = new object();
         private static readonly Dictionary<string, Assembly> loaded = new Dictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase);
         private static Dictionary<string, string> files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        private static bool installed;
+        private static bool installed, dependenciesLoaded;
+        private static MethodInfo? loadFromPath;
 
         /// <summary>The isolated AssemblyLoadContext on .NET, null on .NET Framework or before import.</summary>
         internal static object? Context { get; private set; }
@@ -59,23 +60,30 @@ namespace PolytomicPS
 
         private static void InstallCore(Type alc)
         {
-            var context = alc.GetConstructor(new[] { typeof(string), typeof(bool) })!.Invoke(new object[] { ContextName, false });
-            var loadFromPath = alc.GetMethod("LoadFromAssemblyPath", new[] { typeof(string) })!;
+            // Only the context and the resolver here: the dependencies load when PolytomicPS.dll first needs
+            // Polytomic.Client (the first cmdlet run), not at import, which every runbook job pays afresh.
+            Context = alc.GetConstructor(new[] { typeof(string), typeof(bool) })!.Invoke(new object[] { ContextName, false });
+            loadFromPath = alc.GetMethod("LoadFromAssemblyPath", new[] { typeof(string) })!;
+            var defaultContext = alc.GetProperty("Default")!.GetValue(null);
+            var resolving = alc.GetEvent("Resolving")!;
+            var method = typeof(DependencyIsolation).GetMethod(nameof(ResolveCore), BindingFlags.NonPublic | BindingFlags.Static)!;
+            resolving.AddEventHandler(defaultContext, Delegate.CreateDelegate(resolving.EventHandlerType!, method));
+        }
+
+        /// <summary>Under the gate, on the first resolve: loads every dependency the host does not provide at the same or
+        /// a higher version into the context, all at once. A context answers from what it has loaded before it asks the
+        /// default context, so a different copy another module put there can never be picked for us.</summary>
+        private static void LoadDependencies()
+        {
+            if (dependenciesLoaded) return;
+            dependenciesLoaded = true;
             var provided = HostAssemblies();
             foreach (var file in files)
             {
                 var ours = AssemblyName.GetAssemblyName(file.Value).Version;
                 if (provided.TryGetValue(file.Key, out var theirs) && theirs >= ours) continue;
-                // Loaded up front: a context answers from what it has loaded before it asks the default context, so a
-                // different copy another module put there can never be picked for us.
-                loaded[file.Key] = (Assembly)loadFromPath.Invoke(context, new object[] { file.Value })!;
+                loaded[file.Key] = (Assembly)loadFromPath!.Invoke(Context, new object[] { file.Value })!;
             }
-            Context = context;
-
-            var defaultContext = alc.GetProperty("Default")!.GetValue(null);
-            var resolving = alc.GetEvent("Resolving")!;
-            var method = typeof(DependencyIsolation).GetMethod(nameof(ResolveCore), BindingFlags.NonPublic | BindingFlags.Static)!;
-            resolving.AddEventHandler(defaultContext, Delegate.CreateDelegate(resolving.EventHandlerType!, method));
         }
 
         /// <summary>The assemblies the host application itself provides (the runtime's, plus the app's own), by name.</summary>
@@ -96,7 +104,12 @@ namespace PolytomicPS
         // Bound by reflection to Func<AssemblyLoadContext, AssemblyName, Assembly?> (parameter contravariance).
         private static Assembly? ResolveCore(object context, AssemblyName name)
         {
-            lock (gate) return name.Name != null && loaded.TryGetValue(name.Name, out var a) ? a : null;
+            if (name.Name == null || !files.ContainsKey(name.Name)) return null;
+            lock (gate)
+            {
+                LoadDependencies();
+                return loaded.TryGetValue(name.Name, out var a) ? a : null;
+            }
         }
 
         private static Assembly? ResolveDesktop(object? sender, ResolveEventArgs args)

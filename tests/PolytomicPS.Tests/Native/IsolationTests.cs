@@ -7,7 +7,8 @@ namespace PolytomicPS.Tests.Native
 {
     /// <summary>Dependency isolation on PowerShell 7: in a process that does not ship Polytomic.Client (the console
     /// host, like pwsh), the module's Polytomic.Client and Polly.Core load into the module's own AssemblyLoadContext,
-    /// even when another copy of Polly.Core was loaded into the default context first.</summary>
+    /// even when another copy of Polly.Core was loaded into the default context first; and only once a cmdlet runs, not
+    /// at import.</summary>
     public sealed class IsolationTests
     {
         [Fact]
@@ -29,6 +30,8 @@ namespace PolytomicPS.Tests.Native
                 var script = $@"
 $null = [System.Runtime.Loader.AssemblyLoadContext]::Default.LoadFromAssemblyPath('{decoy}')
 Import-Module '{manifest}'
+# Lazy: importing loads none of the dependencies; the first cmdlet run does.
+'at-import=' + @([System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object {{ $_.GetName().Name -in 'Polytomic.Client', 'System.Reflection.Metadata' }}).Count
 $null = Connect-Polytomic
 $types = @(Get-PolytomicConnectionType)
 'types=' + $types.Count
@@ -38,6 +41,7 @@ foreach ($a in [System.AppDomain]::CurrentDomain.GetAssemblies()) {{
 }}";
                 var (code, output, error) = RunHost(script, placeholder);
                 Assert.True(code == 0, output + error);
+                Assert.Contains("at-import=0", output);
                 Assert.Contains("client=PolytomicPS", output);
                 Assert.Matches(@"types=[1-9]", output);
                 Assert.Contains("polly=7.0.0.0@Default", output);
