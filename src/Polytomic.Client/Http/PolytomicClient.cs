@@ -94,8 +94,11 @@ namespace Polytomic
             };
             // Per-attempt timeouts come from the pipeline; the HttpClient's own would fire across retries.
             http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-            http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent(options.UserAgentComment));
-            http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            // Raw values (validated here once): a parsed header value is formatted again for every request.
+            var ua = UserAgent(options.UserAgentComment);
+            using (var check = new HttpRequestMessage()) check.Headers.UserAgent.ParseAdd(ua);
+            http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", ua);
+            http.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "application/json");
             pipeline = BuildPipeline(options);
         }
 

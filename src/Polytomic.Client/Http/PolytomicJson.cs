@@ -47,10 +47,33 @@ namespace Polytomic.Http
 
         private sealed class PlainObjectConverter : JsonConverter<object>
         {
-            public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+            // Straight from the reader, as ToPlain would make them: no JsonDocument per value (configurations are read
+            // on every connection a cmdlet gets).
+            public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+            private static object? ReadValue(ref Utf8JsonReader reader)
             {
-                using var doc = JsonDocument.ParseValue(ref reader);
-                return ToPlain(doc.RootElement);
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.String: return reader.GetString();
+                    case JsonTokenType.Number: return reader.TryGetInt64(out var n) ? (object)n : reader.GetDouble();
+                    case JsonTokenType.True: return true;
+                    case JsonTokenType.False: return false;
+                    case JsonTokenType.StartObject:
+                        var d = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+                        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                        {
+                            var name = reader.GetString()!;
+                            reader.Read();
+                            d[name] = ReadValue(ref reader);
+                        }
+                        return d;
+                    case JsonTokenType.StartArray:
+                        var l = new List<object?>();
+                        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) l.Add(ReadValue(ref reader));
+                        return l;
+                    default: return null;
+                }
             }
 
             public override void Write(Utf8JsonWriter writer, object value, JsonSerializerOptions options)

@@ -23,6 +23,7 @@ namespace Polytomic.Models
         /// <summary>Further schedules (2025-09-18 additional_schedules, 2024-02-08 schedule.multi).</summary>
         public List<PolytomicBulkSyncSchedule> AdditionalSchedules { get; set; } = new List<PolytomicBulkSyncSchedule>();
 
+        [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)] // keeps the case-insensitive dictionary
         public Dictionary<string, object?> DestinationConfiguration { get; set; } = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, object?>? SourceConfiguration { get; set; }
         public string? AutomaticallyAddNewFields { get; set; }
@@ -306,6 +307,7 @@ namespace Polytomic.Models
     {
         [JsonIgnore] public string ConnectionId { get; set; } = "";
         /// <summary>The raw option map: {name: {default, required, items?}}.</summary>
+        [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)] // keeps the case-insensitive dictionary
         public Dictionary<string, object?> Configuration { get; set; } = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         public List<PolytomicBulkMode> Modes { get; set; } = new List<PolytomicBulkMode>();
         public List<string> SupportedResyncModes { get; set; } = new List<string>();

@@ -14,6 +14,7 @@ namespace Polytomic.Models
         [JsonIgnore] public string? Type => TypeInfo?.Id;
 
         [JsonPropertyName("type")] public ConnectionTypeRef? TypeInfo { get; set; }
+        [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)] // keeps the case-insensitive dictionary
         public Dictionary<string, object?> Configuration { get; set; } = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         public string? Status { get; set; }
         public string? StatusError { get; set; }

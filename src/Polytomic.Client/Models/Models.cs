@@ -12,6 +12,7 @@ namespace Polytomic.Models
         /// <summary>The source connection's type (snowflake, mysql, …).</summary>
         public string? Type { get; set; }
         public string? ConnectionId { get; set; }
+        [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)] // keeps the case-insensitive dictionary
         public Dictionary<string, object?> Configuration { get; set; } = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         public List<PolytomicModelField> Fields { get; set; } = new List<PolytomicModelField>();
         public string? Identifier { get; set; }
@@ -116,6 +117,7 @@ namespace Polytomic.Models
         public bool IsLeaf => RequiresOneOf.Count == 0;
         /// <summary>The parameters chosen so far including this one: a model's configuration at a leaf, and what
         /// -Parameter takes to drill further.</summary>
+        [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)] // keeps the case-insensitive dictionary
         public Dictionary<string, object?> ModelConfiguration { get; set; } = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         public override string ToString() => Value == null ? Key + " (free text)" : Key + "=" + Value;
     }
