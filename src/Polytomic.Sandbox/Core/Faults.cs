@@ -32,6 +32,9 @@ namespace Polytomic.Sandbox
         public string? PathPrefix { get; set; }
         public int Count { get; set; } = 1;
 
+        /// <summary>Matching requests let through before the fault applies (say, the third page of a list).</summary>
+        public int Skip { get; set; }
+
         internal bool Matches(string method, string path) =>
             (Method == null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
             && (PathPrefix == null || path.StartsWith(PathPrefix, StringComparison.OrdinalIgnoreCase));
@@ -57,6 +60,7 @@ namespace Polytomic.Sandbox
             {
                 var f = faults.FirstOrDefault(x => kinds.Contains(x.Kind) && x.Matches(method, path));
                 if (f == null) return null;
+                if (f.Skip > 0) { f.Skip--; return null; }
                 if (--f.Count <= 0) faults.Remove(f);
                 return f;
             }

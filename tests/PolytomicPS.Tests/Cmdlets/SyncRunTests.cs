@@ -239,6 +239,22 @@ $run | Wait-PolytomicSyncExecution -PollIntervalSeconds 0.05 -PassThru", sandbox
         }
 
         [Fact]
+        public void A_page_that_fails_mid_stream_keeps_what_came_before_and_asks_for_nothing_after()
+        {
+            var sync = NewSync();
+            var seeded = Runs.Seed(sandbox.State, sync.Id, 230);
+            var path = $"/api/syncs/{sync.Id}/executions";
+            var before = sandbox.State.Requests.Count;
+            sandbox.State.Faults.Add(new Fault { Status = 400, Body = @"{""message"":""bad page token""}", ContentType = "application/json", Method = "GET", PathPrefix = path, Skip = 2 });
+            var r = Ps.Run("Get-PolytomicSyncExecution $SyncId", sandbox, variables: Vars(sync));
+            sandbox.State.Faults.Clear();
+            Assert.Equal(seeded.Select(x => x.Id).Reverse().Take(100), r.All<PolytomicSyncExecution>().Select(x => x.Id));
+            AssertError(r, "PolytomicApi.BadRequest", ErrorCategory.InvalidArgument);
+            Assert.Contains("bad page token", r.SingleError().Exception.Message);
+            Assert.Equal(3, sandbox.State.Requests.Skip(before).Count(x => x.Path == path));
+        }
+
+        [Fact]
         public void First_five_fetches_one_page_only()
         {
             var sync = NewSync();

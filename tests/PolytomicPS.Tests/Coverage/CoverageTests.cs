@@ -99,8 +99,8 @@ namespace PolytomicPS.Tests.Coverage
             var exported = r.Output.Select(o => o.BaseObject.ToString()!).ToList();
             var mapped = new HashSet<string>(Map().SelectMany(row => row.Cmdlets), StringComparer.OrdinalIgnoreCase);
             // Once a branch is merged its names must leave the set, so the check above covers them again.
-            Assert.Empty(PendingFromOtherBranches.Where(p => exported.Contains(p, StringComparer.OrdinalIgnoreCase)));
-            Assert.Empty(PendingFromOtherBranches.Where(p => !mapped.Contains(p)));
+            Assert.DoesNotContain(PendingFromOtherBranches, p => exported.Contains(p, StringComparer.OrdinalIgnoreCase));
+            Assert.DoesNotContain(PendingFromOtherBranches, p => !mapped.Contains(p));
         }
     }
 }
