@@ -13,16 +13,14 @@ namespace PolytomicPS.Tests.Cmdlets
         [InlineData("2025-09-18")]
         public void Schema_and_records_of_a_new_connection_wait_for_its_cache(string version)
         {
-            sandbox.State.SchemaCacheDelay = TimeSpan.FromSeconds(1);
-            PsResult r;
-            try
-            {
-                r = Ps.Run(@"
-                    $sf = New-PolytomicConnection -Name 'Schemas SF' -Type salesforce -Configuration @{ domain = 'https://example.my.salesforce.com' } -WarningAction SilentlyContinue
-                    $sf | Get-PolytomicSchema -Schema Contact, Account
-                    $sf | Get-PolytomicSchemaRecord -Schema Contact", sandbox, version);
-            }
-            finally { sandbox.State.SchemaCacheDelay = TimeSpan.FromMilliseconds(300); }
+            // The cache becomes ready a fixed time after the schema call starts, not after the connection was made:
+            // a slow (cold, shared) machine must not let it fill before the cmdlet asks.
+            var sf = Ps.Run("New-PolytomicConnection -Name 'Schemas SF' -Type salesforce -Configuration @{ domain = 'https://example.my.salesforce.com' } -WarningAction SilentlyContinue",
+                sandbox, version).Single<PolytomicConnection>();
+            sandbox.State.Connections.Get(sf.Id)!["_cache_ready_at"] = sandbox.State.Clock.Now.AddSeconds(1.5).ToString("o");
+            var r = Ps.Run(@"
+                Get-PolytomicConnection -Id $Id | Get-PolytomicSchema -Schema Contact, Account
+                Get-PolytomicSchemaRecord -ConnectionId $Id -Schema Contact", sandbox, version, variables: new Dictionary<string, object?> { ["Id"] = sf.Id });
             r.AssertSuccess();
             var schemas = r.All<PolytomicConnectionSchema>();
             Assert.Equal(new[] { "Contact", "Account" }, schemas.Select(s => s.Id));
