@@ -86,16 +86,7 @@ namespace Polytomic.Http
                         }
                         length = (int)reader.BytesConsumed - start;
                     }
-                    else if (isPagination && reader.TokenType == JsonTokenType.StartObject)
-                    {
-                        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                        {
-                            var isToken = reader.ValueTextEquals("next_page_token");
-                            reader.Read();
-                            if (isToken && reader.TokenType == JsonTokenType.String) next = reader.GetString();
-                            else reader.Skip();
-                        }
-                    }
+                    else if (isPagination && reader.TokenType == JsonTokenType.StartObject) next = ReadNextToken(ref reader);
                     else reader.Skip();
                 }
             }
@@ -103,7 +94,7 @@ namespace Polytomic.Http
             {
                 throw Invalid(ex);
             }
-            if (!paged || string.IsNullOrEmpty(next)) next = null;
+            if (!paged) next = null;
             if (start < 0) return new Page<T>(Array.Empty<T>(), next);
             return new Page<T>(count, next, () =>
             {
@@ -152,13 +143,7 @@ namespace Polytomic.Http
             {
                 var reader = new Utf8JsonReader(tail);
                 if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var isToken = reader.ValueTextEquals("next_page_token");
-                    reader.Read();
-                    if (isToken && reader.TokenType == JsonTokenType.String) next = reader.GetString();
-                    else reader.Skip();
-                }
+                next = ReadNextToken(ref reader);
                 if (reader.TokenType != JsonTokenType.EndObject || reader.CurrentDepth != 0) return false;
                 var rest = tail.Slice((int)reader.BytesConsumed);
                 foreach (var b in rest) if (!IsSpace(b)) return false;
@@ -167,8 +152,21 @@ namespace Polytomic.Http
             {
                 return false;
             }
-            if (string.IsNullOrEmpty(next)) next = null;
             return true;
+        }
+
+        /// <summary>From a pagination object's start to its end: next_page_token, or null when absent or empty.</summary>
+        private static string? ReadNextToken(ref Utf8JsonReader reader)
+        {
+            string? next = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isToken = reader.ValueTextEquals("next_page_token");
+                reader.Read();
+                if (isToken && reader.TokenType == JsonTokenType.String) next = reader.GetString();
+                else reader.Skip();
+            }
+            return string.IsNullOrEmpty(next) ? null : next;
         }
 
         private static bool IsSpace(byte b) => b == (byte)' ' || b == (byte)'\n' || b == (byte)'\r' || b == (byte)'\t';

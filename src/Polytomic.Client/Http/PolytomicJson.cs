@@ -24,31 +24,14 @@ namespace Polytomic.Http
         }
 
         /// <summary>Reads free-form JSON (configurations, metadata) as plain .NET values PowerShell shows well:
-        /// case-insensitive dictionaries, lists, strings, longs, doubles, booleans.</summary>
-        public static object? ToPlain(JsonElement e)
-        {
-            switch (e.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    var d = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-                    foreach (var p in e.EnumerateObject()) d[p.Name] = ToPlain(p.Value);
-                    return d;
-                case JsonValueKind.Array:
-                    var l = new List<object?>();
-                    foreach (var i in e.EnumerateArray()) l.Add(ToPlain(i));
-                    return l;
-                case JsonValueKind.String: return e.GetString();
-                case JsonValueKind.Number: return e.TryGetInt64(out var n) ? (object)n : e.GetDouble();
-                case JsonValueKind.True: return true;
-                case JsonValueKind.False: return false;
-                default: return null;
-            }
-        }
+        /// case-insensitive dictionaries, lists, strings, longs, doubles, booleans. One mapping, PlainObjectConverter's,
+        /// for elements and for object-typed properties alike.</summary>
+        public static object? ToPlain(JsonElement e) => JsonSerializer.Deserialize<object>(e, Options);
 
         private sealed class PlainObjectConverter : JsonConverter<object>
         {
-            // Straight from the reader, as ToPlain would make them: no JsonDocument per value (configurations are read
-            // on every connection a cmdlet gets).
+            // Straight from the reader: no JsonDocument per value (configurations are read on every connection a
+            // cmdlet gets).
             public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
             private static object? ReadValue(ref Utf8JsonReader reader)

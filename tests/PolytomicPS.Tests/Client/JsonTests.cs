@@ -32,6 +32,20 @@ namespace PolytomicPS.Tests.Client
         }
 
         [Fact]
+        public void Error_metadata_elements_read_the_same_way()
+        {
+            using var doc = JsonDocument.Parse(@"{""Field"":""email"",""limit"":3,""ratio"":1.5,""list"":[true,null],""inner"":{""K"":""v""}}");
+            var plain = Assert.IsType<Dictionary<string, object?>>(PolytomicJson.ToPlain(doc.RootElement));
+            Assert.Equal("email", plain["field"]);
+            Assert.Equal(3L, plain["LIMIT"]);
+            Assert.Equal(1.5, plain["ratio"]);
+            Assert.Equal(new List<object?> { true, null }, plain["list"]);
+            Assert.Equal("v", ((Dictionary<string, object?>)plain["inner"]!)["k"]);
+            using var scalar = JsonDocument.Parse("null");
+            Assert.Null(PolytomicJson.ToPlain(scalar.RootElement));
+        }
+
+        [Fact]
         public void An_invalid_user_agent_comment_is_refused_before_any_request()
         {
             Assert.Throws<FormatException>(() => new PolytomicClient(new PolytomicClientOptions
