@@ -44,7 +44,7 @@ namespace PolytomicPS.Bench
             bool Run(string name) => only == null || only == name;
             if (Run("import")) Import(report, quick ? 3 : 20);
             foreach (var (name, section) in Sections)
-                if (Run(name) && section.Render != null) section.Render(report, Measured(name, quick ? 1 : Processes), quick);
+                if (Run(name) && section.Render != null) section.Render(report, Measured(name, quick), quick);
             if (Run("fanout"))
             {
                 await using var sandbox = await StartSandbox();
@@ -74,12 +74,14 @@ namespace PolytomicPS.Bench
         private const int Processes = 3;
         private const string ChildMarker = "FIGURES ";
 
-        private static Figures Measured(string section, int processes)
+        private static Figures Measured(string section, bool quick)
         {
+            var processes = quick ? 1 : Processes;
             var runs = new List<Dictionary<string, double>>();
             for (int i = 0; i < processes; i++)
             {
-                var psi = ChildProcess("--child", section);
+                // The child measures what the parent will render: the quick sizes with --quick.
+                var psi = quick ? ChildProcess("--child", section, "--quick") : ChildProcess("--child", section);
                 // Hot code reaches the JIT's optimised tier after its first 30 calls, instead of after a JIT-quiet spell
                 // that PowerShell's own compiling keeps postponing: the same steady-state code, reached sooner.
                 psi.Environment["DOTNET_TC_CallCountingDelayMs"] = "0";
@@ -187,9 +189,7 @@ namespace PolytomicPS.Bench
                 return clock.Elapsed.TotalMilliseconds;
             }
 
-            using var http = new HttpClient { BaseAddress = sandbox.BaseUrl };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sandbox.State.ApiKey);
-            http.DefaultRequestHeaders.Add("X-Polytomic-Version", "2024-02-08");
+            using var http = RawClient(sandbox);
             async Task Raw()
             {
                 for (int i = 0; i < calls; i++)
@@ -258,14 +258,13 @@ namespace PolytomicPS.Bench
                 ["calls"] = calls, ["rounds"] = rounds, ["warm"] = warmRounds,
                 ["cmdlet_us"] = Us(Median(module)), ["piped_us"] = Us(Median(piped)), ["typed_us"] = Us(Median(typed)),
                 ["blocking_us"] = Us(Median(blocking)), ["raw_us"] = Us(Median(raw)),
-                // The ratio of each round's pair, then the median: drifts of this shared machine cancel within a pair.
-                ["ratio"] = Median(module.Select((m, i) => m / raw[i])),
-                ["piped_ratio"] = Median(piped.Select((m, i) => m / raw[i])),
+                ["ratio"] = PairedRatio(module, raw),
+                ["piped_ratio"] = PairedRatio(piped, raw),
                 ["raw_ps_us"] = Us(Median(rawPs)),
                 ["nothing_us"] = Us(Median(nothing)),
                 ["barest_us"] = Us(Median(barest)),
-                ["barest_ratio"] = Median(barest.Select((m, i) => m / raw[i])),
-                ["vs_raw_ps_ratio"] = Median(module.Select((m, i) => m / rawPs[i])),
+                ["barest_ratio"] = PairedRatio(barest, raw),
+                ["vs_raw_ps_ratio"] = PairedRatio(module, rawPs),
                 ["cold_cmdlet_us"] = Us(coldModule), ["cold_raw_us"] = Us(coldRaw),
             };
         }
@@ -289,6 +288,19 @@ namespace PolytomicPS.Bench
                     ("for scale: the raw client and parser driven from the same PowerShell loop, per call (µs); the cmdlet's ratio to it", $"{f["raw_ps_us"]:0}; {f["vs_raw_ps_ratio"]:0.00}× [{f.Range("vs_raw_ps_ratio")}]"),
                     ("cold, first round of a process: cmdlet vs raw per call (µs)", $"{f["cold_cmdlet_us"]:0} vs {f["cold_raw_us"]:0} = {f["cold_cmdlet_us"] / f["cold_raw_us"]:0.00}×"),
                 });
+        }
+
+        /// <summary>The ratio of each round's pair, then the median: drifts of this shared machine cancel within a pair.</summary>
+        internal static double PairedRatio(IReadOnlyList<double> measured, IReadOnlyList<double> baseline) =>
+            Median(measured.Select((m, i) => m / baseline[i]));
+
+        /// <summary>The raw baseline: a reused HttpClient with the sandbox's key and API version, nothing else.</summary>
+        internal static HttpClient RawClient(SandboxServer sandbox)
+        {
+            var http = new HttpClient { BaseAddress = sandbox.BaseUrl };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sandbox.State.ApiKey);
+            http.DefaultRequestHeaders.Add("X-Polytomic-Version", "2024-02-08");
+            return http;
         }
 
         internal static double Median(IEnumerable<double> values)

@@ -70,9 +70,7 @@ namespace PolytomicPS.Bench
             var sizes = Sizes(quick);
             var figures = new Dictionary<string, double>();
             var ids = NewSyncs(rs, sizes.Length, "history-");
-            using var http = new HttpClient { BaseAddress = sandbox.BaseUrl };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sandbox.State.ApiKey);
-            http.DefaultRequestHeaders.Add("X-Polytomic-Version", "2024-02-08");
+            using var http = Program.RawClient(sandbox);
 
             for (int s = 0; s < sizes.Length; s++)
             {
@@ -150,7 +148,7 @@ namespace PolytomicPS.Bench
                 figures[$"{n}.pages_at_first"] = pages;
                 figures[$"{n}.cmdlet_ms"] = Program.Median(mod);
                 figures[$"{n}.raw_ms"] = Program.Median(raw);
-                figures[$"{n}.ratio"] = Program.Median(mod.Select((m, i) => m / raw[i]));
+                figures[$"{n}.ratio"] = Program.PairedRatio(mod, raw);
                 figures[$"{n}.live_mb"] = liveMid / 1048576.0;
                 figures[$"{n}.peak_mb"] = sampledPeak / 1048576.0;
                 figures[$"{n}.retained_mb"] = retained / 1048576.0;
