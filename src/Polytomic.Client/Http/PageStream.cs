@@ -35,7 +35,8 @@ namespace Polytomic.Http
         {
             lock (gate)
             {
-                if (queue.Count == 0 && held != null && !stopped) { var token = held; held = null; Begin(token); }
+                // A reader asking with nothing queued is past its first item whatever it reported: go on at once.
+                if (queue.Count == 0) { firstOut = true; StartHeld(); }
                 var next = queue.Count > 0 ? queue.Dequeue().Task : null;
                 StartHeld();
                 return next;
