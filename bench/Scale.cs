@@ -138,8 +138,9 @@ namespace PolytomicPS.Bench
                 var raw = new List<double>(); var mod = new List<double>();
                 for (int round = 0; round < Rounds(n); round++)
                 {
-                    raw.Add(await Raw());
-                    mod.Add(Total());
+                    var (m, r) = Program.Beside(round, Total, () => Raw().GetAwaiter().GetResult());
+                    mod.Add(m);
+                    raw.Add(r);
                 }
                 Probe(); // once to compile the probe's script, then measured
                 var (pages, firstAt, liveMid, sampledPeak, retained) = Probe();
@@ -170,7 +171,7 @@ namespace PolytomicPS.Bench
                 rows.Add(($"{n:N0} runs: cmdlet total vs raw paging (ms)", $"{f[$"{n}.cmdlet_ms"]:0.0} vs {f[$"{n}.raw_ms"]:0.0}; ratio {ratio:0.00}× [{f.Range($"{n}.ratio")}]{verdict}"));
                 rows.Add(($"{n:N0} runs: live heap half-way through / sampled peak incl. garbage / retained after (MB)", $"{f[$"{n}.live_mb"]:0.0} / {f[$"{n}.peak_mb"]:0.0} / {f[$"{n}.retained_mb"]:0.0}"));
             }
-            report.Add("Streaming", $"A sync's run history seeded in the sandbox ({Polytomic.Sandbox.Routes.SyncExecutionRoutes.PageSize} per page), streamed by `Get-PolytomicSyncExecution -SyncId | Out-Null` vs raw paging with HttpClient + JsonDocument (parse each page, count its items, follow the token). 9 (20,000 runs) or 15 (2,000) rounds alternate the two after a warm-up to steady state (300,000 items per path first, then 100,000); each figure is the median over the rounds, then over {f.Count} fresh processes (the ratio is each round's cmdlet/raw ratio, its range over the processes in brackets). A probe in `ForEach-Object` records, at the first object, how many pages the sandbox had served, and half-way through, the live managed heap after a full collection over the baseline (flat = nothing grows with the list). The sampled peak adds the garbage the GC had not yet collected (it follows the GC's budget); retained is what is left after the stream.", rows);
+            report.Add("Streaming", $"A sync's run history seeded in the sandbox ({Polytomic.Sandbox.Routes.SyncExecutionRoutes.PageSize} per page), streamed by `Get-PolytomicSyncExecution -SyncId | Out-Null` vs raw paging with HttpClient + JsonDocument (parse each page, count its items, follow the token). 9 (20,000 runs) or 15 (2,000) rounds measure the two back to back, in alternating order, after a warm-up to steady state (300,000 items per path first, then 100,000); each figure is the median over the rounds, then over {f.Count} fresh processes (the ratio is each round's cmdlet/raw ratio, its range over the processes in brackets). A probe in `ForEach-Object` records, at the first object, how many pages the sandbox had served, and half-way through, the live managed heap after a full collection over the baseline (flat = nothing grows with the list). The sampled peak adds the garbage the GC had not yet collected (it follows the GC's budget); retained is what is left after the stream.", rows);
         }
 
         public sealed class StreamProbe
