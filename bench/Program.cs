@@ -24,6 +24,7 @@ namespace PolytomicPS.Bench
         {
             // Child-process probes for the import figure: a fresh process each time.
             if (args.Length == 2 && args[0] == "--probe") return Probe(args[1]);
+            if (args.Length == 1 && args[0] == "--serve") return await ServedSandbox.Serve();
 
             var quick = args.Contains("--quick");
             Scale.Register();
@@ -165,13 +166,26 @@ namespace PolytomicPS.Bench
 
         private static async Task<Dictionary<string, double>> MeasurePerCall(SandboxServer sandbox, bool quick)
         {
+            var figures = await PerCallAt(sandbox.BaseUrl, sandbox.State.ApiKey, quick, everything: true);
+            // The core paths again with the sandbox in a process of its own, where a blocked thread lets this machine's
+            // idle core sleep (see the findings): the same loop, a different topology.
+            using var remote = ServedSandbox.Start();
+            foreach (var (name, value) in await PerCallAt(remote.BaseUrl, remote.ApiKey, quick, everything: false))
+                figures["remote." + name] = value;
+            return figures;
+        }
+
+        /// <summary>The per-call figures against one sandbox; <paramref name="everything"/> false measures only the cmdlet,
+        /// the barest cmdlet and the two raw forms.</summary>
+        private static async Task<Dictionary<string, double>> PerCallAt(Uri baseUrl, string apiKey, bool quick, bool everything)
+        {
             int calls = quick ? 300 : 2000, warmRounds = quick ? 10 : 20, rounds = quick ? 3 : 21;
             // A runspace on a host, as in every real session (console, ISE, Azure Automation).
             using var rs = ScriptRunner.OpenRunspace(new ConsoleHost(TextWriter.Null, TextWriter.Null, interactive: false), ScriptRunner.FindModuleManifest());
             using var ps = PowerShell.Create();
             ps.Runspace = rs;
-            rs.SessionStateProxy.SetVariable("K", sandbox.State.ApiKey);
-            rs.SessionStateProxy.SetVariable("U", sandbox.BaseUrl.ToString());
+            rs.SessionStateProxy.SetVariable("K", apiKey);
+            rs.SessionStateProxy.SetVariable("U", baseUrl.ToString());
             var id = (string)ps.AddScript("$null = Connect-Polytomic -ApiKey $K -BaseUrl $U; (New-PolytomicConnection -Name bench -Type stripe -Configuration @{ api_key = 'sk' }).Id")
                 .Invoke().Single().BaseObject;
             rs.SessionStateProxy.SetVariable("Id", id);
@@ -189,7 +203,7 @@ namespace PolytomicPS.Bench
                 return clock.Elapsed.TotalMilliseconds;
             }
 
-            using var http = RawClient(sandbox);
+            using var http = RawClient(baseUrl, apiKey);
             async Task Raw()
             {
                 for (int i = 0; i < calls; i++)
@@ -216,7 +230,7 @@ namespace PolytomicPS.Bench
 
             using var client = new Polytomic.PolytomicClient(new Polytomic.PolytomicClientOptions
             {
-                ApiKey = Polytomic.SecureStrings.FromPlain(sandbox.State.ApiKey), BaseUrl = sandbox.BaseUrl,
+                ApiKey = Polytomic.SecureStrings.FromPlain(apiKey), BaseUrl = baseUrl,
             });
             async Task Client()
             {
@@ -230,6 +244,8 @@ namespace PolytomicPS.Bench
                 for (int i = 0; i < calls; i++) _ = Polytomic.PolytomicClient.RunBlocking(() => client.GetConnectionAsync(id)).Name;
                 return c.Elapsed.TotalMilliseconds;
             }
+
+            double Timed(Func<Task> run) { var w = Stopwatch.StartNew(); run().GetAwaiter().GetResult(); return w.Elapsed.TotalMilliseconds; }
 
             // Cold: the first round of each path in this process, while the JIT still runs tier-0 code (what a short
             // runbook sees; PowerShell's engine from NuGet is not ReadyToRun-compiled, as pwsh's own is, so this is harsh).
@@ -252,14 +268,7 @@ namespace PolytomicPS.Bench
             const string Barest = "foreach ($i in 1..$N) { $null = Test-BenchCall -Id $Id }";
             // Warm-up to steady state: tier-1 code needs 30 calls of a method and then a JIT-quiet 100 ms, which
             // PowerShell's own compiling keeps postponing, so it takes thousands of calls here.
-            for (int w = 0; w < warmRounds; w++) { Module(); Module(Piped); Module(RawFromPowerShell); Module(Nothing); Module(Barest); await Raw(); await Client(); OnOwnThread(Blocking); RawBlocking(); }
-            // Each path is measured right beside a raw round of its own, the two in alternating order (Beside), and the
-            // paths' order rotates from round to round: no path always follows the same neighbour or always goes first.
-            // (An earlier fixed order, cmdlet first in every round, put it ~0.1× above the barest cmdlet's figure; with
-            // the order evened out the two agree.) The rounds run on a dedicated thread, as a PowerShell host's caller
-            // is, never on a pool thread blocked while the in-process sandbox needs the pool.
-            double Timed(Func<Task> run) { var w = Stopwatch.StartNew(); run().GetAwaiter().GetResult(); return w.Elapsed.TotalMilliseconds; }
-            var paths = new (string Name, Func<double> Run)[]
+            var all = new (string Name, Func<double> Run)[]
             {
                 ("module", () => Module()),
                 ("piped", () => Module(Piped)),
@@ -270,6 +279,13 @@ namespace PolytomicPS.Bench
                 ("blocking", () => OnOwnThread(Blocking)),
                 ("rawBlocking", RawBlocking),
             };
+            var paths = everything ? all : all.Where(p => p.Name == "module" || p.Name == "barest" || p.Name == "rawBlocking").ToArray();
+            for (int w = 0; w < warmRounds; w++) { foreach (var p in paths) p.Run(); await Raw(); }
+            // Each path is measured right beside a raw round of its own, the two in alternating order (Beside), and the
+            // paths' order rotates from round to round: no path always follows the same neighbour or always goes first.
+            // (An earlier fixed order, cmdlet first in every round, put it ~0.1× above the barest cmdlet's figure; with
+            // the order evened out the two agree.) The rounds run on a dedicated thread, as a PowerShell host's caller
+            // is, never on a pool thread blocked while the in-process sandbox needs the pool.
             var times = paths.ToDictionary(p => p.Name, _ => new List<double>());
             var rawBeside = paths.ToDictionary(p => p.Name, _ => new List<double>());
             OnOwnThread(() =>
@@ -289,22 +305,21 @@ namespace PolytomicPS.Bench
             double Between(string a, string b) => Median(times[a].Select((m, i) => m / rawBeside[a][i] / (times[b][i] / rawBeside[b][i])));
             var raw = rawBeside.Values.SelectMany(v => v).ToList();
             double Us(double ms) => ms * 1000 / calls;
-            return new Dictionary<string, double>
+            var figures = new Dictionary<string, double>
             {
-                ["calls"] = calls, ["rounds"] = rounds, ["warm"] = warmRounds,
-                ["cmdlet_us"] = Us(Median(times["module"])), ["piped_us"] = Us(Median(times["piped"])), ["typed_us"] = Us(Median(times["typed"])),
-                ["blocking_us"] = Us(Median(times["blocking"])), ["raw_us"] = Us(Median(raw)),
+                ["calls"] = calls, ["rounds"] = rounds, ["warm"] = warmRounds, ["raw_us"] = Us(Median(raw)),
+                ["cmdlet_us"] = Us(Median(times["module"])), ["ratio"] = Ratio("module"),
+                ["barest_us"] = Us(Median(times["barest"])), ["barest_ratio"] = Ratio("barest"),
                 ["raw_blocking_us"] = Us(Median(times["rawBlocking"])), ["raw_blocking_ratio"] = Ratio("rawBlocking"),
                 ["vs_raw_blocking_ratio"] = Between("module", "rawBlocking"),
-                ["ratio"] = Ratio("module"),
-                ["piped_ratio"] = Ratio("piped"),
-                ["raw_ps_us"] = Us(Median(times["rawPs"])),
-                ["nothing_us"] = Us(Median(times["nothing"])),
-                ["barest_us"] = Us(Median(times["barest"])),
-                ["barest_ratio"] = Ratio("barest"),
-                ["vs_raw_ps_ratio"] = Between("module", "rawPs"),
-                ["cold_cmdlet_us"] = Us(coldModule), ["cold_raw_us"] = Us(coldRaw),
             };
+            if (!everything) return figures;
+            figures["piped_us"] = Us(Median(times["piped"])); figures["piped_ratio"] = Ratio("piped");
+            figures["typed_us"] = Us(Median(times["typed"])); figures["blocking_us"] = Us(Median(times["blocking"]));
+            figures["raw_ps_us"] = Us(Median(times["rawPs"])); figures["vs_raw_ps_ratio"] = Between("module", "rawPs");
+            figures["nothing_us"] = Us(Median(times["nothing"]));
+            figures["cold_cmdlet_us"] = Us(coldModule); figures["cold_raw_us"] = Us(coldRaw);
+            return figures;
         }
 
         private static void RenderPerCall(Report report, Figures f, bool quick)
@@ -319,12 +334,13 @@ namespace PolytomicPS.Bench
                     ("raw per call (µs)", f["raw_us"].ToString("0")),
                     ("ratio (steady state)", $"{ratio:0.00}× [{f.Range("ratio")}]"),
                     ("target", "≤ 1.3×"),
-                    ("met", ratio <= 1.3 ? "yes" : "no"),
+                    ("met", f.Verdict("ratio", 1.3)),
                     ("the same calls piped (`$Ids \\| Get-PolytomicConnection`), per call (µs) and ratio", $"{f["piped_us"]:0}; {f["piped_ratio"]:0.00}× [{f.Range("piped_ratio")}]"),
                     ("for scale: a do-nothing one-parameter binary cmdlet in the same loop (PowerShell's own cost per command), per call (µs)", f["nothing_us"].ToString("0.0")),
                     ("for scale: the barest binary cmdlet making the same call through the typed client, per call (µs) and ratio", $"{f["barest_us"]:0}; {f["barest_ratio"]:0.00}× [{f.Range("barest_ratio")}]"),
                     ("for scale: the same raw calls made the blocking way (HttpClient.Send on one thread, no await), per call (µs) and ratio to raw; the cmdlet's ratio to it", $"{f["raw_blocking_us"]:0}; {f["raw_blocking_ratio"]:0.00}×; {f["vs_raw_blocking_ratio"]:0.00}× [{f.Range("vs_raw_blocking_ratio")}]"),
                     ("for scale: the raw client and parser driven from the same PowerShell loop, per call (µs); the cmdlet's ratio to it", $"{f["raw_ps_us"]:0}; {f["vs_raw_ps_ratio"]:0.00}× [{f.Range("vs_raw_ps_ratio")}]"),
+                    ("with the sandbox in a process of its own: raw / raw the blocking way / barest cmdlet / cmdlet, per call (µs); the cmdlet's ratio (the barest's)", $"{f["remote.raw_us"]:0} / {f["remote.raw_blocking_us"]:0} / {f["remote.barest_us"]:0} / {f["remote.cmdlet_us"]:0}; {f["remote.ratio"]:0.00}× [{f.Range("remote.ratio")}] ({f["remote.barest_ratio"]:0.00}×)"),
                     ("cold, first round of a process: cmdlet vs raw per call (µs)", $"{f["cold_cmdlet_us"]:0} vs {f["cold_raw_us"]:0} = {f["cold_cmdlet_us"] / f["cold_raw_us"]:0.00}×"),
                 });
         }
@@ -347,10 +363,10 @@ namespace PolytomicPS.Bench
             Median(measured.Select((m, i) => m / baseline[i]));
 
         /// <summary>The raw baseline: a reused HttpClient with the sandbox's key and API version, nothing else.</summary>
-        internal static HttpClient RawClient(SandboxServer sandbox)
+        internal static HttpClient RawClient(Uri baseUrl, string apiKey)
         {
-            var http = new HttpClient { BaseAddress = sandbox.BaseUrl };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sandbox.State.ApiKey);
+            var http = new HttpClient { BaseAddress = baseUrl };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
             http.DefaultRequestHeaders.Add("X-Polytomic-Version", "2024-02-08");
             return http;
         }
@@ -377,6 +393,15 @@ namespace PolytomicPS.Bench
         public int Count => runs.Count;
         public double this[string key] => Program.Median(runs.Select(r => r[key]));
         public string Range(string key) => $"{runs.Min(r => r[key]):0.00}–{runs.Max(r => r[key]):0.00}";
+
+        /// <summary>Whether a ratio meets its target: in every process, or only at the median (then saying how far the
+        /// worst process went), or not.</summary>
+        public string Verdict(string key, double target)
+        {
+            var worst = runs.Max(r => r[key]);
+            if (worst <= target) return "met";
+            return this[key] <= target ? $"met at the median, not in every process (worst {worst:0.00}×)" : "not met";
+        }
     }
 
     /// <summary>BENCHMARKS.md: method, machine, and one table per figure.</summary>
@@ -390,7 +415,7 @@ namespace PolytomicPS.Bench
         private static readonly string[] Findings =
         {
             "Import: the module's dependencies (Polytomic.Client, Polly, and System.Reflection.Metadata to read their versions) loaded at import; they now load on the first cmdlet run. The types file (one display property set the format views already cover) cost every import ~20 ms and is gone. What remains is PowerShell's: any manifest module costs its JIT-compiled import path (the NuGet engine is not ReadyToRun-compiled as pwsh's is), plus reading the format file and registering 103 cmdlets.",
-            "Per call: a cmdlet blocks its pipeline thread on every call, so its sends run synchronously on that thread (HttpClient.Send, found by reflection on .NET 5+; Windows PowerShell 5.1 keeps the async path): no thread-pool hop, no spinning waiter. The typed client is within a few µs of raw HttpClient + System.Text.Json. PowerShell spends ~6 µs per command in the loop even for a cmdlet that does nothing, and the barest binary cmdlet making the same call through the typed client lands where Get-PolytomicConnection does: the cmdlet's own code (two parameter sets, the id transformation, the session lookup, the Ctrl+C token, error mapping) costs nothing measurable here, and measured without the network its binding shape adds ~0.3 µs over a one-parameter cmdlet. So the figure is PowerShell's floor for one command per call on this machine, and it sits at the target rather than under it with room: neighbouring rounds differ by ±0.1× on this 2-core VM, hence the medians and the ranges. How the rounds are ordered matters at this scale: an earlier version of this benchmark ran the cmdlet first in every round and measured it at 1.35–1.46× while the barest cmdlet, run later in the round, measured 1.21–1.35×; with the order rotated and each path beside its own raw run, the two agree. Two comparisons are less kind and are shown or noted rather than hidden: against the same raw calls made the blocking way (HttpClient.Send, 0.9–1.0× the await form here) the cmdlet measured 1.26–1.38× over this session's runs; and with the sandbox in a process of its own (a one-off experiment, not part of this run) every blocking path slows down, because a thread that blocks lets this VM's idle core sleep and waking it costs more than the await path's spinning thread pool (raw await 47 µs, raw blocking 65 µs, the barest cmdlet 81 µs and Get-PolytomicConnection 85 µs: ~1.8×). Against Polytomic over the internet (tens of milliseconds per call) all of this is noise. Piping the ids into one command puts the cmdlet within ~1.1×.",
+            "Per call: a cmdlet blocks its pipeline thread on every call, so its sends run synchronously on that thread (HttpClient.Send, found by reflection on .NET 5+; Windows PowerShell 5.1 keeps the async path): no thread-pool hop, no spinning waiter. The typed client is within a few µs of raw HttpClient + System.Text.Json. PowerShell spends ~6 µs per command in the loop even for a cmdlet that does nothing, and the barest binary cmdlet making the same call through the typed client lands where Get-PolytomicConnection does: the cmdlet's own code (two parameter sets, the id transformation, the session lookup, the Ctrl+C token, error mapping) costs nothing measurable here, and measured without the network its binding shape adds ~0.3 µs over a one-parameter cmdlet. So the figure is PowerShell's floor for one command per call on this machine, and it sits at the target rather than under it with room: neighbouring rounds differ by ±0.1× on this 2-core VM, hence the medians and the ranges. How the rounds are ordered matters at this scale: an earlier version of this benchmark ran the cmdlet first in every round and measured it at 1.35–1.46× while the barest cmdlet, run later in the round, measured 1.21–1.35×; with the order rotated and each path beside its own raw run, the two agree. Two comparisons are less kind and are shown or noted rather than hidden: against the same raw calls made the blocking way (HttpClient.Send, 0.9–1.0× the await form here) the cmdlet measured 1.26–1.44× over this session's runs (its row); and with the sandbox in a process of its own (its row) every blocking path slows down, the raw one included, because a thread that blocks lets this VM's idle core sleep and waking it costs more than the await path's spinning thread pool: there the cmdlet, like the barest cmdlet, is well above 1.3× (a barest cmdlet that awaits instead, tried by hand there, measured 1.58× against the blocking one's 1.65× in one run: within this machine's noise, and both far from raw). Against Polytomic over the internet (tens of milliseconds per call) all of this is noise. Piping the ids into one command puts the cmdlet within ~1.1×.",
             "Streaming: a page's next token is read before its items are converted (from the envelope's trailing pagination, without touching the items), each page asks for its successor the moment it arrives, and the items are converted while Polytomic prepares the next page; up to four pages wait unread, so memory stays flat. The reader blocks without spinning, which had taken a core from the threads fetching the pages. `$null = Get-...` collects the whole output before discarding it (PowerShell's assignment semantics), so the figures stream into `Out-Null`, as a pipeline would.",
             "Tried and not kept: System.Text.Json source generation (~10 % faster conversion, off the critical path once conversion overlaps the next request), writing a page's items in one enumerated WriteObject (no gain), a deeper look-ahead (8 pages: no gain over 4).",
         };
@@ -399,7 +424,8 @@ namespace PolytomicPS.Bench
         {
             var sb = new StringBuilder();
             sb.AppendLine("# PolytomicPS benchmarks").AppendLine();
-            sb.AppendLine("Generated by `dotnet run -c Release --project bench` against the in-process sandbox on loopback. Each figure is a");
+            sb.AppendLine("Generated by `dotnet run -c Release --project bench` against the sandbox on loopback, in the measuring process (one");
+            sb.AppendLine("per-call row also with the sandbox in a process of its own). Each figure is a");
             sb.AppendLine("ratio or difference measured in the same run, so the machine's speed mostly cancels out. `--quick` runs a smaller");
             sb.AppendLine("version; `--only <import|percall|streaming|fanout>` measures one figure and prints it without writing this file.");
             sb.AppendLine("Per call and streaming are measured in fresh child processes started with `DOTNET_TC_CallCountingDelayMs=0`:");
