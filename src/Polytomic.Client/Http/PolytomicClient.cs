@@ -46,8 +46,9 @@ namespace Polytomic
         /// any runspace) takes the next free slot, one server-given interval apart, so a rate limit is met by an even
         /// stream of requests instead of a storm of retries that all wake at once.</summary>
         private readonly object pacing = new object();
-        private DateTime pacingUntil, nextSlot;
-        /// <summary>pacingUntil's ticks, readable without the lock: calls outside a pacing window skip it.</summary>
+        private DateTime nextSlot;
+        /// <summary>When the pacing window ends, in UTC ticks: written under the lock, read without it, so calls outside
+        /// a window skip the lock.</summary>
         private long pacingUntilTicks;
         private TimeSpan pacingInterval;
         private static readonly TimeSpan PacingWindow = TimeSpan.FromSeconds(2);
@@ -360,9 +361,8 @@ namespace Polytomic
                 // pacing means the pace is still a little too fast.
                 var floor = wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait;
                 var slower = TimeSpan.FromTicks(pacingInterval.Ticks * 11 / 10);
-                pacingInterval = now < pacingUntil && slower > floor ? slower : floor;
-                pacingUntil = now + PacingWindow + wait;
-                Volatile.Write(ref pacingUntilTicks, pacingUntil.Ticks);
+                pacingInterval = now.Ticks < pacingUntilTicks && slower > floor ? slower : floor;
+                Volatile.Write(ref pacingUntilTicks, (now + PacingWindow + wait).Ticks);
                 if (nextSlot < now + wait) nextSlot = now + wait;
             }
         }
@@ -373,7 +373,7 @@ namespace Polytomic
             if (!Pacing) return;
             lock (pacing)
             {
-                if (DateTime.UtcNow < pacingUntil) pacingInterval = TimeSpan.FromTicks(pacingInterval.Ticks * 99 / 100);
+                if (Pacing) pacingInterval = TimeSpan.FromTicks(pacingInterval.Ticks * 99 / 100);
             }
         }
 
@@ -385,7 +385,7 @@ namespace Polytomic
             lock (pacing)
             {
                 var now = DateTime.UtcNow;
-                if (now >= pacingUntil) return TimeSpan.Zero;
+                if (now.Ticks >= pacingUntilTicks) return TimeSpan.Zero;
                 var slot = nextSlot > now ? nextSlot : now;
                 nextSlot = slot + pacingInterval;
                 return slot - now;
