@@ -5,18 +5,13 @@ using System.Text.Json.Serialization;
 
 namespace Polytomic.Http
 {
-    /// <summary>Polytomic's response wrapper: {"data": …} plus, on some routes, paging, links and a job.</summary>
+    /// <summary>Polytomic's response wrapper: {"data": …} plus, on some routes, links and a job. A list's pagination
+    /// is read by <see cref="Page{T}.Read"/> itself, before the items.</summary>
     public sealed class Envelope<T>
     {
         public T? Data { get; set; }
-        public Pagination? Pagination { get; set; }
         public Links? Links { get; set; }
         public Models.PolytomicJob? Job { get; set; }
-    }
-
-    public sealed class Pagination
-    {
-        public string? NextPageToken { get; set; }
     }
 
     public sealed class Links
