@@ -11,6 +11,9 @@ namespace Polytomic.Workspace
     /// <summary>One step of a workspace plan: what Import-PolytomicWorkspace would do (or did) to one object.</summary>
     public sealed class WorkspacePlanItem
     {
+        /// <summary>An empty step (for formatting samples); plans come from WorkspacePlanner.</summary>
+        public WorkspacePlanItem() : this(WorkspaceAction.NoChange, WorkspaceKinds.Connections, "") { }
+
         internal WorkspacePlanItem(WorkspaceAction action, string kind, string name)
         {
             Action = action; KindKey = kind; Name = name;
