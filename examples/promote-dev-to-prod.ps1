@@ -4,6 +4,7 @@
 # Against Polytomic: POLYTOMIC_API_KEY is the dev key; give the production key as -ProdApiKey (a SecureString) and the
 # production secrets as -Secret @{ 'Warehouse.password' = (Read-Host -AsSecureString) }. Without -Apply the script
 # only shows the plan. Without -ProdApiKey, "production" is the dev organization itself (the plan is then all NoChange).
+[CmdletBinding()]
 param(
     [string]$ApiVersion = '2024-02-08',
     [string]$Path = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'polytomic-workspace'),
@@ -23,15 +24,14 @@ $prod = if ($ProdApiKey) {
 
 # 1. Export dev: one file per object, names instead of ids, secrets as placeholders. Commit the folder to git to
 #    review each change as a diff.
-Export-PolytomicWorkspace -Session $dev -Path $Path
-Get-ChildItem $Path -Recurse -Filter *.json | Select-Object @{ n = 'File'; e = { $_.FullName.Substring($Path.Length + 1) } } | Out-Default
+Export-PolytomicWorkspace -Session $dev -Path $Path -PassThru | ForEach-Object { $_.FullName.Substring($Path.Length + 1) } | Out-Default
 
 # 2. The plan against production: Create, Update (field by field), NoChange, NeedsSecret.
 $plan = Compare-PolytomicWorkspace -Session $prod -Path $Path -Secret $Secret -ConnectionMap $ConnectionMap
 $plan | Out-Default
 $needs = $plan | Where-Object Action -EQ NeedsSecret
 if ($needs) {
-    Write-Warning ("Give these secrets with -Secret: " + (($needs.MissingSecrets | Select-Object -Unique) -join ', '))
+    $PSCmdlet.WriteWarning("Give these secrets with -Secret: " + (@($needs.MissingSecrets) -join ', '))
     return
 }
 
