@@ -135,7 +135,7 @@ namespace PolytomicPS.Commands
             options.ApiKey.MakeReadOnly();
             var session = new PolytomicSession(options, PolytomicSession.Mask(SecureStrings.ToPlain(key)));
             SessionStore.Current = session;
-            WriteVerbose($"Connected to {session.BaseUrl} with API version {session.ApiVersion} ({mode}).");
+            Notes.Write(this, $"Connected to {session.BaseUrl} with API version {session.ApiVersion} ({mode}).");
             if (VerboseOn()) ShowIdentity(session);
             WriteObject(session);
         }
@@ -227,7 +227,7 @@ namespace PolytomicPS.Commands
             try
             {
                 var me = session.Client.GetIdentityAsync(stopping.Token).GetAwaiter().GetResult();
-                WriteVerbose($"Signed in as {me.Email ?? me.Id} ({me.Kind}) in organization '{me.OrganizationName}' ({me.OrganizationId}).");
+                Notes.Write(this, $"Signed in as {me.Email ?? me.Id} ({me.Kind}) in organization '{me.OrganizationName}' ({me.OrganizationId}).");
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
