@@ -35,7 +35,7 @@ namespace PolytomicPS
             {
                 using var cts = new CancellationTokenSource(LoadTimeout);
                 try { return load(session.Client, cts.Token).GetAwaiter().GetResult(); }
-                catch (Exception) { return Array.Empty<string>(); } // completion must never throw at the user
+                catch (Exception) { return null; } // completion must never throw at the user; a failure is not cached
             });
         }
     }
