@@ -202,6 +202,11 @@ namespace PolytomicPS.Commands
                         $"{name} is not an absolute URL.", ErrorCategory.InvalidArgument, null));
                 url ??= new Uri(PolytomicClientOptions.DefaultBaseUrl);
             }
+            // Before any other check: those name the URL, and user:password@ in it is a credential.
+            if (url != null && url.IsAbsoluteUri && !string.IsNullOrEmpty(url.UserInfo))
+                ThrowTerminatingError(ErrorFactory.Input("CredentialsInBaseUrl",
+                    "The base URL holds a user name or password (user:password@host). Remove them: Polytomic authenticates with the key given to -ApiKey, -PartnerKey, -Credential or -DeploymentKey.",
+                    ErrorCategory.InvalidArgument, null, "Pass the base URL as https://host only."));
             try
             {
                 PolytomicClient.ValidateBaseUrl(url);
