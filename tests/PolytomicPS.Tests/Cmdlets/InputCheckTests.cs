@@ -9,24 +9,24 @@ namespace PolytomicPS.Tests.Cmdlets
         private readonly SandboxFixture sandbox;
         public InputCheckTests(SandboxFixture sandbox) { this.sandbox = sandbox; sandbox.State.Faults.Clear(); }
 
-        private ErrorRecord RefusedBeforeAnyRequest(string script, string errorId, IEnumerable<string>? secrets = null, bool connect = true)
+        /// <summary>One InvalidArgument error with that ErrorId, and nothing sent.</summary>
+        private void RefusedBeforeAnyRequest(string script, string errorId, IEnumerable<string>? secrets = null, bool connect = true)
         {
             var before = sandbox.State.Requests.Count;
             var r = Ps.Run(script, sandbox, connect: connect, secrets: secrets);
             var e = r.SingleError();
             Assert.StartsWith(errorId + ",", e.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category);
             Assert.Equal(before, sandbox.State.Requests.Count);
-            return e;
         }
 
         [Fact]
         public void Credentials_in_the_base_url_are_refused_and_never_shown()
         {
             var url = sandbox.Server.BaseUrl.ToString().Replace("http://", "http://admin:hunter2pw@");
-            var e = RefusedBeforeAnyRequest(
+            RefusedBeforeAnyRequest(
                 $"Connect-Polytomic -ApiKey $ApiKey -BaseUrl '{url}' -Verbose\nGet-PolytomicSession -ErrorAction SilentlyContinue",
                 "CredentialsInBaseUrl", secrets: new[] { "hunter2pw" }, connect: false);
-            Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category);
         }
 
         [Theory]
@@ -54,22 +54,15 @@ $failed | ForEach-Object {{ $_.FullyQualifiedErrorId + '|' + $_.CategoryInfo.Cat
         [InlineData("New-PolytomicConnection -Name good -Type stripe -Configuration @{ api_key = \"sk$([char]0xDC00)\" }")]
         [InlineData("Get-PolytomicConnection -Name \"x$([char]0xDBFF)\"")]
         [InlineData("[pscustomobject]@{ Type = \"strip$([char]0xD800)\" } | Get-PolytomicConnectionType")]
-        public void Text_with_a_lone_surrogate_is_refused(string script)
-        {
-            var e = RefusedBeforeAnyRequest(script, "InvalidUnicode");
-            Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category);
-        }
+        public void Text_with_a_lone_surrogate_is_refused(string script) => RefusedBeforeAnyRequest(script, "InvalidUnicode");
 
         [Theory]
         [InlineData("Get-PolytomicConnection -Name 'abc['")]
         [InlineData("Get-PolytomicModel -Name 'ok', 'abc['")]
         [InlineData("Get-PolytomicConnectionType -Name 'abc['")]
         [InlineData("Get-PolytomicBulkSync -Name 'x[a-'")]
-        public void An_invalid_wildcard_is_refused_before_the_list_is_read(string script)
-        {
-            var e = RefusedBeforeAnyRequest(script, "InvalidWildcardPattern");
-            Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category);
-        }
+        public void An_invalid_wildcard_is_refused_before_the_list_is_read(string script) =>
+            RefusedBeforeAnyRequest(script, "InvalidWildcardPattern");
 
         [Fact]
         public void Tab_on_an_invalid_wildcard_offers_nothing_instead_of_throwing()
