@@ -215,6 +215,7 @@ namespace Polytomic.Sandbox
                 ctx.Response.Body = original;
             }
             record.Status = ctx.Response.StatusCode;
+            state.Contract?.Observe(version, req.Method, path, ctx.Response.StatusCode, ctx.Response.ContentType, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
             if (idempotent)
                 state.Idempotency.Complete(key!, new IdempotencyCache.Outcome { Status = ctx.Response.StatusCode, Body = buffer.ToArray(), ContentType = ctx.Response.ContentType });
             if (LoseResponse(ctx, state, record)) return;
@@ -286,6 +287,7 @@ namespace Polytomic.Sandbox
                 return Results.NoContent();
             });
             app.MapDelete("/_sandbox/faults", () => { state.Faults.Clear(); return Results.NoContent(); });
+            app.MapGet("/_sandbox/contract", () => Results.Json(new { enabled = state.Contract != null, @checked = state.Contract?.Checked ?? 0, violations = state.Contract?.Violations ?? Array.Empty<string>() }));
             app.MapGet("/_sandbox/requests", () => Results.Json(state.Requests.Select(r => new { r.Method, r.Path, r.Query, r.Status, r.IdempotencyKey })));
         }
 
