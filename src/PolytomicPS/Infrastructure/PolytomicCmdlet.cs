@@ -52,6 +52,7 @@ namespace PolytomicPS
         {
             try
             {
+                InputText.CheckBound(MyInvocation.BoundParameters);
                 ProcessItem();
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
