@@ -1,8 +1,8 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 <#
     Workspace as code: Export-, Compare- and Import-PolytomicWorkspace between two organizations. Organization A is the
-    sandbox Sandbox.ps1 starts; organization B is a second sandbox started here (and stopped here), the faithful model
-    of another organization's key. The API version is $env:POLYTOMIC_API_VERSION (default 2024-02-08).
+    sandbox Sandbox.ps1 starts; organization B is a second sandbox started here (and stopped here) with
+    tools/SandboxProcess.psm1, the faithful model of another organization's key. The API version is Sandbox.ps1's.
     Against a real account (POLYTOMIC_API_KEY set) these tests are skipped: they import into and prune a workspace.
     Writes are counted from the sandbox's request log (GET /_sandbox/requests).
 #>
@@ -14,7 +14,7 @@ BeforeDiscovery {
 BeforeAll {
     . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
 
-    $script:version = if ($env:POLYTOMIC_API_VERSION) { $env:POLYTOMIC_API_VERSION } else { '2024-02-08' }
+    $script:version = $apiVersion
     $script:tag = 'WS' + [guid]::NewGuid().ToString('N').Substring(0, 6)
     $script:dir = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "pester-$tag")
     $script:dirA = [System.IO.Path]::Combine($dir, 'a')
@@ -23,22 +23,9 @@ BeforeAll {
     $script:orgB = $null
     if ($env:POLYTOMIC_API_KEY) { return }
 
-    # Organization B: a second sandbox on a free loopback port, started from the built dll.
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
-    $script:urlB = "http://127.0.0.1:$port/"
-    $dll = Get-ChildItem ([System.IO.Path]::Combine($root, 'src', 'Polytomic.Sandbox', 'bin')) -Recurse -Filter 'Polytomic.Sandbox.dll' |
-        Sort-Object LastWriteTime | Select-Object -Last 1
-    $arguments = @('--urls', "http://127.0.0.1:$port", '--api-key', $apiKey, '--schema-cache-delay', '1')
-    $script:orgB = if ($dll) { Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow -ArgumentList (@($dll.FullName) + $arguments) }
-    else { Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow -ArgumentList (@('run', '--project', [System.IO.Path]::Combine($root, 'src', 'Polytomic.Sandbox'), '--') + $arguments) }
-    $http = [System.Net.Http.HttpClient]::new()
-    $deadline = [DateTime]::UtcNow.AddMinutes(3)
-    while ($true) {
-        try { $null = $http.GetAsync($urlB + 'api/connection_types').GetAwaiter().GetResult(); break }
-        catch { if ([DateTime]::UtcNow -gt $deadline) { throw 'The second sandbox did not start.' }; Start-Sleep -Milliseconds 300 }
-    }
-    $http.Dispose()
+    # Organization B: a second sandbox, started and stopped the way Sandbox.ps1 starts the first.
+    $script:orgB = Start-SandboxProcess -Root $root -ApiKey $apiKey -SchemaCacheDelay 1
+    $script:urlB = $orgB.BaseUrl.TrimEnd('/') + '/'
 
     $script:a = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl -ApiVersion $version
     $script:b = Connect-Polytomic -ApiKey $apiKey -BaseUrl $urlB -ApiVersion $version
@@ -63,7 +50,7 @@ BeforeAll {
 }
 
 AfterAll {
-    if ($orgB) { Stop-Process -Id $orgB.Id -Force -ErrorAction SilentlyContinue }
+    if ($orgB) { Stop-SandboxProcess $orgB }
     if (Test-Path $dir) { Remove-Item $dir -Recurse -Force }
     . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
 }
