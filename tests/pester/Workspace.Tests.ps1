@@ -31,7 +31,7 @@ BeforeAll {
     $script:b = Connect-Polytomic -ApiKey $apiKey -BaseUrl $urlB -ApiVersion $version
 
     # Writes made so far to a sandbox, from its request log.
-    function script:Get-WriteCount([string]$url) {
+    function Get-WriteCount([string]$url) {
         $log = Invoke-RestMethod -Uri ($url + '_sandbox/requests')
         @($log | Where-Object Method -NE 'GET').Count
     }

@@ -90,7 +90,8 @@ namespace PolytomicPS.Tests.Cmdlets
             {
                 var ps = PowerShell.Create();
                 ps.RunspacePool = pool;
-                ps.AddScript("param($s, $i, $p) New-PolytomicConnection -Session $s -Name \"$p$i\" -Type stripe -Configuration @{ api_key = 'sk' }")
+                // -Force: the names are unique, and the figure is about the creates (not the name check's list call).
+                ps.AddScript("param($s, $i, $p) New-PolytomicConnection -Session $s -Name \"$p$i\" -Type stripe -Configuration @{ api_key = 'sk' } -Force")
                   .AddArgument(session).AddArgument(i).AddArgument(prefix);
                 return (ps, handle: ps.BeginInvoke());
             }).ToList();
