@@ -9,7 +9,9 @@ $ErrorActionPreference = 'Stop'
 # Each walkthrough creates its own 'Snowflake Connection' and 'Salesforce Connection': allow the repeated names here.
 $PSDefaultParameterValues['New-PolytomicConnection:Force'] = $true
 
-$scripts = [System.IO.Directory]::GetFiles($PSScriptRoot, '*.ps1') | Where-Object { [System.IO.Path]::GetFileName($_) -ne 'walkthroughs.ps1' }
+# promote-dev-to-prod.ps1 works on two organizations (and refuses the repeated names these leave): run it on its own.
+$scripts = [System.IO.Directory]::GetFiles($PSScriptRoot, '*.ps1') |
+    Where-Object { [System.IO.Path]::GetFileName($_) -notin 'walkthroughs.ps1', 'promote-dev-to-prod.ps1' }
 [array]::Sort($scripts)
 foreach ($script in $scripts) {
     "=== $([System.IO.Path]::GetFileName($script)) (API $ApiVersion) ==="
