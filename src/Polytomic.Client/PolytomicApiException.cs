@@ -18,6 +18,9 @@ namespace Polytomic
         UnsupportedInVersion,
         /// <summary>The connection's schema cache stayed "not ready" until the caller's wait ran out.</summary>
         SchemaCacheNotReady,
+        /// <summary>A create or start whose reply was lost and whose retries failed: it may have been carried out.
+        /// Sending it again with the same Idempotency-Key returns Polytomic's first answer.</summary>
+        OutcomeUnknown,
     }
 
     /// <summary>The one exception type for every failed Polytomic call. Never carries the API key.</summary>
@@ -25,7 +28,7 @@ namespace Polytomic
     {
         public PolytomicApiException(PolytomicErrorKind kind, string message, int? statusCode = null,
             string? apiMessage = null, string? key = null, IReadOnlyDictionary<string, object?>? metadata = null,
-            string? method = null, string? path = null, int attempts = 1, Exception? inner = null)
+            string? method = null, string? path = null, int attempts = 1, Exception? inner = null, string? idempotencyKey = null)
             : base(message, inner)
         {
             Kind = kind;
@@ -36,6 +39,7 @@ namespace Polytomic
             Method = method;
             Path = path;
             Attempts = attempts;
+            IdempotencyKey = idempotencyKey;
         }
 
         public PolytomicErrorKind Kind { get; }
@@ -48,5 +52,7 @@ namespace Polytomic
         public string? Method { get; }
         public string? Path { get; }
         public int Attempts { get; }
+        /// <summary>The Idempotency-Key the call was sent with (a POST); the same key replays its first outcome.</summary>
+        public string? IdempotencyKey { get; }
     }
 }

@@ -64,8 +64,8 @@ namespace Polytomic
 
         /// <summary>Creates a bulk sync. One call = one Idempotency-Key; callers that retry after a schema-cache error
         /// call this again (see <see cref="RetryWhileSchemasCacheAsync{T}"/>), which sends a fresh key.</summary>
-        public async Task<PolytomicBulkSync> CreateBulkSyncAsync(BulkSyncRequest request, CancellationToken ct = default) =>
-            (await SendDataAsync<PolytomicBulkSync>(HttpMethod.Post, ApiPath.Build("bulk", "syncs"), null, ToWire(request), ct).ConfigureAwait(false)).Normalize();
+        public async Task<PolytomicBulkSync> CreateBulkSyncAsync(BulkSyncRequest request, CancellationToken ct = default, string? idempotencyKey = null) =>
+            (await SendDataAsync<PolytomicBulkSync>(HttpMethod.Post, ApiPath.Build("bulk", "syncs"), null, ToWire(request), ct, idempotencyKey).ConfigureAwait(false)).Normalize();
 
         /// <summary>PUT replaces the whole sync (schemas excepted): callers read-modify-write.</summary>
         public async Task<PolytomicBulkSync> UpdateBulkSyncAsync(string id, BulkSyncRequest request, CancellationToken ct = default) =>
@@ -111,9 +111,9 @@ namespace Polytomic
 
         // ------------------------------------------------------------------ executions
 
-        public async Task<PolytomicBulkSyncExecution> StartBulkSyncAsync(string syncId, StartBulkSyncRequest request, CancellationToken ct = default)
+        public async Task<PolytomicBulkSyncExecution> StartBulkSyncAsync(string syncId, StartBulkSyncRequest request, CancellationToken ct = default, string? idempotencyKey = null)
         {
-            var exec = await SendDataAsync<PolytomicBulkSyncExecution>(HttpMethod.Post, Bulk(syncId, "executions"), null, request, ct).ConfigureAwait(false);
+            var exec = await SendDataAsync<PolytomicBulkSyncExecution>(HttpMethod.Post, Bulk(syncId, "executions"), null, request, ct, idempotencyKey).ConfigureAwait(false);
             exec.SyncId = syncId;
             return exec;
         }
@@ -232,9 +232,9 @@ namespace Polytomic
             return s;
         }
 
-        public async Task<PolytomicBulkSchedule> CreateBulkScheduleAsync(string syncId, BulkScheduleApi schedule, CancellationToken ct = default)
+        public async Task<PolytomicBulkSchedule> CreateBulkScheduleAsync(string syncId, BulkScheduleApi schedule, CancellationToken ct = default, string? idempotencyKey = null)
         {
-            var s = await SendDataAsync<PolytomicBulkSchedule>(HttpMethod.Post, Bulk(syncId, "schedules"), null, new BulkScheduleApiRequest { Schedule = schedule }, ct).ConfigureAwait(false);
+            var s = await SendDataAsync<PolytomicBulkSchedule>(HttpMethod.Post, Bulk(syncId, "schedules"), null, new BulkScheduleApiRequest { Schedule = schedule }, ct, idempotencyKey).ConfigureAwait(false);
             s.SyncId ??= syncId;
             return s;
         }

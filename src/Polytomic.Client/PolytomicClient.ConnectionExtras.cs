@@ -37,16 +37,16 @@ namespace Polytomic
             }).ToList();
 
         /// <summary>The route keeps its trailing slash, as Polytomic defines it.</summary>
-        public async Task<PolytomicConnectUrl> CreateConnectUrlAsync(ConnectCardRequest request, CancellationToken ct = default)
+        public async Task<PolytomicConnectUrl> CreateConnectUrlAsync(ConnectCardRequest request, CancellationToken ct = default, string? idempotencyKey = null)
         {
-            var url = await SendDataAsync<PolytomicConnectUrl>(HttpMethod.Post, ApiPath.Build("connections", "connect") + "/", null, request, ct).ConfigureAwait(false);
+            var url = await SendDataAsync<PolytomicConnectUrl>(HttpMethod.Post, ApiPath.Build("connections", "connect") + "/", null, request, ct, idempotencyKey).ConfigureAwait(false);
             url.Name = request.Name; url.Type = request.Type; url.AllowedTypes = request.Whitelist; url.ConnectionId = request.Connection;
             return url;
         }
 
         /// <summary>Shares a connection with a child organization. 2024-02-08: POST /api/connections/{id}/share;
         /// 2025-09-18: the partner route under the owning organization. Returns the new connection's id.</summary>
-        public async Task<string?> ShareConnectionAsync(string connectionId, string? ownerOrganizationId, ShareConnectionRequest request, CancellationToken ct = default)
+        public async Task<string?> ShareConnectionAsync(string connectionId, string? ownerOrganizationId, ShareConnectionRequest request, CancellationToken ct = default, string? idempotencyKey = null)
         {
             string path;
             if (Is2025)
@@ -58,7 +58,7 @@ namespace Polytomic
                 path = ApiPath.Build("organizations", ApiPath.Id(ownerOrganizationId, "organization id"), "connections", Conn(connectionId), "shared");
             }
             else path = ApiPath.Build("connections", Conn(connectionId), "share");
-            var created = await SendDataAsync<IdResponse>(HttpMethod.Post, path, null, request, ct).ConfigureAwait(false);
+            var created = await SendDataAsync<IdResponse>(HttpMethod.Post, path, null, request, ct, idempotencyKey).ConfigureAwait(false);
             return created.Id;
         }
 
@@ -68,14 +68,14 @@ namespace Polytomic
         {
             if (ownerOrganizationId == null)
                 return GetDataAsync<List<PolytomicConnection>>(ApiPath.Build("connections", Conn(connectionId), "shared"), null, ct);
-            RequireVersion("GET /api/organizations/{org_id}/connections/{connection_id}/shared", ApiVersions.V2025_09_18);
+            RequireVersion("GET /api/organizations/{org_id}/connections/{connection_id}/shared", since: ApiVersions.V2025_09_18);
             return GetDataAsync<List<PolytomicConnection>>(
                 ApiPath.Build("organizations", ApiPath.Id(ownerOrganizationId, "organization id"), "connections", Conn(connectionId), "shared"), null, ct);
         }
 
         public async Task<PolytomicProxyResponse> ProxyAsync(string connectionId, ProxyCall call, CancellationToken ct = default)
         {
-            RequireVersion("POST /api/connections/{id}/proxy", ApiVersions.V2025_09_18);
+            RequireVersion("POST /api/connections/{id}/proxy", since: ApiVersions.V2025_09_18);
             var response = await SendDataAsync<PolytomicProxyResponse>(HttpMethod.Post, ApiPath.Build("connections", Conn(connectionId), "proxy"),
                 null, new ProxyRequest { Request = call }, ct).ConfigureAwait(false);
             response.ConnectionId = connectionId;
@@ -84,7 +84,7 @@ namespace Polytomic
 
         public Task<PolytomicProxyInfo> GetProxyInfoAsync(string connectionId, CancellationToken ct = default)
         {
-            RequireVersion("GET /api/connections/{id}/proxy/info", ApiVersions.V2025_09_18);
+            RequireVersion("GET /api/connections/{id}/proxy/info", since: ApiVersions.V2025_09_18);
             return GetDataAsync<PolytomicProxyInfo>(ApiPath.Build("connections", Conn(connectionId), "proxy", "info"), null, ct);
         }
 

@@ -17,8 +17,8 @@ namespace Polytomic
         public Task<PolytomicConnection> GetConnectionAsync(string id, CancellationToken ct = default) =>
             GetDataAsync<PolytomicConnection>(ApiPath.Build("connections", ApiPath.Id(id, "connection id")), null, ct);
 
-        public Task<PolytomicConnection> CreateConnectionAsync(ConnectionRequest request, CancellationToken ct = default) =>
-            SendDataAsync<PolytomicConnection>(HttpMethod.Post, ApiPath.Build("connections"), null, request, ct);
+        public Task<PolytomicConnection> CreateConnectionAsync(ConnectionRequest request, CancellationToken ct = default, string? idempotencyKey = null) =>
+            SendDataAsync<PolytomicConnection>(HttpMethod.Post, ApiPath.Build("connections"), null, request, ct, idempotencyKey);
 
         /// <summary>PUT replaces the whole connection: callers read-modify-write.</summary>
         public Task<PolytomicConnection> UpdateConnectionAsync(string id, ConnectionRequest request, CancellationToken ct = default) =>

@@ -28,8 +28,8 @@ namespace Polytomic
         }
 
         /// <summary>POST /api/syncs/{id}/executions; 409 when a run is already in progress.</summary>
-        public async Task<PolytomicSyncExecution> StartSyncAsync(string syncId, StartSyncRequest request, CancellationToken ct = default) =>
-            WithSync(await SendDataAsync<PolytomicSyncExecution>(HttpMethod.Post, SyncPath(syncId, "executions"), null, request, ct).ConfigureAwait(false), syncId);
+        public async Task<PolytomicSyncExecution> StartSyncAsync(string syncId, StartSyncRequest request, CancellationToken ct = default, string? idempotencyKey = null) =>
+            WithSync(await SendDataAsync<PolytomicSyncExecution>(HttpMethod.Post, SyncPath(syncId, "executions"), null, request, ct, idempotencyKey).ConfigureAwait(false), syncId);
 
         /// <summary>One page of a sync's runs, newest first unless ascending (the API chooses the page size).</summary>
         public Task<Page<PolytomicSyncExecution>> ListSyncExecutionsPageAsync(string syncId, string? pageToken, bool onlyCompleted,
@@ -50,7 +50,7 @@ namespace Polytomic
         public async Task<string?> CancelSyncExecutionAsync(string syncId, string executionId, CancellationToken ct = default)
         {
             var path = ExecutionPath(syncId, executionId, "cancel");
-            RequireVersion("Cancelling one execution (POST /api/syncs/{id}/executions/{id}/cancel, Stop-PolytomicSync -ExecutionId)", ApiVersions.V2025_09_18);
+            RequireVersion("Cancelling one execution (POST /api/syncs/{id}/executions/{id}/cancel)", since: ApiVersions.V2025_09_18);
             return (await SendDataAsync<CancelResponse>(HttpMethod.Post, path, null, null, ct).ConfigureAwait(false)).Message;
         }
 
@@ -58,7 +58,7 @@ namespace Polytomic
         public async Task<PolytomicSyncExecution> SetSyncExecutionStatusAsync(string syncId, string executionId, string status, CancellationToken ct = default)
         {
             var path = ExecutionPath(syncId, executionId);
-            RequireVersion("Setting an execution's status (PUT /api/syncs/{id}/executions/{id}, Set-PolytomicSyncExecution)", ApiVersions.V2024_02_08);
+            RequireVersion("Setting an execution's status (PUT /api/syncs/{id}/executions/{id})", removedIn: ApiVersions.V2025_09_18);
             return WithSync(await SendDataAsync<PolytomicSyncExecution>(HttpMethod.Put, path, null,
                 new Dictionary<string, object?> { ["status"] = status }, ct).ConfigureAwait(false), syncId);
         }
@@ -92,7 +92,7 @@ namespace Polytomic
             if (!bulk) path = ExecutionPath(syncId, executionId, "consolelog");
             else if (schema == null) path = Bulk(syncId, "executions", ApiPath.Id(executionId, "execution id"), "consolelog");
             else path = Bulk(syncId, "executions", ApiPath.Id(executionId, "execution id"), "schemas", ApiPath.Segment(schema, "schema id"), "consolelog");
-            RequireVersion("Console logs (…/executions/{id}/consolelog, Get-PolytomicConsoleLog)", ApiVersions.V2025_09_18);
+            RequireVersion("Console logs (…/executions/{id}/consolelog)", since: ApiVersions.V2025_09_18);
             var page = await GetDataAsync<ConsoleLogPage>(path, new[]
             {
                 Q("limit", limit?.ToString(CultureInfo.InvariantCulture)), Q("after", string.IsNullOrEmpty(after) ? null : after),
@@ -123,11 +123,7 @@ namespace Polytomic
         /// <summary>A plain client for signed URLs: they live on other hosts (storage buckets) and must never receive
         /// our Authorization header or API version.</summary>
         private static readonly Lazy<HttpClient> downloads = new Lazy<HttpClient>(() =>
-            new HttpClient(new HttpClientHandler
-            {
-                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-                Proxy = EnvironmentProxy(), UseProxy = true,
-            }) { Timeout = Timeout.InfiniteTimeSpan });
+            new HttpClient(Http.Transport.CreateHandler(null)) { Timeout = Timeout.InfiniteTimeSpan });
 
         /// <summary>Downloads a signed URL into a file (written to a temporary name first, so a failed download leaves
         /// no half file). Returns the bytes written.</summary>
@@ -154,7 +150,7 @@ namespace Polytomic
             }
             catch (HttpRequestException ex)
             {
-                throw new PolytomicApiException(PolytomicErrorKind.Transport, $"Downloading {uri.GetLeftPart(UriPartial.Path)} failed: {Innermost(ex).Message}",
+                throw new PolytomicApiException(PolytomicErrorKind.Transport, $"Downloading {uri.GetLeftPart(UriPartial.Path)} failed: {Http.ErrorReader.Innermost(ex).Message}",
                     method: "GET", path: uri.AbsolutePath, inner: ex);
             }
             finally

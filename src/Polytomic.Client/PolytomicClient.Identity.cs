@@ -38,12 +38,12 @@ namespace Polytomic
         /// <summary>The caller's own organization (2025-09-18).</summary>
         public Task<PolytomicOrganization> GetCurrentOrganizationAsync(CancellationToken ct = default)
         {
-            RequireVersion("GET /api/organization", ApiVersions.V2025_09_18);
+            RequireVersion("GET /api/organization", since: ApiVersions.V2025_09_18);
             return GetDataAsync<PolytomicOrganization>(ApiPath.Build("organization"), null, ct);
         }
 
-        public Task<PolytomicOrganization> CreateOrganizationAsync(OrganizationRequest request, CancellationToken ct = default) =>
-            SendDataAsync<PolytomicOrganization>(HttpMethod.Post, ApiPath.Build("organizations"), null, request, ct);
+        public Task<PolytomicOrganization> CreateOrganizationAsync(OrganizationRequest request, CancellationToken ct = default, string? idempotencyKey = null) =>
+            SendDataAsync<PolytomicOrganization>(HttpMethod.Post, ApiPath.Build("organizations"), null, request, ct, idempotencyKey);
 
         /// <summary>PUT replaces the organization (SSO settings included): callers read-modify-write.</summary>
         public Task<PolytomicOrganization> UpdateOrganizationAsync(string id, OrganizationRequest request, CancellationToken ct = default) =>
@@ -60,8 +60,8 @@ namespace Polytomic
         public Task<PolytomicUser> GetUserAsync(string? organizationId, string id, CancellationToken ct = default) =>
             GetDataAsync<PolytomicUser>(Users(organizationId, id), null, ct);
 
-        public Task<PolytomicUser> CreateUserAsync(string? organizationId, UserRequest request, CancellationToken ct = default) =>
-            SendDataAsync<PolytomicUser>(HttpMethod.Post, Users(organizationId, null), null, request, ct);
+        public Task<PolytomicUser> CreateUserAsync(string? organizationId, UserRequest request, CancellationToken ct = default, string? idempotencyKey = null) =>
+            SendDataAsync<PolytomicUser>(HttpMethod.Post, Users(organizationId, null), null, request, ct, idempotencyKey);
 
         /// <summary>The partner route needs the email; the current-organization route takes roles only.</summary>
         public Task<PolytomicUser> UpdateUserAsync(string? organizationId, string id, UserRequest request, CancellationToken ct = default)
@@ -76,12 +76,12 @@ namespace Polytomic
             SendDataAsync<PolytomicUser>(HttpMethod.Delete, Users(organizationId, id), null, null, ct);
 
         /// <summary>Mints an API key for a user; with force an existing key is replaced.</summary>
-        public async Task<PolytomicApiKey> CreateApiKeyAsync(string organizationId, string userId, bool force, CancellationToken ct = default)
+        public async Task<PolytomicApiKey> CreateApiKeyAsync(string organizationId, string userId, bool force, CancellationToken ct = default, string? idempotencyKey = null)
         {
             var path = ApiPath.Build("organizations", ApiPath.Id(organizationId, "organization id"), "users",
                 ApiPath.Id(userId, "user id"), "keys");
             var key = await SendDataAsync<PolytomicApiKey>(HttpMethod.Post, path,
-                force ? new[] { new KeyValuePair<string, string?>("force", "true") } : null, null, ct).ConfigureAwait(false);
+                force ? new[] { new KeyValuePair<string, string?>("force", "true") } : null, null, ct, idempotencyKey).ConfigureAwait(false);
             key.UserId = userId;
             key.OrganizationId = organizationId;
             key.CreatedAt = DateTimeOffset.UtcNow;
@@ -92,7 +92,7 @@ namespace Polytomic
         /// <summary>What a UUID is. acrossOrganizations uses the partner route (2025-09-18 only, both).</summary>
         public Task<PolytomicEntity> GetEntityAsync(string id, bool acrossOrganizations, CancellationToken ct = default)
         {
-            RequireVersion(acrossOrganizations ? "GET /api/organizations/entities/{id}" : "GET /api/entities/{id}", ApiVersions.V2025_09_18);
+            RequireVersion(acrossOrganizations ? "GET /api/organizations/entities/{id}" : "GET /api/entities/{id}", since: ApiVersions.V2025_09_18);
             var path = acrossOrganizations
                 ? ApiPath.Build("organizations", "entities", ApiPath.Id(id, "entity id"))
                 : ApiPath.Build("entities", ApiPath.Id(id, "entity id"));
@@ -106,7 +106,7 @@ namespace Polytomic
             string path;
             if (organizationId == null)
             {
-                RequireVersion("The current organization's users (/api/organization/users)", ApiVersions.V2025_09_18);
+                RequireVersion("The current organization's users (/api/organization/users)", since: ApiVersions.V2025_09_18);
                 path = ApiPath.Build("organization", "users");
             }
             else path = ApiPath.Build("organizations", ApiPath.Id(organizationId, "organization id"), "users");

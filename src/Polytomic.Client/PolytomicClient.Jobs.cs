@@ -14,10 +14,10 @@ namespace Polytomic
             GetDataAsync<PolytomicJob>(ApiPath.Build("jobs", ApiPath.Segment(type, "job type"), ApiPath.Id(jobId, "job id")), null, ct);
 
         /// <summary>POST /api/models?async=true: the model is created by a createmodel job (its result is the model).</summary>
-        public async Task<PolytomicJob> CreateModelJobAsync(ModelRequest request, CancellationToken ct = default)
+        public async Task<PolytomicJob> CreateModelJobAsync(ModelRequest request, CancellationToken ct = default, string? idempotencyKey = null)
         {
             var envelope = await SendJsonAsync<Envelope<Dictionary<string, object?>>>(System.Net.Http.HttpMethod.Post, ApiPath.Build("models"),
-                new[] { new KeyValuePair<string, string?>("async", "true") }, request, ct).ConfigureAwait(false);
+                new[] { new KeyValuePair<string, string?>("async", "true") }, request, ct, idempotencyKey).ConfigureAwait(false);
             return envelope.Job ?? throw new PolytomicApiException(PolytomicErrorKind.InvalidResponse,
                 "POST /api/models?async=true returned no job.", method: "POST", path: "/api/models");
         }

@@ -45,8 +45,8 @@ namespace Polytomic
         public Task<PolytomicModel> GetModelAsync(string id, CancellationToken ct = default) =>
             GetDataAsync<PolytomicModel>(ApiPath.Build("models", ApiPath.Id(id, "model id")), null, ct);
 
-        public Task<PolytomicModel> CreateModelAsync(ModelRequest request, CancellationToken ct = default) =>
-            SendDataAsync<PolytomicModel>(HttpMethod.Post, ApiPath.Build("models"), null, request, ct);
+        public Task<PolytomicModel> CreateModelAsync(ModelRequest request, CancellationToken ct = default, string? idempotencyKey = null) =>
+            SendDataAsync<PolytomicModel>(HttpMethod.Post, ApiPath.Build("models"), null, request, ct, idempotencyKey);
 
         /// <summary>POST /api/model-preview: the model Polytomic would create (fields and all); nothing is stored.</summary>
         public Task<PolytomicModel> PreviewModelAsync(ModelRequest request, CancellationToken ct = default) =>

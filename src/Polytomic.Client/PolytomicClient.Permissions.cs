@@ -16,8 +16,8 @@ namespace Polytomic
         public Task<PolytomicPolicy> GetPolicyAsync(string id, CancellationToken ct = default) =>
             GetDataAsync<PolytomicPolicy>(Policy(id), null, ct);
 
-        public Task<PolytomicPolicy> CreatePolicyAsync(PolicyRequest request, CancellationToken ct = default) =>
-            SendDataAsync<PolytomicPolicy>(HttpMethod.Post, ApiPath.Build("permissions", "policies"), null, request, ct);
+        public Task<PolytomicPolicy> CreatePolicyAsync(PolicyRequest request, CancellationToken ct = default, string? idempotencyKey = null) =>
+            SendDataAsync<PolytomicPolicy>(HttpMethod.Post, ApiPath.Build("permissions", "policies"), null, request, ct, idempotencyKey);
 
         public Task<PolytomicPolicy> UpdatePolicyAsync(string id, PolicyRequest request, CancellationToken ct = default) =>
             SendDataAsync<PolytomicPolicy>(HttpMethod.Put, Policy(id), null, request, ct);
@@ -30,8 +30,8 @@ namespace Polytomic
         public Task<PolytomicRole> GetRoleAsync(string id, CancellationToken ct = default) =>
             GetDataAsync<PolytomicRole>(Role(id), null, ct);
 
-        public Task<PolytomicRole> CreateRoleAsync(RoleRequest request, CancellationToken ct = default) =>
-            SendDataAsync<PolytomicRole>(HttpMethod.Post, ApiPath.Build("permissions", "roles"), null, request, ct);
+        public Task<PolytomicRole> CreateRoleAsync(RoleRequest request, CancellationToken ct = default, string? idempotencyKey = null) =>
+            SendDataAsync<PolytomicRole>(HttpMethod.Post, ApiPath.Build("permissions", "roles"), null, request, ct, idempotencyKey);
 
         public Task<PolytomicRole> UpdateRoleAsync(string id, RoleRequest request, CancellationToken ct = default) =>
             SendDataAsync<PolytomicRole>(HttpMethod.Put, Role(id), null, request, ct);

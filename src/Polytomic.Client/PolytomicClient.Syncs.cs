@@ -21,7 +21,7 @@ namespace Polytomic
         /// <summary>The deprecated target drill-down, which 2025-09-18 removed.</summary>
         public Task<ConnectionMeta> GetTargetMetaAsync(string connectionId, string? type, string? search, CancellationToken ct = default)
         {
-            RequireVersion("The target drill-down (GET /api/connections/{id}/modelsync/target, Get-PolytomicTarget -Type/-Search)", ApiVersions.V2024_02_08);
+            RequireVersion("The target drill-down (GET /api/connections/{id}/modelsync/target)", removedIn: ApiVersions.V2025_09_18);
             return GetDataAsync<ConnectionMeta>(ConnectionPath(connectionId, "modelsync", "target"),
                 new[] { new KeyValuePair<string, string?>("type", type), new KeyValuePair<string, string?>("search", search) }, ct);
         }
@@ -58,8 +58,8 @@ namespace Polytomic
         public Task<PolytomicSync> GetSyncAsync(string id, CancellationToken ct = default) =>
             GetDataAsync<PolytomicSync>(ApiPath.Build("syncs", ApiPath.Id(id, "sync id")), null, ct);
 
-        public Task<PolytomicSync> CreateSyncAsync(SyncRequest request, CancellationToken ct = default) =>
-            SendDataAsync<PolytomicSync>(HttpMethod.Post, ApiPath.Build("syncs"), null, request, ct);
+        public Task<PolytomicSync> CreateSyncAsync(SyncRequest request, CancellationToken ct = default, string? idempotencyKey = null) =>
+            SendDataAsync<PolytomicSync>(HttpMethod.Post, ApiPath.Build("syncs"), null, request, ct, idempotencyKey);
 
         /// <summary>PUT replaces the whole sync: callers read-modify-write.</summary>
         public Task<PolytomicSync> UpdateSyncAsync(string id, SyncRequest request, CancellationToken ct = default) =>

@@ -16,8 +16,8 @@ namespace Polytomic
         public Task<PolytomicWebhook> GetWebhookAsync(string id, CancellationToken ct = default) =>
             GetDataAsync<PolytomicWebhook>(Webhook(id), null, ct);
 
-        public Task<PolytomicWebhook> CreateWebhookAsync(WebhookRequest request, CancellationToken ct = default) =>
-            SendDataAsync<PolytomicWebhook>(HttpMethod.Post, ApiPath.Build("webhooks"), null, request, ct);
+        public Task<PolytomicWebhook> CreateWebhookAsync(WebhookRequest request, CancellationToken ct = default, string? idempotencyKey = null) =>
+            SendDataAsync<PolytomicWebhook>(HttpMethod.Post, ApiPath.Build("webhooks"), null, request, ct, idempotencyKey);
 
         /// <summary>PUT needs both endpoint and secret: callers fill in what is not changing.</summary>
         public Task<PolytomicWebhook> UpdateWebhookAsync(string id, WebhookRequest request, CancellationToken ct = default) =>

@@ -29,6 +29,7 @@ namespace PolytomicPS
                 case PolytomicErrorKind.InvalidResponse: return ("PolytomicApi.InvalidResponse", ErrorCategory.InvalidResult);
                 case PolytomicErrorKind.UnsupportedInVersion: return ("ApiVersionNotSupported", ErrorCategory.NotImplemented);
                 case PolytomicErrorKind.SchemaCacheNotReady: return ("SchemaCacheTimeout", ErrorCategory.OperationTimeout);
+                case PolytomicErrorKind.OutcomeUnknown: return ("PolytomicApi.OutcomeUnknown", ErrorCategory.ConnectionError);
             }
             switch (ex.StatusCode)
             {
@@ -50,6 +51,8 @@ namespace PolytomicPS
         private static string? RecommendedAction(PolytomicApiException ex)
         {
             if (ex.Kind == PolytomicErrorKind.UnsupportedInVersion) return "Run Connect-Polytomic with the -ApiVersion the message names.";
+            if (ex.Kind == PolytomicErrorKind.OutcomeUnknown)
+                return $"Run the command again with -IdempotencyKey {ex.IdempotencyKey}: Polytomic then returns its first answer instead of doing it twice.";
             if (ex.Kind == PolytomicErrorKind.SchemaCacheNotReady)
                 return "Wait longer with -TimeoutSeconds, or check the source with Get-PolytomicSchemaStatus / Update-PolytomicSchema.";
             switch (ex.StatusCode)
