@@ -46,13 +46,4 @@ namespace PolytomicPS.Commands
             WriteObject(Await((c, ct) => c.CreateWebhookAsync(new WebhookRequest { Endpoint = Endpoint.ToString(), Secret = Secret, OrganizationId = OrganizationId }, ct)));
         }
     }
-
-    internal static class WebhookInput
-    {
-        public static void CheckEndpoint(Uri endpoint)
-        {
-            if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
-                throw new Polytomic.PolytomicInputException("InvalidWebhookEndpoint", $"The endpoint '{endpoint}' must be an absolute http(s) URL.", "Endpoint", endpoint.ToString());
-        }
-    }
 }

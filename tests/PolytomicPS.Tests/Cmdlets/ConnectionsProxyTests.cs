@@ -10,10 +10,10 @@ using Polytomic.Models;
 namespace PolytomicPS.Tests.Cmdlets
 {
     /// <summary>-Proxy sends every call through the given HTTP proxy (a tiny forwarding proxy on loopback here).</summary>
-    public sealed class ProxyTests : IClassFixture<SandboxFixture>
+    public sealed class ConnectionsProxyTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture sandbox;
-        public ProxyTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
+        public ConnectionsProxyTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
 
         [Fact]
         public async Task Calls_go_through_the_proxy_given_to_Connect()

@@ -15,18 +15,6 @@ namespace Polytomic
         public Task<PolytomicIdentity> GetIdentityAsync(CancellationToken ct = default) =>
             GetDataAsync<PolytomicIdentity>(ApiPath.Build("me"), null, ct);
 
-        /// <summary>Any route, for Invoke-PolytomicRequest: the whole JSON body as plain values (null when empty).</summary>
-        public async Task<object?> SendRawAsync(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string?>>? query,
-            object? body, CancellationToken ct = default)
-        {
-            var response = await SendAsync(method, path, query, body, ct).ConfigureAwait(false);
-            if (response.Body.Length == 0) return null;
-            // Log files and other non-JSON bodies come back as text.
-            var json = response.ContentType?.IndexOf("json", System.StringComparison.OrdinalIgnoreCase) >= 0;
-            if (!json) return System.Text.Encoding.UTF8.GetString(response.Body);
-            return PolytomicJson.ToPlain(response.Read<JsonElement>(method.Method, path));
-        }
-
         // Organizations: partner key (Bearer, or Basic scoped to one organization).
 
         public Task<List<PolytomicOrganization>> ListOrganizationsAsync(CancellationToken ct = default) =>

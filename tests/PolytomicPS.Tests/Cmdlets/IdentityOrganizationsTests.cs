@@ -6,10 +6,10 @@ using Polytomic.Sandbox.Routes;
 namespace PolytomicPS.Tests.Cmdlets
 {
     /// <summary>Organizations, users, minted API keys and entities.</summary>
-    public sealed class OrganizationTests : IClassFixture<SandboxFixture>
+    public sealed class IdentityOrganizationsTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture sandbox;
-        public OrganizationTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
+        public IdentityOrganizationsTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
 
         private const string AsPartner = "Connect-Polytomic -PartnerKey $PartnerKey -BaseUrl $BaseUrl -ApiVersion $ApiVersion | Out-Null\n";
         private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N").Substring(0, 8);

@@ -5,10 +5,10 @@ using Polytomic.Sandbox.Routes;
 
 namespace PolytomicPS.Tests.Cmdlets
 {
-    public sealed class WebhookTests : IClassFixture<SandboxFixture>
+    public sealed class WebhooksTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture sandbox;
-        public WebhookTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
+        public WebhooksTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
 
         private const string Secret = "whsec-9f8e7d6c5b4a";
         private const string NewSecret = "whsec-rotated-1a2b3c";

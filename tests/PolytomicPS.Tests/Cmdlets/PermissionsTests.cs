@@ -4,10 +4,10 @@ using Polytomic.Sandbox.Routes;
 
 namespace PolytomicPS.Tests.Cmdlets
 {
-    public sealed class PermissionTests : IClassFixture<SandboxFixture>
+    public sealed class PermissionsTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture sandbox;
-        public PermissionTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
+        public PermissionsTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
 
         private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N").Substring(0, 8);
 

@@ -88,20 +88,6 @@ namespace Polytomic
             return GetDataAsync<PolytomicProxyInfo>(ApiPath.Build("connections", Conn(connectionId), "proxy", "info"), null, ct);
         }
 
-        /// <summary>Adds or replaces user-defined fields (by field id).</summary>
-        public Task UpsertSchemaFieldsAsync(string connectionId, string schemaId, SchemaFieldsRequest request, CancellationToken ct = default) =>
-            SendAsync(HttpMethod.Post, Schema(connectionId, schemaId) + "/fields", null, request, ct);
-
-        public Task DeleteSchemaFieldAsync(string connectionId, string schemaId, string fieldId, CancellationToken ct = default) =>
-            SendAsync(HttpMethod.Delete, Schema(connectionId, schemaId) + "/fields/" + ApiPath.Segment(fieldId, "field id"), null, null, ct);
-
-        /// <summary>Replaces the schema's primary-key overrides.</summary>
-        public Task SetPrimaryKeysAsync(string connectionId, string schemaId, PrimaryKeysRequest request, CancellationToken ct = default) =>
-            SendAsync(HttpMethod.Put, Schema(connectionId, schemaId) + "/primary_keys", null, request, ct);
-
-        public Task ResetPrimaryKeysAsync(string connectionId, string schemaId, CancellationToken ct = default) =>
-            SendAsync(HttpMethod.Delete, Schema(connectionId, schemaId) + "/primary_keys", null, null, ct);
-
         /// <summary>params is sent as one JSON-encoded value, as the TypeScript SDKs do.</summary>
         public async Task<PolytomicEnrichmentSource> GetEnrichmentSourceAsync(string connectionId, IDictionary<string, object?>? parameters, CancellationToken ct = default)
         {
@@ -132,10 +118,5 @@ namespace Polytomic
             p.ConnectionId = connectionId;
             return p;
         }
-
-        private static string Conn(string id) => ApiPath.Id(id, "connection id");
-
-        private static string Schema(string connectionId, string schemaId) =>
-            ApiPath.Build("connections", Conn(connectionId), "schemas", ApiPath.Segment(schemaId, "schema id"));
     }
 }

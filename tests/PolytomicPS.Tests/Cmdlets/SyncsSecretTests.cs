@@ -3,10 +3,10 @@ using Polytomic.Models;
 namespace PolytomicPS.Tests.Cmdlets
 {
     /// <summary>A sync's encryption passphrase is held as a SecureString: never shown, still kept by Set's PUT.</summary>
-    public sealed class SyncSecretTests : IClassFixture<SandboxFixture>
+    public sealed class SyncsSecretTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture sandbox;
-        public SyncSecretTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
+        public SyncsSecretTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
 
         [Fact]
         public void The_passphrase_never_shows_and_survives_a_read_modify_write()

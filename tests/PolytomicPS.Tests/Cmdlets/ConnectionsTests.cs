@@ -5,10 +5,10 @@ using Polytomic.Sandbox;
 
 namespace PolytomicPS.Tests.Cmdlets
 {
-    public sealed class ConnectionTests : IClassFixture<SandboxFixture>
+    public sealed class ConnectionsTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture sandbox;
-        public ConnectionTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
+        public ConnectionsTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
 
         private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N").Substring(0, 8);
 

@@ -11,12 +11,12 @@ namespace PolytomicPS.Tests.Cmdlets
 {
     /// <summary>Running, watching and auditing model syncs: start, wait, cancel, executions, status, logs, console logs,
     /// events, jobs. Runs here are short (sandbox timings set per test) so waits take real, brief time.</summary>
-    public sealed class SyncRunTests : IClassFixture<SandboxFixture>
+    public sealed class SyncRunsTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture sandbox;
         private SyncRuns Runs => sandbox.State.SyncRuns;
 
-        public SyncRunTests(SandboxFixture sandbox)
+        public SyncRunsTests(SandboxFixture sandbox)
         {
             this.sandbox = sandbox;
             Runs.QueuedAfter = TimeSpan.FromMilliseconds(50);

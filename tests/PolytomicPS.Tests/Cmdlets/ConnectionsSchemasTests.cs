@@ -3,10 +3,10 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Tests.Cmdlets
 {
-    public sealed class SchemaTests : IClassFixture<SandboxFixture>
+    public sealed class ConnectionsSchemasTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture sandbox;
-        public SchemaTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
+        public ConnectionsSchemasTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
 
         [Theory]
         [InlineData("2024-02-08")]

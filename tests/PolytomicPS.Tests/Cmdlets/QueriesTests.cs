@@ -3,10 +3,10 @@ using System.Management.Automation;
 
 namespace PolytomicPS.Tests.Cmdlets
 {
-    public sealed class QueryTests : IClassFixture<SandboxFixture>
+    public sealed class QueriesTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture sandbox;
-        public QueryTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
+        public QueriesTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
 
         private const string NewConnection =
             "$c = New-PolytomicConnection -Name ('pg-' + [guid]::NewGuid()) -Type postgresql -Configuration @{ hostname='db'; username='u'; password='p'; database='d' }\n";

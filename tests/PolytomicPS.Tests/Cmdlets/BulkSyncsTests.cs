@@ -7,10 +7,10 @@ using Polytomic.Sandbox.Routes;
 
 namespace PolytomicPS.Tests.Cmdlets
 {
-    public sealed class BulkSyncTests : IClassFixture<SandboxFixture>
+    public sealed class BulkSyncsTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture sandbox;
-        public BulkSyncTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
+        public BulkSyncsTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
 
         private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N").Substring(0, 8);
 

@@ -11,9 +11,6 @@ namespace Polytomic
 {
     public sealed partial class PolytomicClient
     {
-        private static string ConnectionPath(string connectionId, params string[] rest) =>
-            ApiPath.Build(new[] { "connections", ApiPath.Id(connectionId, "connection id") }.Concat(rest).ToArray());
-
         /// <summary>The drill-down's parameters as the TS SDKs send them: one JSON value, each key a list.</summary>
         public static KeyValuePair<string, string?>[]? SourceParams(IDictionary<string, object?>? parameters)
         {

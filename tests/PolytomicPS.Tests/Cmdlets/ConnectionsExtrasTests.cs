@@ -6,10 +6,10 @@ using Polytomic.Sandbox.Routes;
 namespace PolytomicPS.Tests.Cmdlets
 {
     /// <summary>Parameter values, Connect URLs, sharing, proxy, schema edits, enrichment, target properties.</summary>
-    public sealed class ConnectionExtraTests : IClassFixture<SandboxFixture>
+    public sealed class ConnectionsExtrasTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture sandbox;
-        public ConnectionExtraTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
+        public ConnectionsExtrasTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
 
         private static string New(string type, string config) =>
             $"$c = New-PolytomicConnection -Name ('{type}-' + [guid]::NewGuid()) -Type {type} -Configuration @{{ {config} }}\n";

@@ -15,10 +15,6 @@ namespace Polytomic
         private static string Bulk(string syncId, params string[] rest) =>
             ApiPath.Build(new[] { "bulk", "syncs", ApiPath.Id(syncId, "bulk sync id") }.Concat(rest).ToArray());
 
-        private static KeyValuePair<string, string?> Q(string key, string? value) => new KeyValuePair<string, string?>(key, value);
-
-        private static string? Bool(bool? value) => value == null ? null : value.Value ? "true" : "false";
-
         // ------------------------------------------------------------------ connection introspection
 
         public async Task<PolytomicBulkSource> GetBulkSourceAsync(string connectionId, bool includeFields, CancellationToken ct = default)
@@ -38,19 +34,6 @@ namespace Polytomic
             dest.ConnectionId = connectionId;
             return dest;
         }
-
-        /// <summary>One schema of a connection's schema cache, with its fields.</summary>
-        public async Task<PolytomicConnectionSchema> GetConnectionSchemaAsync(string connectionId, string schemaId, CancellationToken ct = default)
-        {
-            var schema = await GetDataAsync<PolytomicConnectionSchema>(
-                ApiPath.Build("connections", ApiPath.Id(connectionId, "connection id"), "schemas", ApiPath.Segment(schemaId, "schema id")), null, ct).ConfigureAwait(false);
-            schema.ConnectionId = connectionId;
-            return schema;
-        }
-
-        public Task<List<Dictionary<string, object?>>> GetConnectionSchemaRecordsAsync(string connectionId, string schemaId, CancellationToken ct = default) =>
-            GetDataAsync<List<Dictionary<string, object?>>>(
-                ApiPath.Build("connections", ApiPath.Id(connectionId, "connection id"), "schemas", ApiPath.Segment(schemaId, "schema id"), "records"), null, ct);
 
         // ------------------------------------------------------------------ bulk syncs
 
@@ -109,71 +92,6 @@ namespace Polytomic
             return request;
         }
 
-        // ------------------------------------------------------------------ executions
-
-        public async Task<PolytomicBulkSyncExecution> StartBulkSyncAsync(string syncId, StartBulkSyncRequest request, CancellationToken ct = default, string? idempotencyKey = null)
-        {
-            var exec = await SendDataAsync<PolytomicBulkSyncExecution>(HttpMethod.Post, Bulk(syncId, "executions"), null, request, ct, idempotencyKey).ConfigureAwait(false);
-            exec.SyncId = syncId;
-            return exec;
-        }
-
-        public Task<Page<PolytomicBulkSyncExecution>> ListBulkSyncExecutionsPageAsync(string syncId, string? pageToken, int? limit,
-            bool onlyTerminal, bool ascending, CancellationToken ct = default) =>
-            GetPageAsync<PolytomicBulkSyncExecution>(Bulk(syncId, "executions"), new[]
-            {
-                Q("page_token", pageToken), Q("limit", limit?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                Q("only_terminal", onlyTerminal ? "true" : null), Q("ascending", ascending ? "true" : null),
-            }, paged: true, e => { e.SyncId = syncId; return e; }, ct);
-
-        public async Task<PolytomicBulkSyncExecution> GetBulkSyncExecutionAsync(string syncId, string executionId, CancellationToken ct = default)
-        {
-            var exec = await GetDataAsync<PolytomicBulkSyncExecution>(Bulk(syncId, "executions", ApiPath.Id(executionId, "execution id")), null, ct).ConfigureAwait(false);
-            exec.SyncId = syncId;
-            return exec;
-        }
-
-        /// <summary>Asks Polytomic to cancel: the whole sync's run, one execution, or one schema of the current run.
-        /// Cancellation is asynchronous; returns Polytomic's message.</summary>
-        public async Task<string?> CancelBulkSyncAsync(string syncId, string? executionId = null, string? schemaId = null, CancellationToken ct = default)
-        {
-            var path = schemaId != null ? Bulk(syncId, "schemas", ApiPath.Segment(schemaId, "schema id"), "cancel")
-                : executionId != null ? Bulk(syncId, "executions", ApiPath.Id(executionId, "execution id"), "cancel")
-                : Bulk(syncId, "cancel");
-            var result = await SendDataAsync<CancelResponse>(HttpMethod.Post, path, null, null, ct).ConfigureAwait(false);
-            return result.Message;
-        }
-
-        public async Task<PolytomicBulkSyncStatus> GetBulkSyncStatusAsync(string syncId, CancellationToken ct = default)
-        {
-            var status = await GetDataAsync<PolytomicBulkSyncStatus>(Bulk(syncId, "status"), null, ct).ConfigureAwait(false);
-            status.SyncId = syncId;
-            if (status.CurrentExecution != null) status.CurrentExecution.SyncId = syncId;
-            if (status.LastExecution != null) status.LastExecution.SyncId = syncId;
-            return status;
-        }
-
-        public async Task<PolytomicBulkSyncLog> GetBulkSyncLogsAsync(string syncId, string executionId, CancellationToken ct = default)
-        {
-            var log = await GetDataAsync<PolytomicBulkSyncLog>(Bulk(syncId, "executions", ApiPath.Id(executionId, "execution id"), "logs"), null, ct).ConfigureAwait(false);
-            log.SyncId = syncId;
-            log.ExecutionId = executionId;
-            return log;
-        }
-
-        /// <summary>Starts an export of an execution's logs; the job is polled with <see cref="GetJobAsync"/> (type exportlogs).</summary>
-        public async Task<PolytomicLogExport> ExportBulkSyncLogsAsync(string syncId, string executionId, bool notify, CancellationToken ct = default)
-        {
-            var envelope = await SendJsonAsync<Envelope<ExportLogsResponse>>(HttpMethod.Post,
-                Bulk(syncId, "executions", ApiPath.Id(executionId, "execution id"), "logs", "export"),
-                new[] { Q("notify", notify ? "true" : null) }, null, ct).ConfigureAwait(false);
-            return new PolytomicLogExport
-            {
-                SyncId = syncId, ExecutionId = executionId, JobId = envelope.Job?.JobId, Status = envelope.Job?.Status ?? "created",
-                Url = envelope.Data?.Url, Error = envelope.Job?.Error,
-            };
-        }
-
         // ------------------------------------------------------------------ schemas of a sync
 
         /// <summary>The sync's schemas. 2024-02-08 lists them with fields; 2025-09-18 without (fields stay null).</summary>
@@ -210,11 +128,6 @@ namespace Polytomic
             foreach (var x in changed) x.SyncId = syncId;
             return changed;
         }
-
-        /// <summary>GET /api/bulk/syncs/status: the run state of every bulk sync (all) or of the active ones.</summary>
-        public async Task<List<PolytomicBulkSyncStatusSummary>> ListBulkSyncStatusesAsync(bool activeOnly, CancellationToken ct = default) =>
-            await GetDataAsync<List<PolytomicBulkSyncStatusSummary>>(ApiPath.Build("bulk", "syncs", "status"),
-                new[] { new KeyValuePair<string, string?>(activeOnly ? "active" : "all", "true") }, ct).ConfigureAwait(false);
 
         // ------------------------------------------------------------------ schedules sub-resource
 
