@@ -41,7 +41,7 @@ namespace Polytomic.Models
         public bool? SkipInitialBackfill { get; set; }
         public bool? OnlyEnrichUpdates { get; set; }
         /// <summary>Held as a SecureString so it never shows in output, Format-List * or logs.</summary>
-        [JsonConverter(typeof(Http.SecureStringJsonConverter))]
+        [JsonConverter(typeof(Http.SecureStringConverter))]
         public System.Security.SecureString? EncryptionPassphrase { get; set; }
         public List<string>? Policies { get; set; }
         public string? OrganizationId { get; set; }
@@ -136,7 +136,7 @@ namespace Polytomic.Models
         public bool? SkipInitialBackfill { get; set; }
         public bool? OnlyEnrichUpdates { get; set; }
         /// <summary>Held as a SecureString so it never shows in output, Format-List * or logs.</summary>
-        [JsonConverter(typeof(Http.SecureStringJsonConverter))]
+        [JsonConverter(typeof(Http.SecureStringConverter))]
         public System.Security.SecureString? EncryptionPassphrase { get; set; }
         public List<string>? Policies { get; set; }
         public string? OrganizationId { get; set; }

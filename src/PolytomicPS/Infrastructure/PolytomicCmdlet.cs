@@ -173,12 +173,11 @@ namespace PolytomicPS
 
         /// <summary>Streams a paged list: each page's items are yielded as it arrives while the following pages are
         /// already being fetched (see PageStream: a bounded look-ahead, so memory stays flat and Polytomic, the network
-        /// and the pipeline overlap). No page is fetched beyond what <paramref name="wanted"/> items need (-First).</summary>
+        /// and the pipeline overlap). No page is fetched beyond what <paramref name="wanted"/> items need (see PagingWindow).</summary>
         protected IEnumerable<T> Paged<T>(Func<PolytomicClient, string?, CancellationToken, Task<Polytomic.Http.Page<T>>> fetch, ulong wanted = ulong.MaxValue)
         {
             var client = Client;
             var stream = new Polytomic.Http.PageStream<T>(token => fetch(client, token, stopping.Token), wanted);
-            ulong yielded = 0;
             try
             {
                 while (stream.Next() is Task<Polytomic.Http.Page<T>> next)
@@ -187,7 +186,6 @@ namespace PolytomicPS
                     if (page.Count == 0) stream.FirstItemOut(); // nothing to show first: go on at once
                     foreach (var item in page.Items)
                     {
-                        if (yielded++ >= wanted) yield break;
                         yield return item;
                         stream.FirstItemOut();
                     }
@@ -200,8 +198,7 @@ namespace PolytomicPS
         }
 
         /// <summary>Blocks on a page without spinning first (as Task waits do): a page is a round trip away, and a
-        /// spinning waiter takes a core from the threads that are fetching it (measured: 14 % of the process's CPU on two
-        /// cores while streaming).</summary>
+        /// spinning waiter takes a core from the threads fetching it (BENCHMARKS.md, streaming).</summary>
         private T WaitQuietly<T>(Task<T> task)
         {
             if (!task.IsCompleted)

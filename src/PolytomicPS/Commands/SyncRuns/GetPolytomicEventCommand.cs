@@ -60,18 +60,16 @@ namespace PolytomicPS.Commands
             DateTimeOffset? before = Before == null ? (DateTimeOffset?)null : new DateTimeOffset(Before.Value.ToUniversalTime());
             if (after != null && before != null && after >= before)
                 throw new PolytomicInputException("InvalidTimeWindow", "-After must be earlier than -Before.", "After", After);
-            ulong skip = PagingParameters.Skip, first = PagingParameters.First, written = 0, seen = 0;
+            var window = new PagingWindow(PagingParameters);
             var previous = new HashSet<string>(StringComparer.Ordinal);
-            while (written < first)
+            while (!window.Full)
             {
                 var page = Await((c, ct) => c.ListEventsAsync(Type, after, before, PageSize, ct));
                 var fresh = page.Where(e => !previous.Contains(e.Id)).ToList();
                 foreach (var e in fresh)
                 {
-                    if (seen++ < skip) continue;
-                    if (written >= first) break;
-                    WriteObject(e);
-                    written++;
+                    if (window.Full) break;
+                    if (window.Admit()) WriteObject(e);
                 }
                 if (page.Count < PageSize) break;
                 var last = page.Max(e => e.CreatedAt) ?? throw new InvalidOperationException("An event without created_at cannot be paged past.");
@@ -80,7 +78,7 @@ namespace PolytomicPS.Commands
                 after = fresh.Count == 0 ? last : last.AddMilliseconds(-1);
                 previous = new HashSet<string>(page.Select(e => e.Id), StringComparer.Ordinal);
             }
-            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(seen, written >= first ? 0.0 : 1.0));
+            if (window.Total(window.Full ? 0.0 : 1.0) is PSObject total) WriteObject(total);
         }
     }
 }

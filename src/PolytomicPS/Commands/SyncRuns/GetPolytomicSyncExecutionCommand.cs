@@ -49,26 +49,22 @@ namespace PolytomicPS.Commands
         [Parameter(ParameterSetName = List)]
         public SwitchParameter Ascending { get; set; }
 
-        private string? current;
-        protected override object? ErrorTarget => current ?? SyncId;
+        protected override object? ErrorTarget => SyncId;
 
         protected override void ProcessItem()
         {
-            current = null;
             if (ParameterSetName == ById)
             {
                 WriteEach(Id, id => Await((c, ct) => c.GetSyncExecutionAsync(SyncId, id, ct)));
                 return;
             }
-            ulong skip = PagingParameters.Skip, first = PagingParameters.First, seen = 0;
-            // -First: no page beyond the ones those runs need is fetched (without -IncludeTotalCount, which needs them all).
-            var wanted = PagingParameters.IncludeTotalCount || first == ulong.MaxValue ? ulong.MaxValue : skip + first;
-            foreach (var run in Paged((c, token, ct) => c.ListSyncExecutionsPageAsync(SyncId, token, OnlyCompleted, Ascending, ct), wanted))
+            var window = new PagingWindow(PagingParameters);
+            foreach (var run in Paged((c, token, ct) => c.ListSyncExecutionsPageAsync(SyncId, token, OnlyCompleted, Ascending, ct), window.Wanted))
             {
-                if (seen++ < skip || seen - skip > first) continue;
-                WriteObject(run);
+                if (window.Admit()) WriteObject(run);
+                if (window.Done) break;
             }
-            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(seen, 1.0));
+            if (window.Total(1.0) is PSObject total) WriteObject(total);
         }
     }
 }
