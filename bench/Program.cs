@@ -291,10 +291,9 @@ namespace PolytomicPS.Bench
             var paths = everything ? all : all.Where(p => p.Name == "module" || p.Name == "moduleAwaited" || p.Name == "barest" || p.Name == "rawBlocking").ToArray();
             for (int w = 0; w < warmRounds; w++) { foreach (var p in paths) p.Run(); await Raw(); }
             // Each path is measured right beside a raw round of its own, the two in alternating order (Beside), and the
-            // paths' order rotates from round to round: no path always follows the same neighbour or always goes first.
-            // (An earlier fixed order, cmdlet first in every round, put it ~0.1× above the barest cmdlet's figure; with
-            // the order evened out the two agree.) The rounds run on a dedicated thread, as a PowerShell host's caller
-            // is, never on a pool thread blocked while the in-process sandbox needs the pool.
+            // paths' order rotates from round to round: no path always follows the same neighbour or always goes first
+            // (the findings say why). The rounds run on a dedicated thread, as a PowerShell host's caller is, never on a
+            // pool thread blocked while the in-process sandbox needs the pool.
             var times = paths.ToDictionary(p => p.Name, _ => new List<double>());
             var rawBeside = paths.ToDictionary(p => p.Name, _ => new List<double>());
             OnOwnThread(() =>

@@ -9,7 +9,7 @@ using Polytomic.Models;
 
 namespace Polytomic
 {
-    /// <summary>Bulk syncs (ELT), API.md §4.6. Version differences stop here: callers see one shape.</summary>
+    /// <summary>Bulk syncs (ELT). Version differences stop here: callers see one shape.</summary>
     public sealed partial class PolytomicClient
     {
         private static string Bulk(string syncId, params string[] rest) =>

@@ -25,7 +25,7 @@ namespace Polytomic
         private static readonly TimeSpan SchemaCacheFirstDelay = TimeSpan.FromMilliseconds(500);
         private static readonly TimeSpan SchemaCacheMaxDelay = TimeSpan.FromSeconds(5);
 
-        /// <summary>Polytomic's answers while a new connection's schemas are still being cached (API.md §1.6, seed 001):
+        /// <summary>Polytomic's answers while a new connection's schemas are still being cached:
         /// 422, or 400 naming missing schemas or a cache refresh.</summary>
         public static bool IsSchemaCacheNotReady(PolytomicApiException ex)
         {

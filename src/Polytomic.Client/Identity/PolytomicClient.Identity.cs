@@ -9,7 +9,7 @@ using Polytomic.Models;
 
 namespace Polytomic
 {
-    /// <summary>Identity, organizations, users, API keys and entities (API.md §3 Identity/Organizations/Users/Entities).</summary>
+    /// <summary>Identity, organizations, users, API keys and entities.</summary>
     public sealed partial class PolytomicClient
     {
         public Task<PolytomicIdentity> GetIdentityAsync(CancellationToken ct = default) =>

@@ -6,7 +6,7 @@ using Polytomic.Models;
 
 namespace Polytomic
 {
-    /// <summary>Asynchronous jobs (API.md §4.8): model creation, log exports.</summary>
+    /// <summary>Asynchronous jobs: model creation, log exports.</summary>
     public sealed partial class PolytomicClient
     {
         /// <summary>GET /api/jobs/{type}/{id}: status created|running|done|failed, result once done.</summary>

@@ -12,7 +12,7 @@ using Polytomic.Models;
 
 namespace Polytomic
 {
-    /// <summary>Model-sync runs (API.md §4.5): start, cancel, executions, status, logs, console logs; and events (§4.8).</summary>
+    /// <summary>Model-sync runs: start, cancel, executions, status, logs, console logs; and events.</summary>
     public sealed partial class PolytomicClient
     {
         private static string SyncPath(string syncId, params string[] rest) =>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace Polytomic.Models
 {
-    /// <summary>Model-sync execution statuses (API.md §5) and the ones a run never leaves.</summary>
+    /// <summary>Model-sync execution statuses and the ones a run never leaves.</summary>
     public static class ExecutionStatuses
     {
         public static readonly string[] All = { "created", "scheduled", "queued", "waiting", "running", "processing", "canceling", "canceled", "completed", "failed", "interrupted" };
@@ -119,7 +119,7 @@ namespace Polytomic.Models
         public override string ToString() => $"{CreatedAt:u} {Type} {SyncName}";
     }
 
-    /// <summary>The event types Polytomic emits (API.md §5), for completion; the API lists them too.</summary>
+    /// <summary>The event types Polytomic emits, for completion; the API lists them too.</summary>
     public static class EventTypes
     {
         public static readonly string[] Known =

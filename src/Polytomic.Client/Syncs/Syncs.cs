@@ -5,8 +5,8 @@ using System.Text.Json.Serialization;
 
 namespace Polytomic.Models
 {
-    /// <summary>The sync modes and which of them need an identity (the modes of seed 003's target; remove matches
-    /// records by identity too).</summary>
+    /// <summary>The sync modes and which of them need an identity (the modes a database or CRM target offers; remove
+    /// matches records by identity too).</summary>
     public static class SyncModes
     {
         public static readonly string[] All = { "create", "update", "updateOrCreate", "replace", "append", "remove", "snapshot" };

@@ -117,7 +117,7 @@ namespace PolytomicPS
             Await<bool>(async (c, ct) => { await call(c, ct).ConfigureAwait(false); return true; });
 
         /// <summary>Runs a call that Polytomic refuses while a connection's schema cache is still filling (a new
-        /// connection, seed 001): waits and calls again, bounded by timeoutSeconds, with a progress bar. Each attempt is a
+        /// connection): waits and calls again, bounded by timeoutSeconds, with a progress bar. Each attempt is a
         /// new call with a fresh Idempotency-Key (see PolytomicClient.RetryWhileSchemasCacheAsync), so a create retried
         /// here cannot create twice. Any create that depends on the schema cache should use this.</summary>
         protected T AwaitSchemaCache<T>(string activity, int timeoutSeconds, Func<PolytomicClient, CancellationToken, Task<T>> call)

@@ -7,7 +7,7 @@ using Polytomic.Sandbox;
 
 namespace PolytomicPS.Tests.Client
 {
-    /// <summary>The retry policy under the faults API.md §8 plans for, over real HTTP against the sandbox.</summary>
+    /// <summary>The retry policy under the faults Polytomic's retry guidance plans for (429, 5xx, resets, lost replies), over real HTTP against the sandbox.</summary>
     public sealed class FaultTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture sandbox;

@@ -51,7 +51,7 @@ namespace PolytomicPS.Tests.Cmdlets
         private static void AssertJson(string expected, JsonNode? actual) =>
             Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual), $"expected {expected}\nactual   {actual?.ToJsonString()}");
 
-        // ------------------------------------------------------------------ seed 001
+        // ------------------------------------------------------------------ a new connection's schema cache
 
         [Theory]
         [InlineData("2024-02-08", "schedule")]
