@@ -217,6 +217,26 @@ namespace PolytomicPS
             if (stopping.Token.WaitHandle.WaitOne(delay)) throw new PipelineStoppedException();
         }
 
+        private bool idempotencyKeyUsed;
+
+        /// <summary>The caller's -IdempotencyKey, for one request only: a second request of the same command (another
+        /// piped object) with that key would get the first one's answer replayed, so it is refused.</summary>
+        protected string? OneRequestKey(string? key)
+        {
+            if (key == null) return null;
+            if (idempotencyKeyUsed)
+                throw new PolytomicInputException("IdempotencyKeyReused",
+                    "-IdempotencyKey names one request, and this command already sent it: pass one object per command, or leave the key out.", "IdempotencyKey", key);
+            idempotencyKeyUsed = true;
+            return key;
+        }
+
+        /// <summary>The key of one attempt of a call that is sent again as a new request (the schema-cache wait): the
+        /// caller's key, then the key with "-r2", "-r3"… The same key given again meets the same sequence, so Polytomic
+        /// replays each attempt's first answer and the one that created the object returns it.</summary>
+        protected static string? AttemptKey(string? key, int attempt) =>
+            key == null || attempt <= 1 ? key : (key.Length > 248 ? key.Substring(0, 248) : key) + "-r" + attempt;
+
         /// <summary>-Force skips the confirmation prompt but never -WhatIf.</summary>
         protected bool ShouldProcessUnlessForced(bool force, string target, string action)
         {

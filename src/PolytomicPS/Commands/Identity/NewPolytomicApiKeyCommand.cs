@@ -48,6 +48,10 @@ namespace PolytomicPS.Commands
         [Parameter]
         public SwitchParameter AsPlainText { get; set; }
 
+        /// <summary>The Idempotency-Key to send (8 to 255 letters, digits, '-' or '_'; a GUID works). Run the command again with the same key, for example after a PolytomicApi.OutcomeUnknown error, and Polytomic returns its first answer instead of doing it twice (Polytomic keeps keys for at least 24 hours). One key names one request: a second piped object with the same key is refused. Without it, each request gets a key of its own.</summary>
+        [Parameter]
+        public string? IdempotencyKey { get; set; }
+
         protected override object? ErrorTarget => UserId;
 
         protected override void ProcessItem()
@@ -57,7 +61,7 @@ namespace PolytomicPS.Commands
                 throw new PolytomicInputException("OrganizationIdRequired",
                     "Pass -OrganizationId (or pipe a user): API keys are minted through the partner route of the user's organization.", "OrganizationId", UserId);
             if (!ShouldProcess(UserId, Force ? "Replace API key" : "Create API key")) return;
-            var key = Await((c, ct) => c.CreateApiKeyAsync(org!, UserId, Force, ct));
+            var key = Await((c, ct) => c.CreateApiKeyAsync(org!, UserId, Force, ct, OneRequestKey(IdempotencyKey)));
             if (AsPlainText) WriteObject(key.Value == null ? null : SecureStrings.ToPlain(key.Value));
             else WriteObject(key);
         }

@@ -49,6 +49,10 @@ namespace PolytomicPS.Commands
 
         private bool typedOrganization;
 
+        /// <summary>The Idempotency-Key to send (8 to 255 letters, digits, '-' or '_'; a GUID works). Run the command again with the same key, for example after a PolytomicApi.OutcomeUnknown error, and Polytomic returns its first answer instead of doing it twice (Polytomic keeps keys for at least 24 hours). One key names one request: a second piped object with the same key is refused. Without it, each request gets a key of its own.</summary>
+        [Parameter]
+        public string? IdempotencyKey { get; set; }
+
         protected override void BeginProcessing() => typedOrganization = MyInvocation.BoundParameters.ContainsKey(nameof(OrganizationId));
 
         protected override object? ErrorTarget => Email;
@@ -58,7 +62,7 @@ namespace PolytomicPS.Commands
             var request = UserInput.Request(Email, Role, RoleId);
             if (!ShouldProcess(Email, "Create user")) return;
             var org = UserInput.PartnerOrganization(OrganizationId, typedOrganization, CurrentSession);
-            WriteObject(Await((c, ct) => c.CreateUserAsync(org, request, ct)));
+            WriteObject(Await((c, ct) => c.CreateUserAsync(org, request, ct, OneRequestKey(IdempotencyKey))));
         }
     }
 }

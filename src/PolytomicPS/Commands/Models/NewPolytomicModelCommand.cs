@@ -123,6 +123,10 @@ namespace PolytomicPS.Commands
         [Parameter]
         public SwitchParameter Preview { get; set; }
 
+        /// <summary>The Idempotency-Key to send (8 to 255 letters, digits, '-' or '_'; a GUID works). Run the command again with the same key, for example after a PolytomicApi.OutcomeUnknown error, and Polytomic returns its first answer instead of doing it twice (Polytomic keeps keys for at least 24 hours). One key names one request: a second piped object with the same key is refused. Without it, each request gets a key of its own.</summary>
+        [Parameter]
+        public string? IdempotencyKey { get; set; }
+
         protected override object? ErrorTarget => Name;
 
         protected override void ProcessItem()
@@ -148,11 +152,11 @@ namespace PolytomicPS.Commands
             if (!ShouldProcess(Name, $"Create model on connection {ConnectionId}")) return;
             if (Async)
             {
-                WriteObject(Await((c, ct) => c.CreateModelJobAsync(request, ct)));
+                WriteObject(Await((c, ct) => c.CreateModelJobAsync(request, ct, OneRequestKey(IdempotencyKey))));
                 CurrentSession.Completion.Invalidate("models");
                 return;
             }
-            var model = Await((c, ct) => c.CreateModelAsync(request, ct));
+            var model = Await((c, ct) => c.CreateModelAsync(request, ct, OneRequestKey(IdempotencyKey)));
             CurrentSession.Completion.Invalidate("models");
             WriteObject(model);
         }

@@ -63,6 +63,10 @@ namespace PolytomicPS.Commands
         [ValidateRange(0.01, 300)]
         public double PollIntervalSeconds { get; set; } = 1;
 
+        /// <summary>The Idempotency-Key to send (8 to 255 letters, digits, '-' or '_'; a GUID works). Run the command again with the same key, for example after a PolytomicApi.OutcomeUnknown error, and Polytomic returns its first answer instead of doing it twice (Polytomic keeps keys for at least 24 hours). One key names one request: a second piped object with the same key is refused. Without it, each request gets a key of its own.</summary>
+        [Parameter]
+        public string? IdempotencyKey { get; set; }
+
         protected override object? ErrorTarget => Id;
 
         protected override void ProcessItem()
@@ -80,7 +84,7 @@ namespace PolytomicPS.Commands
                     Resync = Resync ? true : (bool?)null,
                     Test = Test ? true : (bool?)null,
                     Identities = Identities?.ToList(),
-                }, ct));
+                }, ct, OneRequestKey(IdempotencyKey)));
             }
             catch (PolytomicApiException ex) when (ex.StatusCode == 409)
             {
