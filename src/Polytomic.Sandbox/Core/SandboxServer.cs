@@ -212,6 +212,7 @@ namespace Polytomic.Sandbox
                 ctx.Response.Body = original;
             }
             record.Status = ctx.Response.StatusCode;
+            state.Contract?.Observe(version, req.Method, path, ctx.Response.StatusCode, ctx.Response.ContentType, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
             if (idempotent)
                 state.Idempotency.Complete(key!, new IdempotencyCache.Outcome { Status = ctx.Response.StatusCode, Body = buffer.ToArray(), ContentType = ctx.Response.ContentType });
             if (state.Faults.Take(req.Method, path, FaultKind.LoseResponse) != null)
@@ -279,6 +280,7 @@ namespace Polytomic.Sandbox
                 return Results.NoContent();
             });
             app.MapDelete("/_sandbox/faults", () => { state.Faults.Clear(); return Results.NoContent(); });
+            app.MapGet("/_sandbox/contract", () => Results.Json(new { enabled = state.Contract != null, @checked = state.Contract?.Checked ?? 0, violations = state.Contract?.Violations ?? Array.Empty<string>() }));
             app.MapGet("/_sandbox/requests", () => Results.Json(state.Requests.Select(r => new { r.Method, r.Path, r.Query, r.Status, r.IdempotencyKey })));
         }
 
