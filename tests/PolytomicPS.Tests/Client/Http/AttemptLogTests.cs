@@ -12,24 +12,13 @@ namespace PolytomicPS.Tests.Client.Http
         private readonly SandboxFixture sandbox;
         public AttemptLogTests(SandboxFixture sandbox) { this.sandbox = sandbox; sandbox.State.Faults.Clear(); }
 
-        private PolytomicClient Client() => new PolytomicClient(new PolytomicClientOptions
-        {
-            ApiKey = SecureStrings.FromPlain(SandboxFixture.ApiKey), BaseUrl = sandbox.Server.BaseUrl,
-            MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(10),
-        });
-
-        private static ConnectionRequest Stripe(string name) => new ConnectionRequest
-        {
-            Name = name, Type = "stripe", Configuration = new Dictionary<string, object?> { ["api_key"] = "sk" },
-        };
-
-        private int Stored(string name) => sandbox.State.Connections.All().Count(c => (string?)c["name"] == name);
+        private PolytomicClient Client() => SandboxClients.New(sandbox, retries: 2);
 
         [Fact]
         public async Task A_delete_whose_reply_was_lost_and_whose_retry_finds_404_succeeds()
         {
             using var client = Client();
-            var created = await client.CreateConnectionAsync(Stripe("gone-" + Guid.NewGuid()));
+            var created = await client.CreateConnectionAsync(SandboxClients.Stripe("gone-" + Guid.NewGuid()));
             sandbox.State.Faults.Add(new Fault { Kind = FaultKind.LoseResponse, Method = "DELETE", PathPrefix = "/api/connections/" + created.Id });
             await client.DeleteConnectionAsync(created.Id!, false);
             Assert.Null(sandbox.State.Connections.Get(created.Id!));
@@ -51,9 +40,9 @@ namespace PolytomicPS.Tests.Client.Http
             var name = "unknown-" + Guid.NewGuid();
             sandbox.State.Faults.Add(new Fault { Kind = FaultKind.LoseResponse, Method = "POST", PathPrefix = "/api/connections" });
             sandbox.State.Faults.Add(new Fault { Kind = FaultKind.ResetBeforeHandling, Method = "POST", PathPrefix = "/api/connections", Skip = 1, Count = 2 });
-            var ex = await Assert.ThrowsAsync<PolytomicApiException>(() => client.CreateConnectionAsync(Stripe(name)));
+            var ex = await Assert.ThrowsAsync<PolytomicApiException>(() => client.CreateConnectionAsync(SandboxClients.Stripe(name)));
             Assert.Equal(PolytomicErrorKind.OutcomeUnknown, ex.Kind);
-            Assert.Equal(1, Stored(name));
+            Assert.Equal(1, SandboxClients.Stored(sandbox, name));
             var key = sandbox.State.Requests.Last(r => r.Method == "POST" && r.Path == "/api/connections").IdempotencyKey;
             Assert.Equal(key, ex.IdempotencyKey);
             Assert.Contains(key!, ex.Message);
@@ -61,8 +50,8 @@ namespace PolytomicPS.Tests.Client.Http
 
             // The same key again replays Polytomic's first answer: the object that was created, not a second one.
             sandbox.State.Faults.Clear();
-            var again = await client.CreateConnectionAsync(Stripe(name), idempotencyKey: ex.IdempotencyKey);
-            Assert.Equal(1, Stored(name));
+            var again = await client.CreateConnectionAsync(SandboxClients.Stripe(name), idempotencyKey: ex.IdempotencyKey);
+            Assert.Equal(1, SandboxClients.Stored(sandbox, name));
             Assert.Equal((string?)sandbox.State.Connections.All().Single(c => (string?)c["name"] == name)["id"], again.Id);
         }
 
@@ -74,7 +63,7 @@ namespace PolytomicPS.Tests.Client.Http
                 ApiKey = SecureStrings.FromPlain(SandboxFixture.ApiKey), BaseUrl = new Uri("http://127.0.0.1:9"),
                 MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(10),
             });
-            var ex = await Assert.ThrowsAsync<PolytomicApiException>(() => client.CreateConnectionAsync(Stripe("never")));
+            var ex = await Assert.ThrowsAsync<PolytomicApiException>(() => client.CreateConnectionAsync(SandboxClients.Stripe("never")));
             Assert.Equal(PolytomicErrorKind.Transport, ex.Kind);
         }
     }

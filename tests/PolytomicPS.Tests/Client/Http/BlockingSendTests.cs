@@ -15,18 +15,7 @@ namespace PolytomicPS.Tests.Client.Http
         private readonly SandboxFixture sandbox;
         public BlockingSendTests(SandboxFixture sandbox) { this.sandbox = sandbox; sandbox.State.Faults.Clear(); }
 
-        private PolytomicClient Client() => new PolytomicClient(new PolytomicClientOptions
-        {
-            ApiKey = SecureStrings.FromPlain(SandboxFixture.ApiKey), BaseUrl = sandbox.Server.BaseUrl,
-            MaxRetries = 4, RetryBaseDelay = TimeSpan.FromMilliseconds(10),
-        });
-
-        private static ConnectionRequest Stripe(string name) => new ConnectionRequest
-        {
-            Name = name, Type = "stripe", Configuration = new Dictionary<string, object?> { ["api_key"] = "sk" },
-        };
-
-        private int Stored(string name) => sandbox.State.Connections.All().Count(c => (string?)c["name"] == name);
+        private PolytomicClient Client() => SandboxClients.New(sandbox, retries: 4);
 
         [Fact]
         public void A_blocked_caller_sends_on_its_own_thread_and_the_call_completes_before_returning()
@@ -51,8 +40,8 @@ namespace PolytomicPS.Tests.Client.Http
             var name = "blocking-burst-" + Guid.NewGuid();
             sandbox.State.Faults.FailNext(503, method: "POST", pathPrefix: "/api/connections");
             sandbox.State.Faults.Add(new Fault { Kind = FaultKind.LoseResponse, Method = "POST", PathPrefix = "/api/connections", Count = 1 });
-            var created = PolytomicClient.RunBlocking(() => client.CreateConnectionAsync(Stripe(name)));
-            Assert.Equal(1, Stored(name));
+            var created = PolytomicClient.RunBlocking(() => client.CreateConnectionAsync(SandboxClients.Stripe(name)));
+            Assert.Equal(1, SandboxClients.Stored(sandbox, name));
             Assert.Equal(name, created.Name);
         }
 

@@ -12,11 +12,7 @@ namespace PolytomicPS.Tests.Client.Http
         private readonly SandboxFixture sandbox;
         public RetryPolicyTests(SandboxFixture sandbox) { this.sandbox = sandbox; sandbox.State.Faults.Clear(); }
 
-        private PolytomicClient Client() => new PolytomicClient(new PolytomicClientOptions
-        {
-            ApiKey = SecureStrings.FromPlain(SandboxFixture.ApiKey), BaseUrl = sandbox.Server.BaseUrl,
-            MaxRetries = 3, RetryBaseDelay = TimeSpan.FromMilliseconds(10),
-        });
+        private PolytomicClient Client() => SandboxClients.New(sandbox, retries: 3);
 
         private int Sent(string path) => sandbox.State.Requests.Count(r => r.Path == path);
 
