@@ -50,6 +50,10 @@ function Get-ModuleVersion {
     throw 'No <Version> in Directory.Build.props'
 }
 
+if ($Task -eq 'Test') {
+    # A test run leaves no process behind: no MSBuild nodes or compiler server kept alive after the build.
+    $env:MSBUILDDISABLENODEREUSE = '1'; $env:DOTNET_CLI_USE_MSBUILD_SERVER = '0'; $env:UseSharedCompilation = 'false'
+}
 if ($Task -eq 'Package' -and -not $PSBoundParameters.ContainsKey('Configuration')) { $Configuration = 'Release' }
 # The help generator builds the module first, then writes en-US/ into the staged folder.
 $stageRoot = $OutputPath.TrimEnd('\', '/') + [System.IO.Path]::DirectorySeparatorChar

@@ -18,6 +18,8 @@ namespace Polytomic
         UnsupportedInVersion,
         /// <summary>The connection's schema cache stayed "not ready" until the caller's wait ran out.</summary>
         SchemaCacheNotReady,
+        /// <summary>A list handed back a next-page token it had already given: following it would never end.</summary>
+        PagingLoop,
         /// <summary>A create or start whose reply was lost and whose retries failed: it may have been carried out.
         /// Sending it again with the same Idempotency-Key returns Polytomic's first answer.</summary>
         OutcomeUnknown,

@@ -44,7 +44,7 @@ Describe 'The module' {
         $help.Synopsis | Should -Not -Match ([regex]::Escape($_) + ' \[')   # PowerShell's stand-in when no MAML is found
         ($help.description.Text -join '') | Should -Not -BeNullOrEmpty
         @($help.examples.example).Count | Should -BeGreaterThan 0
-        foreach ($parameter in @($help.parameters.parameter)) {
+        foreach ($parameter in @($help.parameters.parameter | Where-Object { $_.name })) {
             if ($parameter.name -in 'WhatIf', 'Confirm') { continue }
             ($parameter.description.Text -join '') | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) of $_ needs a description"
         }
@@ -53,6 +53,28 @@ Describe 'The module' {
     It 'completes connection types with Tab' {
         $line = 'New-PolytomicConnection -Name x -Type snow'
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'snowflake'
+    }
+}
+
+Describe '-Debug in a non-interactive host' {
+    It 'shows the request lines and never prompts, for Connect-Polytomic and an API cmdlet' {
+        . ([System.IO.Path]::Combine($root, 'tools', 'Pwsh.ps1'))
+        $pwsh = Get-PwshCommand
+        $manifest = [System.IO.Path]::Combine($modulePath, 'PolytomicPS.psd1')
+        $command = "Import-Module '$manifest'; " +
+            "`$null = Connect-Polytomic -ApiKey `$env:PESTER_KEY -BaseUrl '$baseUrl' -ApiVersion $apiVersion -Debug; " +
+            "`$null = Get-PolytomicConnection -Debug; 'finished'"
+        $env:PESTER_KEY = $apiKey
+        try {
+            $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $command 2>&1 | Out-String
+        } finally { Remove-Item Env:PESTER_KEY }
+        $LASTEXITCODE | Should -Be 0 -Because $output
+        $output | Should -Not -Match 'NonInteractive mode'
+        $output | Should -Match 'GET /api/connections \(attempt 1\)'
+        $output | Should -Match 'GET /api/connections -> 200'
+        $output | Should -Match 'Connected to'
+        $output | Should -Match 'finished'
+        $output | Should -Not -Match ([regex]::Escape($apiKey))
     }
 }
 

@@ -17,7 +17,7 @@ namespace PolytomicPS
         public static IEnumerable<CompletionResult> Complete(IEnumerable<string> values, string wordToComplete)
         {
             var word = (wordToComplete ?? "").Trim('\'', '"');
-            var pattern = WildcardPattern.Get(word + "*", WildcardOptions.IgnoreCase);
+            var pattern = Wildcards.Prefix(word);
             foreach (var v in values.Where(v => pattern.IsMatch(v)).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(v => v, StringComparer.OrdinalIgnoreCase))
             {
                 var text = v.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', '(', ')', ';', ',', '{', '}', '@', '#', '&', '|' }) >= 0
@@ -35,7 +35,7 @@ namespace PolytomicPS
             {
                 using var cts = new CancellationTokenSource(LoadTimeout);
                 try { return load(session.Client, cts.Token).GetAwaiter().GetResult(); }
-                catch (Exception) { return Array.Empty<string>(); } // completion must never throw at the user
+                catch (Exception) { return null; } // completion must never throw at the user; a failure is not cached
             });
         }
     }
