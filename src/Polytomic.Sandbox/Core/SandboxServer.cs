@@ -34,8 +34,7 @@ namespace Polytomic.Sandbox
             Routes.PermissionRoutes.Map,
             Routes.WebhookRoutes.Map,
             Routes.QueryRoutes.Map,
-            Routes.ConnectionExtraRoutes.Map,
-            Routes.SyncExecutionRoutes.Map,
+            Routes.SyncRunRoutes.Map,
         };
 
         private readonly WebApplication app;

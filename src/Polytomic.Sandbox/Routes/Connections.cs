@@ -8,8 +8,9 @@ using Polytomic.Sandbox.Catalogue;
 
 namespace Polytomic.Sandbox.Routes
 {
-    /// <summary>Connection types, connections, connection tests and the schema cache (API.md §4.1–4.2).</summary>
-    public static class ConnectionRoutes
+    /// <summary>Connection types, connections, connection tests and the schema cache. The rest of the connection routes
+    /// are in Connections*.cs: schemas, sharing, proxy and lookups.</summary>
+    public static partial class ConnectionRoutes
     {
         public const string Redacted = "********";
         public const string NoSchemasMessage = "No schemas found. This can mean that the Polytomic has not cached any schemas yet. Please try again.";
@@ -152,6 +153,11 @@ namespace Polytomic.Sandbox.Routes
                 r.Http.Response.Headers.Location = $"/api/connections/{r.Route("id")}/schemas/status";
                 return Task.FromResult(Results.StatusCode(202));
             });
+
+            MapSchemas(api);
+            MapSharing(api);
+            MapProxy(api);
+            MapLookups(api);
         }
 
         public static JsonObject Find(SandboxState s, string id) => s.Connections.Get(id) ?? throw ApiError.NotFound("connection", id);
