@@ -37,10 +37,12 @@ namespace PolytomicPS.Tests.Native
             {
                 var ast = Parser.ParseFile(file, out _, out var errors);
                 Assert.True(errors.Length == 0, file + ": " + string.Join("; ", errors.Select(e => e.Extent.StartLineNumber + " " + e.Message)));
+                // Helpers and stand-ins the file defines itself (Get-AutomationVariable in the runbook tests).
+                var own = new HashSet<string>(ast.FindAll(a => a is FunctionDefinitionAst, true).Cast<FunctionDefinitionAst>().Select(f => f.Name), StringComparer.OrdinalIgnoreCase);
                 foreach (CommandAst c in ast.FindAll(a => a is CommandAst, true))
                 {
                     var name = c.GetCommandName();
-                    if (string.IsNullOrEmpty(name) || c.InvocationOperator == TokenKind.Ampersand && name.Contains('$')) continue;
+                    if (string.IsNullOrEmpty(name) || c.InvocationOperator == TokenKind.Ampersand && name.Contains('$') || own.Contains(name)) continue;
                     var ps = c.CommandElements.OfType<CommandParameterAst>().Select(p => p.ParameterName).ToList();
                     uses.Add((Path.GetFileName(file), c.Extent.StartLineNumber, name, ps));
                 }

@@ -29,6 +29,7 @@ namespace PolytomicPS.Commands
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>Output the bulk sync (PolytomicBulkSync) after the change. By default nothing is output.</summary>
@@ -39,7 +40,7 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            if (!ShouldProcess(Id, "Enable bulk sync")) return;
+            if (!ShouldProcess(Named("Bulk sync", Id), "Enable bulk sync")) return;
             Await((c, ct) => c.ActivateBulkSyncAsync(Id, true, ct));
             if (PassThru) WriteObject(Await((c, ct) => c.GetBulkSyncAsync(Id, ct)));
         }

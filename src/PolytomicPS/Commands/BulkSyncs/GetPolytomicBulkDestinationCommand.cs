@@ -29,6 +29,7 @@ namespace PolytomicPS.Commands
         [Alias("DestinationConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         protected override object? ErrorTarget => ConnectionId;

@@ -31,6 +31,7 @@ namespace PolytomicPS.Commands
         [Alias("SourceConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>Ids of schemas to read, each with its fields. When omitted, the source as a whole is output.</summary>

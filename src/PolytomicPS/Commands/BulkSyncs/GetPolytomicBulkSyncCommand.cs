@@ -35,11 +35,13 @@ namespace PolytomicPS.Commands
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string[] Id { get; set; } = new string[0];
 
         /// <summary>Names of bulk syncs to get; wildcards are allowed.</summary>
         [Parameter(Position = 0, ParameterSetName = ByName)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Output only active bulk syncs.</summary>

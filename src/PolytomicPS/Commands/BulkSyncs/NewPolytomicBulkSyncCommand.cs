@@ -40,6 +40,7 @@ namespace PolytomicPS.Commands
         [Alias("SourceConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Source { get; set; } = "";
 
         /// <summary>The destination connection: an id or a connection object. Get-PolytomicBulkDestination shows what it needs.</summary>
@@ -47,6 +48,7 @@ namespace PolytomicPS.Commands
         [Alias("DestinationConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Destination { get; set; } = "";
 
         /// <summary>replicate (keep the destination in step with the source) or snapshot (a full copy on each run). When omitted, Polytomic's default is used.</summary>
@@ -124,6 +126,7 @@ namespace PolytomicPS.Commands
                 Policies = Policy?.ToList(),
             };
             var created = AwaitSchemaCache($"Creating bulk sync '{Name}'", TimeoutSeconds, (c, ct) => c.CreateBulkSyncAsync(request, ct));
+            CurrentSession.Completion.Invalidate("bulk_syncs");
             WriteObject(created);
         }
     }

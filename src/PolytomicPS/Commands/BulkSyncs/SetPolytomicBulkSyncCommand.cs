@@ -34,6 +34,7 @@ namespace PolytomicPS.Commands
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>A new name for the bulk sync.</summary>
@@ -45,6 +46,7 @@ namespace PolytomicPS.Commands
         [Parameter]
         [Alias("DestinationConnectionId")]
         [IdTransformation]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? Destination { get; set; }
 
         /// <summary>A new mode: replicate or snapshot.</summary>
@@ -125,6 +127,7 @@ namespace PolytomicPS.Commands
                 ResyncConcurrencyLimit = current.ResyncConcurrencyLimit,
                 Policies = Policy != null ? Policy.ToList() : current.Policies,
             }, ct));
+            CurrentSession.Completion.Invalidate("bulk_syncs");
             if (PassThru) WriteObject(updated);
         }
     }

@@ -39,6 +39,7 @@ namespace PolytomicPS.Commands
         [Alias("ConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string[] Id { get; set; } = new string[0];
 
         /// <summary>Names of connections to get; wildcards are allowed. Tab completes the names.</summary>

@@ -35,6 +35,7 @@ namespace PolytomicPS.Commands
         [Parameter(ParameterSetName = Type)]
         [Alias("Id")]
         [IdTransformation]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? ConnectionId { get; set; }
 
         /// <summary>A connection type id (snowflake, bigquery...), to ask for a configuration that is not saved yet. Tab completes the types.</summary>

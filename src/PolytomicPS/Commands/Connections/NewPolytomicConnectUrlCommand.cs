@@ -53,6 +53,7 @@ namespace PolytomicPS.Commands
         /// <summary>An existing connection to update instead of creating one; connections pipe in by ConnectionId.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? ConnectionId { get; set; }
 
         /// <summary>The organization the connection belongs to; for partner callers only.</summary>

@@ -25,6 +25,7 @@ namespace PolytomicPS.Commands
         [Alias("Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The id of the organization that receives the copy.</summary>
@@ -47,7 +48,7 @@ namespace PolytomicPS.Commands
         protected override void ProcessItem()
         {
             var owner = string.IsNullOrEmpty(OrganizationId) ? CurrentSession.OrganizationId : OrganizationId;
-            if (!ShouldProcess(ConnectionId, "Share connection with organization " + ChildOrganizationId)) return;
+            if (!ShouldProcess(Named("Connection", ConnectionId), "Share connection with organization " + ChildOrganizationId)) return;
             var id = Await((c, ct) => c.ShareConnectionAsync(ConnectionId, owner,
                 new ShareConnectionRequest { ChildOrganizationId = ChildOrganizationId, Name = Name }, ct));
             WriteObject(new PolytomicSharedConnection { Id = id, ParentConnectionId = ConnectionId, ChildOrganizationId = ChildOrganizationId, Name = Name });

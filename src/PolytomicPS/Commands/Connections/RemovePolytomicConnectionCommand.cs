@@ -36,6 +36,7 @@ namespace PolytomicPS.Commands
         [Alias("ConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>Also delete the models and syncs that use the connection, and do not ask for confirmation.</summary>
@@ -46,7 +47,7 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            if (!ShouldProcessUnlessForced(Force, Id, Force ? "Delete connection and everything that uses it" : "Delete connection")) return;
+            if (!ShouldProcessUnlessForced(Force, Named("Connection", Id), Force ? "Delete connection and everything that uses it" : "Delete connection")) return;
             try
             {
                 Await((c, ct) => c.DeleteConnectionAsync(Id, Force, ct));

@@ -38,6 +38,7 @@ namespace PolytomicPS.Commands
         [Alias("ConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>A new name for the connection.</summary>

@@ -34,6 +34,7 @@ namespace PolytomicPS.Commands
         [Alias("ConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? Id { get; set; }
 
         /// <summary>The connection type of an unsaved configuration to test. Tab completes the types.</summary>

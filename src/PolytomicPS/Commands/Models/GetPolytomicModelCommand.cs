@@ -35,6 +35,7 @@ namespace PolytomicPS.Commands
         [Alias("ModelId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string[] Id { get; set; } = new string[0];
 
         /// <summary>Names of models to get; wildcards are allowed. Tab completes the names.</summary>
@@ -46,6 +47,7 @@ namespace PolytomicPS.Commands
         /// <summary>Only models over this source connection: an id or a connection object.</summary>
         [Parameter(ParameterSetName = ByName)]
         [IdTransformation]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? ConnectionId { get; set; }
 
 

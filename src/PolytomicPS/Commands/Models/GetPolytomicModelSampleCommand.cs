@@ -29,6 +29,7 @@ namespace PolytomicPS.Commands
         [Alias("ModelId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string Id { get; set; } = "";
 
         protected override object? ErrorTarget => Id;

@@ -40,6 +40,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The choices made so far, e.g. @{ schema = 'PUBLIC' }: lists the next level. An option's ModelConfiguration binds here from the pipeline.</summary>

@@ -30,6 +30,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The source as a hashtable, as in Get-PolytomicSource's ModelConfiguration, e.g. @{ table = 'company.customers' }. Binds ModelConfiguration from the pipeline.</summary>

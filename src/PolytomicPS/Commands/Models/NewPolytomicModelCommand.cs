@@ -57,6 +57,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>A table or view to read, e.g. company.customers.</summary>

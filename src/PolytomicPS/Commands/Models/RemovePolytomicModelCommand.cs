@@ -28,6 +28,7 @@ namespace PolytomicPS.Commands
         [Alias("ModelId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>Delete without asking for confirmation.</summary>
@@ -38,7 +39,7 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            if (!ShouldProcessUnlessForced(Force, Id, "Delete model")) return;
+            if (!ShouldProcessUnlessForced(Force, Named("Model", Id), "Delete model")) return;
             Await((c, ct) => c.DeleteModelAsync(Id, ct));
             CurrentSession.Completion.Invalidate("models");
         }

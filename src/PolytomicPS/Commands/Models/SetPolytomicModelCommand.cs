@@ -30,6 +30,7 @@ namespace PolytomicPS.Commands
         [Alias("ModelId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>A new name for the model.</summary>

@@ -33,6 +33,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string SyncId { get; set; } = "";
 
         /// <summary>The ids of the executions to get, one request each; without it, all runs are listed.</summary>

@@ -35,6 +35,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string SyncId { get; set; } = "";
 
         /// <summary>The id of the run whose logs to get; binds from piped executions.</summary>

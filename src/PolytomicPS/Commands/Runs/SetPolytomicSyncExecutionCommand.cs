@@ -28,6 +28,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string SyncId { get; set; } = "";
 
         /// <summary>The id of the execution to change; binds from piped executions.</summary>

@@ -34,6 +34,7 @@ namespace PolytomicPS.Commands
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>Resyncs every record of the model, not only the changed ones. Cannot be used with -Test.</summary>
@@ -71,7 +72,7 @@ namespace PolytomicPS.Commands
                 throw new PolytomicInputException("ConflictingParameters", "-Resync and -Test cannot be used together.", "Test", Id);
             var what = (Test ? "Start a test run" : Resync ? "Start a resync" : "Start a run")
                        + (Identities != null ? $" of {Identities.Length} identit(ies)" : "");
-            if (!ShouldProcess(Id, what)) return;
+            if (!ShouldProcess(Named("Sync", Id), what)) return;
             PolytomicSyncExecution run;
             try
             {

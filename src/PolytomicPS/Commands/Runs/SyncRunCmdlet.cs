@@ -18,7 +18,7 @@ namespace PolytomicPS.Commands
         protected PolytomicSyncExecution WaitForRun(PolytomicSyncExecution run, int timeoutSeconds, double pollIntervalSeconds)
         {
             var clock = Stopwatch.StartNew();
-            var progress = new ProgressRecord(Math.Abs(run.Id.GetHashCode() % 1000000) + 1, $"Sync {run.SyncId}: run {run.Id}", "Checking");
+            var progress = new ProgressRecord(Math.Abs(run.Id.GetHashCode() % 1000000) + 1, $"{Named("Sync", run.SyncId)}: run {ObjectNames.Short(run.Id)}", "Checking");
             var delay = TimeSpan.FromSeconds(pollIntervalSeconds);
             var cap = delay > MaxPoll ? delay : MaxPoll;
             var timeout = TimeSpan.FromSeconds(timeoutSeconds);

@@ -30,6 +30,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string SyncId { get; set; } = "";
 
         /// <summary>The id of the execution to wait for; binds from piped executions. Without it, the sync's run in progress (else its last run) is waited for.</summary>

@@ -29,12 +29,14 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The target object id, e.g. Contact or CUSTOMERS.CONTACTS (Get-PolytomicTarget lists them). Takes pipeline input by property name (Object or TargetObject).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("TargetObject")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TargetObjectCompleter))]
         public string Object { get; set; } = "";
 
         /// <summary>Have Polytomic re-read the object's fields from the target.</summary>

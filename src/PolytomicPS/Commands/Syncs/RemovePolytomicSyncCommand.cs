@@ -28,6 +28,7 @@ namespace PolytomicPS.Commands
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>Delete without asking for confirmation.</summary>
@@ -38,7 +39,7 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            if (!ShouldProcessUnlessForced(Force, Id, "Delete sync")) return;
+            if (!ShouldProcessUnlessForced(Force, Named("Sync", Id), "Delete sync")) return;
             Await((c, ct) => c.DeleteSyncAsync(Id, ct));
             CurrentSession.Completion.Invalidate("syncs");
         }
