@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Pauses every active bulk sync and shows each one afterwards (Active is now False).</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Disable, "PolytomicBulkSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Disable, "PolytomicBulkSync", HelpUri = HelpLinks.Cmdlets + "Disable-PolytomicBulkSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSync))]
     public sealed class DisablePolytomicBulkSyncCommand : PolytomicCmdlet
     {

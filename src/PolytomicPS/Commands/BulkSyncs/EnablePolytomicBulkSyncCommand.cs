@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows which bulk sync would be activated without changing it.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Enable, "PolytomicBulkSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Enable, "PolytomicBulkSync", HelpUri = HelpLinks.Cmdlets + "Enable-PolytomicBulkSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSync))]
     public sealed class EnablePolytomicBulkSyncCommand : PolytomicCmdlet
     {

@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the options the destination of an existing bulk sync requires (for Snowflake: schema).</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicBulkDestination")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicBulkDestination", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicBulkDestination.md")]
     [OutputType(typeof(PolytomicBulkDestination))]
     public sealed class GetPolytomicBulkDestinationCommand : PolytomicCmdlet
     {

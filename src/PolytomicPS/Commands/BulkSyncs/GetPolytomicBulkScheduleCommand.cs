@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists only the additional schedules (the ones New-PolytomicBulkSchedule adds).</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSchedule")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSchedule", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicBulkSchedule.md")]
     [OutputType(typeof(PolytomicBulkSchedule))]
     public sealed class GetPolytomicBulkScheduleCommand : PolytomicCmdlet
     {

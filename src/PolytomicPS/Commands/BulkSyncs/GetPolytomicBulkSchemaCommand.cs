@@ -23,7 +23,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows which fields of the Contact schema are obfuscated in the destination.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSchema")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSchema", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicBulkSchema.md")]
     [OutputType(typeof(PolytomicBulkSchema))]
     public sealed class GetPolytomicBulkSchemaCommand : PolytomicCmdlet
     {

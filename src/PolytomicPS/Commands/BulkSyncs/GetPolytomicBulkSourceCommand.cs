@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows the fields of the Account and Contact schemas.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSource")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSource", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicBulkSource.md")]
     [OutputType(typeof(PolytomicBulkSource), typeof(PolytomicConnectionSchema))]
     public sealed class GetPolytomicBulkSourceCommand : PolytomicCmdlet
     {

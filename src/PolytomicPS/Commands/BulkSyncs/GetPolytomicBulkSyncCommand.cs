@@ -23,7 +23,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the active bulk syncs whose names start with Salesforce.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSync", DefaultParameterSetName = ByName)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSync", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicBulkSync.md", DefaultParameterSetName = ByName)]
     [OutputType(typeof(PolytomicBulkSync))]
     public sealed class GetPolytomicBulkSyncCommand : PolytomicCmdlet
     {

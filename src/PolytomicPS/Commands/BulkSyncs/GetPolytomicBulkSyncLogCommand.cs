@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Exports the run's logs and waits for the download URL (the Url property).</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSyncLog", DefaultParameterSetName = Urls)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSyncLog", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicBulkSyncLog.md", DefaultParameterSetName = Urls)]
     [OutputType(typeof(PolytomicBulkSyncLog), typeof(PolytomicLogExport))]
     public sealed class GetPolytomicBulkSyncLogCommand : PolytomicCmdlet
     {

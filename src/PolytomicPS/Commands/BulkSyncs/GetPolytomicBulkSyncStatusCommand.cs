@@ -27,7 +27,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the active bulk syncs that are running now, with their schemas' record counts, in one call.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSyncStatus", DefaultParameterSetName = One)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSyncStatus", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicBulkSyncStatus.md", DefaultParameterSetName = One)]
     [OutputType(typeof(PolytomicBulkSyncStatus), ParameterSetName = new[] { One })]
     [OutputType(typeof(PolytomicBulkSyncStatusSummary), ParameterSetName = new[] { AllSet, ActiveSet })]
     public sealed class GetPolytomicBulkSyncStatusCommand : PolytomicCmdlet

@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Adds a weekly Monday 01:00 UTC run to the bulk sync piped in.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicBulkSchedule", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicBulkSchedule", HelpUri = HelpLinks.Cmdlets + "New-PolytomicBulkSchedule.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSchedule))]
     public sealed class NewPolytomicBulkScheduleCommand : PolytomicCmdlet
     {

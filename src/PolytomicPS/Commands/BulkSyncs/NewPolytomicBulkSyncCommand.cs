@@ -26,7 +26,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Copies every table of a PostgreSQL database daily at 05:30 UTC, reading changes through a replication slot, and activates the bulk sync at once.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicBulkSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicBulkSync", HelpUri = HelpLinks.Cmdlets + "New-PolytomicBulkSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSync))]
     public sealed class NewPolytomicBulkSyncCommand : PolytomicCmdlet
     {

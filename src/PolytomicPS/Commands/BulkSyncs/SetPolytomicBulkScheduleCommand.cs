@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Makes a schedule run every hour at quarter past.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicBulkSchedule", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicBulkSchedule", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicBulkSchedule.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSchedule))]
     public sealed class SetPolytomicBulkScheduleCommand : PolytomicCmdlet
     {

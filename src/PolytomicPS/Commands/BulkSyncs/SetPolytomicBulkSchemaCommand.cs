@@ -25,7 +25,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Adds the Lead and Opportunity schemas to the bulk sync.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicBulkSchema", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicBulkSchema", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicBulkSchema.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSchema))]
     public sealed class SetPolytomicBulkSchemaCommand : PolytomicCmdlet
     {

@@ -25,7 +25,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Renames the bulk sync and writes into another Snowflake schema; its other destination options stay.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicBulkSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicBulkSync", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicBulkSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSync))]
     public sealed class SetPolytomicBulkSyncCommand : PolytomicCmdlet
     {

@@ -30,7 +30,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Rebuilds only the Contact table in the destination.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Start, "PolytomicBulkSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Start, "PolytomicBulkSync", HelpUri = HelpLinks.Cmdlets + "Start-PolytomicBulkSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSyncExecution))]
     public sealed class StartPolytomicBulkSyncCommand : BulkSyncRunCmdlet
     {

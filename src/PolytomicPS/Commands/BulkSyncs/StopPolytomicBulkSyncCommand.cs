@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Cancels only the Contact schema of the current run; the other schemas finish.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Stop, "PolytomicBulkSync", SupportsShouldProcess = true, DefaultParameterSetName = Run)]
+    [Cmdlet(VerbsLifecycle.Stop, "PolytomicBulkSync", HelpUri = HelpLinks.Cmdlets + "Stop-PolytomicBulkSync.md", SupportsShouldProcess = true, DefaultParameterSetName = Run)]
     [OutputType(typeof(void))]
     public sealed class StopPolytomicBulkSyncCommand : PolytomicCmdlet
     {

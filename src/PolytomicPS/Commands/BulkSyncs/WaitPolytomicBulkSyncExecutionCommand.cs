@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Waits for the current or last run of every bulk sync; $failures then holds an error per run that failed, was canceled or timed out, and each TargetObject is that execution with its schemas.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Wait, "PolytomicBulkSyncExecution")]
+    [Cmdlet(VerbsLifecycle.Wait, "PolytomicBulkSyncExecution", HelpUri = HelpLinks.Cmdlets + "Wait-PolytomicBulkSyncExecution.md")]
     [OutputType(typeof(PolytomicBulkSyncExecution))]
     public sealed class WaitPolytomicBulkSyncExecutionCommand : BulkSyncRunCmdlet
     {

@@ -27,7 +27,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Reads one connection by id and shows all its properties.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicConnection", DefaultParameterSetName = ByName)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicConnection", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicConnection.md", DefaultParameterSetName = ByName)]
     [OutputType(typeof(PolytomicConnection))]
     public sealed class GetPolytomicConnectionCommand : PolytomicCmdlet
     {

@@ -17,7 +17,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Asks what to configure first, then passes the chosen endpoint until nothing more is required.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicEnrichmentSource")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicEnrichmentSource", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicEnrichmentSource.md")]
     [OutputType(typeof(PolytomicEnrichmentSource))]
     public sealed class GetPolytomicEnrichmentSourceCommand : PolytomicCmdlet
     {

@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows how many proxy calls the connection made in the last 24 hours.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicProxyInfo")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicProxyInfo", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicProxyInfo.md")]
     [OutputType(typeof(PolytomicProxyInfo))]
     public sealed class GetPolytomicProxyInfoCommand : PolytomicCmdlet
     {

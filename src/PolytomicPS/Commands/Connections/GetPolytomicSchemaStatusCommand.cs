@@ -13,7 +13,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows the schema cache status of the Warehouse connection.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicSchemaStatus")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicSchemaStatus", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSchemaStatus.md")]
     [OutputType(typeof(PolytomicSchemaStatus))]
     public sealed class GetPolytomicSchemaStatusCommand : PolytomicCmdlet
     {

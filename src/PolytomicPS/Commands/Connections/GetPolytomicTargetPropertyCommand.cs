@@ -14,7 +14,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the schemas in which a sync may create a new table.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicTargetProperty")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicTargetProperty", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicTargetProperty.md")]
     [OutputType(typeof(PolytomicTargetProperty))]
     public sealed class GetPolytomicTargetPropertyCommand : PolytomicCmdlet
     {

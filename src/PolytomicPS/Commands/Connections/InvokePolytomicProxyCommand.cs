@@ -26,7 +26,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Creates an object upstream with a JSON body and an extra header.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Invoke, "PolytomicProxy", SupportsShouldProcess = true, DefaultParameterSetName = QuerySet)]
+    [Cmdlet(VerbsLifecycle.Invoke, "PolytomicProxy", HelpUri = HelpLinks.Cmdlets + "Invoke-PolytomicProxy.md", SupportsShouldProcess = true, DefaultParameterSetName = QuerySet)]
     [OutputType(typeof(PolytomicProxyResponse))]
     public sealed class InvokePolytomicProxyCommand : PolytomicCmdlet
     {

@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Creates a dark-themed link for updating the credentials of an existing connection.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicConnectUrl", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicConnectUrl", HelpUri = HelpLinks.Cmdlets + "New-PolytomicConnectUrl.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicConnectUrl))]
     public sealed class NewPolytomicConnectUrlCommand : PolytomicCmdlet
     {

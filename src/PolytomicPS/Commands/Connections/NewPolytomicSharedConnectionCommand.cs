@@ -16,7 +16,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shares the parent organization's Stripe connection with a child organization under a new name.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicSharedConnection", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicSharedConnection", HelpUri = HelpLinks.Cmdlets + "New-PolytomicSharedConnection.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSharedConnection))]
     public sealed class NewPolytomicSharedConnectionCommand : PolytomicCmdlet
     {

@@ -27,7 +27,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows what would be deleted.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "PolytomicConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "PolytomicConnection", HelpUri = HelpLinks.Cmdlets + "Remove-PolytomicConnection.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemovePolytomicConnectionCommand : PolytomicCmdlet
     {

@@ -19,7 +19,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Deletes it without prompting.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "PolytomicSchemaField", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "PolytomicSchemaField", HelpUri = HelpLinks.Cmdlets + "Remove-PolytomicSchemaField.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemovePolytomicSchemaFieldCommand : PolytomicCmdlet
     {

@@ -12,7 +12,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Goes back to the source's own primary key for public.users.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Reset, "PolytomicPrimaryKey", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Reset, "PolytomicPrimaryKey", HelpUri = HelpLinks.Cmdlets + "Reset-PolytomicPrimaryKey.md", SupportsShouldProcess = true)]
     [OutputType(typeof(void))]
     public sealed class ResetPolytomicPrimaryKeyCommand : PolytomicCmdlet
     {

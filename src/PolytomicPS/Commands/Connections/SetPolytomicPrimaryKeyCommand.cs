@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Gives a table without a key a composite primary key.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicPrimaryKey", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicPrimaryKey", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicPrimaryKey.md", SupportsShouldProcess = true)]
     [OutputType(typeof(void))]
     public sealed class SetPolytomicPrimaryKeyCommand : PolytomicCmdlet
     {

@@ -14,7 +14,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Exposes the plan inside the attributes JSON column of public.users as a string field.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicSchemaField", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicSchemaField", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicSchemaField.md", SupportsShouldProcess = true)]
     [OutputType(typeof(void))]
     public sealed class SetPolytomicSchemaFieldCommand : PolytomicCmdlet
     {

@@ -21,7 +21,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Refreshes the schema and waits until it is ready.</para>
     /// </example>
-    [Cmdlet(VerbsData.Update, "PolytomicSchema", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsData.Update, "PolytomicSchema", HelpUri = HelpLinks.Cmdlets + "Update-PolytomicSchema.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSchemaStatus))]
     public sealed class UpdatePolytomicSchemaCommand : PolytomicCmdlet
     {

@@ -21,7 +21,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Waits for several connections, checking every five seconds, at most two minutes each.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Wait, "PolytomicConnection")]
+    [Cmdlet(VerbsLifecycle.Wait, "PolytomicConnection", HelpUri = HelpLinks.Cmdlets + "Wait-PolytomicConnection.md")]
     [OutputType(typeof(PolytomicConnection))]
     public sealed class WaitPolytomicConnectionCommand : PolytomicCmdlet
     {

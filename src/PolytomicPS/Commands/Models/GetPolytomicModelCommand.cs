@@ -23,7 +23,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the models over the Snowflake connection whose names start with Active.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicModel", DefaultParameterSetName = ByName)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicModel", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicModel.md", DefaultParameterSetName = ByName)]
     [OutputType(typeof(PolytomicModel))]
     public sealed class GetPolytomicModelCommand : PolytomicCmdlet
     {

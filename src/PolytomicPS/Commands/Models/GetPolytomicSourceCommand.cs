@@ -30,7 +30,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists every file of a Google Cloud Storage bucket that a model can read.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicSource")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicSource", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSource.md")]
     [OutputType(typeof(PolytomicSourceOption))]
     public sealed class GetPolytomicSourceCommand : PolytomicCmdlet
     {

@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the fields of the company.customers table of a MySQL connection.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicSourceField")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicSourceField", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSourceField.md")]
     [OutputType(typeof(PolytomicModelField))]
     public sealed class GetPolytomicSourceFieldCommand : PolytomicCmdlet
     {

@@ -38,7 +38,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Creates a model over one CSV file of a Google Cloud Storage connection.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicModel", SupportsShouldProcess = true, DefaultParameterSetName = ByConfiguration)]
+    [Cmdlet(VerbsCommon.New, "PolytomicModel", HelpUri = HelpLinks.Cmdlets + "New-PolytomicModel.md", SupportsShouldProcess = true, DefaultParameterSetName = ByConfiguration)]
     [OutputType(typeof(PolytomicModel), typeof(PolytomicJob))]
     public sealed class NewPolytomicModelCommand : PolytomicCmdlet
     {

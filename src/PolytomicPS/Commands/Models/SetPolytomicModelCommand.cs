@@ -21,7 +21,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Points the model at another query, identifies records by email and has Polytomic re-read the fields.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicModel", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicModel", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicModel.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicModel))]
     public sealed class SetPolytomicModelCommand : PolytomicCmdlet
     {

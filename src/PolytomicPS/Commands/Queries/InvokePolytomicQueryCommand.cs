@@ -24,7 +24,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Waits up to 30 minutes for a slow query and reads the result from a dictionary.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Invoke, "PolytomicQuery")]
+    [Cmdlet(VerbsLifecycle.Invoke, "PolytomicQuery", HelpUri = HelpLinks.Cmdlets + "Invoke-PolytomicQuery.md")]
     [OutputType(typeof(PSObject), typeof(Dictionary<string, object>))]
     public sealed class InvokePolytomicQueryCommand : PolytomicCmdlet
     {

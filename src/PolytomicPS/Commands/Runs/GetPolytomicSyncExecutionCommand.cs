@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists every finished run of the sync that failed.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicSyncExecution", DefaultParameterSetName = List, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicSyncExecution", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSyncExecution.md", DefaultParameterSetName = List, SupportsPaging = true)]
     [OutputType(typeof(PolytomicSyncExecution))]
     public sealed class GetPolytomicSyncExecutionCommand : PolytomicCmdlet
     {

@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Resolves the run as completed and shows it.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicSyncExecution", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicSyncExecution", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicSyncExecution.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSyncExecution))]
     public sealed class SetPolytomicSyncExecutionCommand : PolytomicCmdlet
     {

@@ -25,7 +25,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Starts a test run on two records only, then waits for it separately.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Start, "PolytomicSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Start, "PolytomicSync", HelpUri = HelpLinks.Cmdlets + "Start-PolytomicSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSyncExecution))]
     public sealed class StartPolytomicSyncCommand : SyncRunCmdlet
     {

@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>On API version 2025-09-18: cancels that execution only, then waits until it is canceled and outputs it.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Stop, "PolytomicSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Stop, "PolytomicSync", HelpUri = HelpLinks.Cmdlets + "Stop-PolytomicSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(void))]
     public sealed class StopPolytomicSyncCommand : PolytomicCmdlet
     {

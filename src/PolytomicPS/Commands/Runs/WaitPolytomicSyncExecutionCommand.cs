@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Waits for the current or last run of every sync; $failures then holds an error per run that failed, was canceled or timed out, and each TargetObject is that execution.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Wait, "PolytomicSyncExecution")]
+    [Cmdlet(VerbsLifecycle.Wait, "PolytomicSyncExecution", HelpUri = HelpLinks.Cmdlets + "Wait-PolytomicSyncExecution.md")]
     [OutputType(typeof(PolytomicSyncExecution))]
     public sealed class WaitPolytomicSyncExecutionCommand : SyncRunCmdlet
     {

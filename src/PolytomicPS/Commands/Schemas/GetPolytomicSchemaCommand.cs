@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the primary-key fields of a PostgreSQL table.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicSchema")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicSchema", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSchema.md")]
     [OutputType(typeof(PolytomicConnectionSchema))]
     public sealed class GetPolytomicSchemaCommand : PolytomicCmdlet
     {

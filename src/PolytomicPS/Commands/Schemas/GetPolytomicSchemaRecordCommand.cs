@@ -13,7 +13,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows sample rows of the public.users table.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicSchemaRecord")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicSchemaRecord", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSchemaRecord.md")]
     [OutputType(typeof(PSObject))]
     public sealed class GetPolytomicSchemaRecordCommand : PolytomicCmdlet
     {

@@ -54,7 +54,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>A partner key typed at a prompt, acting inside one organization (leave the user name empty to manage organizations instead). The same works with a credential secret: Connect-Polytomic -Credential (Get-Secret -Name PolytomicPartner).</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Connect, "Polytomic", DefaultParameterSetName = ApiKeySet)]
+    [Cmdlet(VerbsCommunications.Connect, "Polytomic", HelpUri = HelpLinks.Cmdlets + "Connect-Polytomic.md", DefaultParameterSetName = ApiKeySet)]
     [OutputType(typeof(PolytomicSession))]
     public sealed class ConnectPolytomicCommand : PSCmdlet
     {

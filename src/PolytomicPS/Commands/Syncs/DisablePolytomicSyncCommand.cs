@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Pauses every active sync and shows each one afterwards.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Disable, "PolytomicSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Disable, "PolytomicSync", HelpUri = HelpLinks.Cmdlets + "Disable-PolytomicSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSync))]
     public sealed class DisablePolytomicSyncCommand : PolytomicCmdlet
     {

@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows which sync would be activated without changing it.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Enable, "PolytomicSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Enable, "PolytomicSync", HelpUri = HelpLinks.Cmdlets + "Enable-PolytomicSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSync))]
     public sealed class EnablePolytomicSyncCommand : PolytomicCmdlet
     {

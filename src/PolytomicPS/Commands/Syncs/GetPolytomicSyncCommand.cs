@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the syncs into a Salesforce connection, then reads each in full (with its field mapping).</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicSync", DefaultParameterSetName = ByName)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicSync", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSync.md", DefaultParameterSetName = ByName)]
     [OutputType(typeof(PolytomicSync))]
     public sealed class GetPolytomicSyncCommand : PolytomicCmdlet
     {

@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the fields a Salesforce Contact must be given.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicTargetField")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicTargetField", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicTargetField.md")]
     [OutputType(typeof(PolytomicTargetField))]
     [OutputType(typeof(PolytomicTargetMode))]
     public sealed class GetPolytomicTargetFieldCommand : PolytomicCmdlet

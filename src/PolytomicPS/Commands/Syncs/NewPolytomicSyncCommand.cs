@@ -27,7 +27,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Replaces the Snowflake table's rows with the model's records every day at 05:30 UTC.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicSync", HelpUri = HelpLinks.Cmdlets + "New-PolytomicSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSync))]
     public sealed class NewPolytomicSyncCommand : PolytomicCmdlet
     {

@@ -23,7 +23,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Switches the sync to updateOrCreate matched by email and replaces its field mapping.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicSync", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSync))]
     public sealed class SetPolytomicSyncCommand : PolytomicCmdlet
     {
