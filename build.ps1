@@ -1,29 +1,37 @@
 <#
 .SYNOPSIS
-    Builds, tests and packages PolytomicPS. A thin wrapper over `dotnet`, written with the language and .NET only, so it
-    runs in Windows PowerShell 5.1, PowerShell 7 and the repo's own host (no pwsh needed).
+    Builds, tests and packages PolytomicPS, and runs the walkthroughs. A thin wrapper over `dotnet`, written with the
+    language and .NET only, so Build and Package also run in Windows PowerShell 5.1.
 .PARAMETER Task
     Build (default): compile and stage the module, with its help, under <OutputPath>/PolytomicPS/<version>/ (ready for
     Publish-Module -Path or Publish-PSResource -Path).
-    Test: Build, then `dotnet test`, then the Pester tests (tests/*.Tests.ps1) when Pester is installed.
+    Test: Build, then every test: the xunit suite (`dotnet test`), then the Pester suite (tests/pester) in real pwsh
+    once per API version (2024-02-08 and 2025-09-18), each file against a sandbox it starts and stops. Pester 5.7.1
+    comes from NuGet (tools/Pester). Ends with one line "N passed, N failed" for everything it ran; fails if any failed.
+    Walkthroughs: Build, then run examples/walkthroughs.ps1 in real pwsh against a local sandbox started and stopped
+    here, once per API version.
     Package: Build in Release and zip the staged module for Azure Automation: <OutputPath>/PolytomicPS.zip, whose
     root is a PolytomicPS folder holding the module.
 .PARAMETER Configuration
     Debug or Release; Package uses Release unless told otherwise.
 .PARAMETER OutputPath
     Where to stage and package (default: out/ beside this script).
+.PARAMETER ApiVersion
+    Test and Walkthroughs: the API versions to run on (default: both).
 .EXAMPLE
-    ./build.ps1 -Task Test
+    dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
 .EXAMPLE
-    dotnet run --project src/PolytomicPS.Host -- build.ps1 -Task Package
+    dotnet tool restore; dotnet pwsh ./build.ps1 -Task Walkthroughs -ApiVersion 2025-09-18
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package')]
+    [ValidateSet('Build', 'Test', 'Walkthroughs', 'Package')]
     [string]$Task = 'Build',
     [ValidateSet('Debug', 'Release')]
     [string]$Configuration = 'Debug',
-    [string]$OutputPath
+    [string]$OutputPath,
+    [ValidateSet('2024-02-08', '2025-09-18')]
+    [string[]]$ApiVersion = @('2024-02-08', '2025-09-18')
 )
 $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
@@ -42,6 +50,10 @@ function Get-ModuleVersion {
     throw 'No <Version> in Directory.Build.props'
 }
 
+if ($Task -eq 'Test') {
+    # A test run leaves no process behind: no MSBuild nodes or compiler server kept alive after the build.
+    $env:MSBUILDDISABLENODEREUSE = '1'; $env:DOTNET_CLI_USE_MSBUILD_SERVER = '0'; $env:UseSharedCompilation = 'false'
+}
 if ($Task -eq 'Package' -and -not $PSBoundParameters.ContainsKey('Configuration')) { $Configuration = 'Release' }
 # The help generator builds the module first, then writes en-US/ into the staged folder.
 $stageRoot = $OutputPath.TrimEnd('\', '/') + [System.IO.Path]::DirectorySeparatorChar
@@ -52,14 +64,13 @@ $stage = [System.IO.Path]::Combine($OutputPath, 'PolytomicPS', $version)
 "Module staged in $stage"
 
 if ($Task -eq 'Test') {
-    Invoke-Dotnet @('test', [System.IO.Path]::Combine($root, 'PolytomicPS.sln'), '-c', $Configuration, '--nologo')
-    if (Get-Command Invoke-Pester -ErrorAction SilentlyContinue) {
-        $env:POLYTOMICPS_MODULE_PATH = $stage
-        $result = Invoke-Pester -Path ([System.IO.Path]::Combine($root, 'tests')) -PassThru
-        if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed" }
-    } else {
-        'Pester is not installed: skipping tests/*.Tests.ps1 (the xunit suite parses them).'
-    }
+    & ([System.IO.Path]::Combine($root, 'tools', 'Test.ps1')) -Root $root -Stage $stage -Configuration $Configuration -ApiVersion $ApiVersion
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+if ($Task -eq 'Walkthroughs') {
+    & ([System.IO.Path]::Combine($root, 'tools', 'Walkthroughs.ps1')) -Root $root -Stage $stage -Configuration $Configuration -ApiVersion $ApiVersion
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
 if ($Task -eq 'Package') {

@@ -18,6 +18,8 @@ namespace Polytomic
         UnsupportedInVersion,
         /// <summary>The connection's schema cache stayed "not ready" until the caller's wait ran out.</summary>
         SchemaCacheNotReady,
+        /// <summary>A list handed back a next-page token it had already given: following it would never end.</summary>
+        PagingLoop,
     }
 
     /// <summary>The one exception type for every failed Polytomic call. Never carries the API key.</summary>

@@ -222,7 +222,7 @@ Describe 'Queries' {
         $rows.Count | Should -Be 7
         $rows[0].PSObject.Properties.Name | Should -Be @('id', 'email')
         $rows = @(Invoke-PolytomicQuery -ConnectionId $pg.Id -Query 'select * from t limit 2' -AsDictionary -PollIntervalSeconds 0.05)
-        $rows[1] | Should -BeOfType [System.Collections.Generic.Dictionary[string, object]]
+        $rows[1] | Should -BeOfType ([System.Collections.Generic.Dictionary[string, object]])
     }
 
     It 'Invoke-PolytomicQuery reports a failing query with the database message' {

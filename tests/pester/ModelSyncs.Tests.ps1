@@ -134,7 +134,7 @@ Describe 'Sync targets and schedules' {
         try {
             { Get-PolytomicTarget $snowflake -Type schema -Session $v2025 -ErrorAction Stop } | Should -Throw -ErrorId 'ApiVersionNotSupported*'
         } finally {
-            $script:session = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl
+            $script:session = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl -ApiVersion $apiVersion
         }
     }
 

@@ -9,6 +9,16 @@
     The xunit suite parses this file and checks that every command and parameter it uses exists.
 #>
 
+BeforeDiscovery {
+    # Discovery runs before BeforeAll: read the cmdlet names from the manifest so that each gets a test of its own.
+    $stage = $env:POLYTOMICPS_MODULE_PATH
+    if (-not $stage) {
+        $stage = [System.IO.Directory]::GetDirectories([System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'PolytomicPS')) |
+            Sort-Object { [version][System.IO.Path]::GetFileName($_) } | Select-Object -Last 1
+    }
+    $cmdletNames = (Import-PowerShellDataFile ([System.IO.Path]::Combine($stage, 'PolytomicPS.psd1'))).CmdletsToExport
+}
+
 BeforeAll {
     . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
 }
@@ -23,15 +33,48 @@ Describe 'The module' {
         (Get-Command -Module PolytomicPS).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
     }
 
-    It 'has help with examples for <_>' -ForEach @((Get-Command -Module PolytomicPS).Name) {
+    It 'has at least 100 cmdlets to check the help of' -ForEach @(@{ Found = @($cmdletNames).Count }) {
+        $Found | Should -BeGreaterThan 100
+    }
+
+    It 'has help with a synopsis, a description, examples and documented parameters for <_>' -ForEach $cmdletNames {
         $help = Get-Help $_ -Full
+        $help.Name | Should -Be $_
         $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Not -Match ([regex]::Escape($_) + ' \[')   # PowerShell's stand-in when no MAML is found
+        ($help.description.Text -join '') | Should -Not -BeNullOrEmpty
         @($help.examples.example).Count | Should -BeGreaterThan 0
+        foreach ($parameter in @($help.parameters.parameter | Where-Object { $_.name })) {
+            if ($parameter.name -in 'WhatIf', 'Confirm') { continue }
+            ($parameter.description.Text -join '') | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) of $_ needs a description"
+        }
     }
 
     It 'completes connection types with Tab' {
         $line = 'New-PolytomicConnection -Name x -Type snow'
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'snowflake'
+    }
+}
+
+Describe '-Debug in a non-interactive host' {
+    It 'shows the request lines and never prompts, for Connect-Polytomic and an API cmdlet' {
+        . ([System.IO.Path]::Combine($root, 'tools', 'Pwsh.ps1'))
+        $pwsh = Get-PwshCommand
+        $manifest = [System.IO.Path]::Combine($modulePath, 'PolytomicPS.psd1')
+        $command = "Import-Module '$manifest'; " +
+            "`$null = Connect-Polytomic -ApiKey `$env:PESTER_KEY -BaseUrl '$baseUrl' -ApiVersion $apiVersion -Debug; " +
+            "`$null = Get-PolytomicConnection -Debug; 'finished'"
+        $env:PESTER_KEY = $apiKey
+        try {
+            $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $command 2>&1 | Out-String
+        } finally { Remove-Item Env:PESTER_KEY }
+        $LASTEXITCODE | Should -Be 0 -Because $output
+        $output | Should -Not -Match 'NonInteractive mode'
+        $output | Should -Match 'GET /api/connections \(attempt 1\)'
+        $output | Should -Match 'GET /api/connections -> 200'
+        $output | Should -Match 'Connected to'
+        $output | Should -Match 'finished'
+        $output | Should -Not -Match ([regex]::Escape($apiKey))
     }
 }
 
@@ -44,15 +87,15 @@ Describe 'Sessions' {
     }
 
     It 'Get-PolytomicSession returns the default session' {
-        $s = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl
+        $s = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl -ApiVersion $apiVersion
         (Get-PolytomicSession).ConnectedAt | Should -Be $s.ConnectedAt
     }
 
     It 'Disconnect-Polytomic closes it, and cmdlets then say to connect' {
-        $null = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl
+        $null = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl -ApiVersion $apiVersion
         Disconnect-Polytomic
         { Get-PolytomicConnection -ErrorAction Stop } | Should -Throw -ErrorId 'NoSession*'
-        $script:session = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl
+        $script:session = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl -ApiVersion $apiVersion
     }
 }
 

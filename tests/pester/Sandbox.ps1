@@ -3,17 +3,32 @@
         BeforeAll { . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) }
         AfterAll  { . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop }
     Imports the staged module ($env:POLYTOMICPS_MODULE_PATH, else the newest out/PolytomicPS/<version>/) and connects
-    to Polytomic: POLYTOMIC_API_KEY and POLYTOMIC_BASE_URL when both are set, else a local sandbox started here
-    (`dotnet run --project src/Polytomic.Sandbox` on a free loopback port) and stopped again by -Stop.
-    Leaves $root, $modulePath, $apiKey, $partnerKey, $baseUrl and $session (the default session) in the caller's scope;
-    the sandbox also accepts $partnerKey (against a real account it comes from POLYTOMIC_PARTNER_KEY, and may be empty).
+    to Polytomic: POLYTOMIC_API_KEY and POLYTOMIC_BASE_URL when both are set, else a local sandbox started here (the
+    built Polytomic.Sandbox.dll on a free loopback port, see tools/SandboxProcess.psm1) and stopped again by -Stop.
+    The default session speaks $env:POLYTOMICPS_TEST_API_VERSION (2024-02-08 unless set; build.ps1 -Task Test runs the
+    suite once per API version).
+    Against the sandbox, every answer is checked against Polytomic's published shapes (../shared/polytomic-api, when it
+    is there), and -Stop fails the file if any answer broke them.
+    Leaves $root, $modulePath, $apiKey, $partnerKey, $baseUrl, $apiVersion and $session (the default session) in the
+    caller's scope; the sandbox also accepts $partnerKey (against a real account it comes from POLYTOMIC_PARTNER_KEY).
     Not a *.Tests.ps1 file, so Invoke-Pester does not run it on its own.
 #>
 param([switch]$Stop)
 
 if ($Stop) {
     Disconnect-Polytomic
-    if ($script:sandbox) { Stop-Process -Id $script:sandbox.Id -Force -ErrorAction SilentlyContinue }
+    if ($script:sandbox) {
+        $sandbox = $script:sandbox
+        $script:sandbox = $null
+        $contract = $null
+        if ($script:contractFolder) {
+            $contract = Invoke-RestMethod -Uri ($sandbox.BaseUrl.TrimEnd('/') + '/_sandbox/contract') -ErrorAction SilentlyContinue
+        }
+        Stop-SandboxProcess $sandbox
+        if ($contract -and @($contract.violations).Count -gt 0) {
+            throw "The sandbox answered outside Polytomic's published shapes:`n" + (@($contract.violations | Sort-Object -Unique) -join "`n")
+        }
+    }
     return
 }
 
@@ -24,29 +39,24 @@ if (-not $modulePath) {
         Sort-Object { [version][System.IO.Path]::GetFileName($_) } | Select-Object -Last 1
 }
 Import-Module ([System.IO.Path]::Combine($modulePath, 'PolytomicPS.psd1')) -Force
+Import-Module ([System.IO.Path]::Combine($root, 'tools', 'SandboxProcess.psm1')) -Force
 
+$script:apiVersion = if ($env:POLYTOMICPS_TEST_API_VERSION) { $env:POLYTOMICPS_TEST_API_VERSION } else { '2024-02-08' }
 $script:sandbox = $null
+$script:contractFolder = $null
 if ($env:POLYTOMIC_API_KEY -and $env:POLYTOMIC_BASE_URL) {
     $script:apiKey = $env:POLYTOMIC_API_KEY
     $script:partnerKey = $env:POLYTOMIC_PARTNER_KEY
     $script:baseUrl = $env:POLYTOMIC_BASE_URL
 } else {
-    # A free loopback port, then the sandbox on it; wait until it answers.
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
     $script:apiKey = 'pester-sandbox-key-0000000000'
     $script:partnerKey = 'pester-sandbox-partner-key-00'
-    $script:baseUrl = "http://127.0.0.1:$port/"
-    $project = [System.IO.Path]::Combine($root, 'src', 'Polytomic.Sandbox')
-    $script:sandbox = Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow -ArgumentList @(
-        'run', '--project', $project, '--', '--urls', "http://127.0.0.1:$port", '--api-key', $script:apiKey,
-        '--partner-key', $script:partnerKey, '--schema-cache-delay', '1')
-    $http = [System.Net.Http.HttpClient]::new()
-    $deadline = [DateTime]::UtcNow.AddMinutes(3)
-    while ($true) {
-        try { $null = $http.GetAsync($script:baseUrl + 'api/connection_types').GetAwaiter().GetResult(); break }
-        catch { if ([DateTime]::UtcNow -gt $deadline) { throw 'The sandbox did not start.' }; Start-Sleep -Milliseconds 500 }
+    $shapes = [System.IO.Path]::Combine($root, '..', 'shared', 'polytomic-api')
+    if ([System.IO.File]::Exists([System.IO.Path]::Combine($shapes, 'openapi.sdk-derived.2024-02-08.json'))) {
+        $script:contractFolder = [System.IO.Path]::GetFullPath($shapes)
     }
-    $http.Dispose()
+    $script:sandbox = Start-SandboxProcess -Root $root -ApiKey $script:apiKey -PartnerKey $script:partnerKey `
+        -SchemaCacheDelay 1 -ContractFolder $script:contractFolder
+    $script:baseUrl = $script:sandbox.BaseUrl
 }
-$script:session = Connect-Polytomic -ApiKey $script:apiKey -BaseUrl $script:baseUrl
+$script:session = Connect-Polytomic -ApiKey $script:apiKey -BaseUrl $script:baseUrl -ApiVersion $script:apiVersion

@@ -9,7 +9,8 @@ namespace Polytomic.Http
     /// successor is being prepared, so the chain of requests never waits for the conversion nor for the reader's thread
     /// to wake up, while at most <see cref="Depth"/> pages wait unread: memory stays flat.
     /// The first page's successor is only asked for once the reader has its first item out (<see cref="FirstItemOut"/>).
-    /// No page is asked for beyond the <c>wanted</c> number of items.</summary>
+    /// No page is asked for beyond the <c>wanted</c> number of items, and none for a token the list gave before
+    /// (<see cref="PageTokens"/>: the reader gets a PagingLoop error after the page that repeated it).</summary>
     public sealed class PageStream<T>
     {
         /// <summary>Pages fetched or in flight that the reader has not taken yet.</summary>
@@ -21,6 +22,8 @@ namespace Polytomic.Http
         private readonly Queue<Slot> queue = new Queue<Slot>();
         private ulong fetchedItems;
         private string? held;          // a next token not yet asked for (the first page, or Depth pages waiting)
+        private readonly PageTokens tokens = new PageTokens();
+        private PolytomicApiException? loop; // a repeated token: the reader gets this error after the page that gave it
         private bool firstOut, stopped;
 
         public PageStream(Func<string?, Task<Page<T>>> fetch, ulong wanted = ulong.MaxValue)
@@ -74,7 +77,11 @@ namespace Polytomic.Http
             {
                 // Counting may mean converting the items first: only a bounded list (-First) needs the count.
                 if (wanted != ulong.MaxValue) fetchedItems += (ulong)page.Count;
-                if (page.NextPageToken != null && fetchedItems < wanted && !stopped) held = page.NextPageToken;
+                if (page.NextPageToken != null && fetchedItems < wanted && !stopped)
+                {
+                    try { held = tokens.Next(page.NextPageToken, "The list"); }
+                    catch (PolytomicApiException ex) { loop = ex; }
+                }
                 StartHeld();
             }
             // Convert the items here, while Polytomic prepares the next page, rather than on the reader's thread.
@@ -86,7 +93,14 @@ namespace Polytomic.Http
         /// Depth pages wait. (A send's synchronous start runs under the gate; the gate is re-entrant.)</summary>
         private void StartHeld()
         {
-            if (held == null || stopped || !firstOut || queue.Count >= Depth) return;
+            if (stopped || !firstOut || queue.Count >= Depth) return;
+            if (loop != null)
+            {
+                queue.Enqueue(new Slot { Task = Task.FromException<Page<T>>(loop) });
+                loop = null;
+                return;
+            }
+            if (held == null) return;
             var token = held;
             held = null;
             Begin(token);

@@ -24,6 +24,12 @@ namespace Polytomic.Sandbox
         /// <summary>Version served when a request names none (the newest docs' rule).</summary>
         public string DefaultVersion { get; set; } = SandboxVersions.V2025;
 
+        /// <summary>A folder of openapi.sdk-derived.&lt;version&gt;.json documents: check every answer against them.</summary>
+        public string? ContractFolder { get; set; }
+
+        /// <summary>A process id: the sandbox stops when that process is gone, so a crashed launcher leaves none behind.</summary>
+        public int? ExitWith { get; set; }
+
         public static SandboxOptions FromArgs(string[] args)
         {
             var o = new SandboxOptions();
@@ -35,8 +41,10 @@ namespace Polytomic.Sandbox
                     case "--urls": o.Urls = Next(); break;
                     case "--api-key": o.ApiKey = Next(); break;
                     case "--partner-key": o.PartnerKey = Next(); break;
+                    case "--contract": o.ContractFolder = Next(); break;
+                    case "--exit-with": o.ExitWith = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                     case "--schema-cache-delay": o.SchemaCacheDelay = TimeSpan.FromSeconds(double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture)); break;
-                    default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --urls URL, --api-key KEY, --partner-key KEY, --schema-cache-delay SECONDS");
+                    default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --urls URL, --api-key KEY, --partner-key KEY, --schema-cache-delay SECONDS, --contract FOLDER, --exit-with PID");
                 }
             }
             return o;

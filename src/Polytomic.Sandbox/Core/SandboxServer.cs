@@ -186,6 +186,8 @@ namespace Polytomic.Sandbox
                         await Write(ctx, SandboxApi.ErrorBody(409, "a request with this Idempotency-Key is already in progress", "idempotency_key_in_use"));
                         return;
                     }
+                    // A replayed reply can be lost too: LoseResponse with count N loses N replies, replays included.
+                    if (LoseResponse(ctx, state, record)) return;
                     record.Status = replay.Status;
                     ctx.Response.StatusCode = replay.Status;
                     if (replay.ContentType != null) ctx.Response.ContentType = replay.ContentType;
@@ -212,16 +214,21 @@ namespace Polytomic.Sandbox
                 ctx.Response.Body = original;
             }
             record.Status = ctx.Response.StatusCode;
+            state.Contract?.Observe(version, req.Method, path, ctx.Response.StatusCode, ctx.Response.ContentType, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
             if (idempotent)
                 state.Idempotency.Complete(key!, new IdempotencyCache.Outcome { Status = ctx.Response.StatusCode, Body = buffer.ToArray(), ContentType = ctx.Response.ContentType });
-            if (state.Faults.Take(req.Method, path, FaultKind.LoseResponse) != null)
-            {
-                record.Status = -2;
-                ctx.Abort();
-                return;
-            }
+            if (LoseResponse(ctx, state, record)) return;
             buffer.Position = 0;
             await buffer.CopyToAsync(original);
+        }
+
+        /// <summary>Closes the connection instead of answering when a LoseResponse fault applies.</summary>
+        private static bool LoseResponse(HttpContext ctx, SandboxState state, RecordedRequest record)
+        {
+            if (state.Faults.Take(ctx.Request.Method, ctx.Request.Path.Value ?? "", FaultKind.LoseResponse) == null) return false;
+            record.Status = -2;
+            ctx.Abort();
+            return true;
         }
 
         /// <summary>The caller behind an Authorization header, or null for a key the sandbox does not know.</summary>
@@ -279,6 +286,7 @@ namespace Polytomic.Sandbox
                 return Results.NoContent();
             });
             app.MapDelete("/_sandbox/faults", () => { state.Faults.Clear(); return Results.NoContent(); });
+            app.MapGet("/_sandbox/contract", () => Results.Json(new { enabled = state.Contract != null, @checked = state.Contract?.Checked ?? 0, violations = state.Contract?.Violations ?? Array.Empty<string>() }));
             app.MapGet("/_sandbox/requests", () => Results.Json(state.Requests.Select(r => new { r.Method, r.Path, r.Query, r.Status, r.IdempotencyKey })));
         }
 

@@ -41,6 +41,7 @@ namespace Polytomic.Sandbox
             PartnerKey = options.PartnerKey;
             DeploymentKey = options.DeploymentKey;
             SchemaCacheDelay = options.SchemaCacheDelay;
+            if (options.ContractFolder != null) Contract = Polytomic.Sandbox.Contract.ContractCheck.Load(options.ContractFolder);
         }
 
         public SandboxOptions Options { get; }
@@ -54,6 +55,9 @@ namespace Polytomic.Sandbox
         public TimeSpan SchemaCacheDelay { get; set; }
         public SandboxClock Clock { get; } = new SandboxClock();
         public FaultPlan Faults { get; } = new FaultPlan();
+
+        /// <summary>When set, every JSON answer of a route is checked against Polytomic's published shapes.</summary>
+        public Polytomic.Sandbox.Contract.ContractCheck? Contract { get; set; }
 
         /// <summary>Requests per second allowed before 429 (null: no limit), like a per-key rate limit.</summary>
         public RateLimiter RateLimit { get; } = new RateLimiter();

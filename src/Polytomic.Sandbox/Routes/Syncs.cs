@@ -256,6 +256,9 @@ namespace Polytomic.Sandbox.Routes
             var frequency = (string?)schedule["frequency"];
             if (!Frequencies.Contains(frequency ?? "", StringComparer.OrdinalIgnoreCase))
                 throw ApiError.BadRequest($"invalid schedule frequency '{frequency}': use one of {string.Join(", ", Frequencies)}");
+            // Polytomic accepts any case and answers with its own spelling of the enum.
+            var canonicalFrequency = Frequencies.First(f => string.Equals(f, frequency, StringComparison.OrdinalIgnoreCase));
+            string? canonicalFunction = null;
             if (!(body["target"] is JsonObject target)) throw ApiError.BadRequest("target is required");
             var targetId = (string?)target["connection_id"];
             if (string.IsNullOrEmpty(targetId)) throw ApiError.BadRequest("target.connection_id is required");
@@ -308,6 +311,8 @@ namespace Polytomic.Sandbox.Routes
                     // Polytomic's own walkthroughs send "equality": functions match case-insensitively.
                     if (!allowed.Contains(function ?? "", StringComparer.OrdinalIgnoreCase))
                         throw ApiError.BadRequest($"identity: function '{function}' is not supported by field '{field.Name}': use one of {string.Join(", ", allowed)}");
+                    // ...and answers with its own spelling ("Equality"), whatever case was sent.
+                    canonicalFunction = allowed.First(a => string.Equals(a, function, StringComparison.OrdinalIgnoreCase));
                 }
             }
             else if (modeSpec.Identity)
@@ -331,6 +336,8 @@ namespace Polytomic.Sandbox.Routes
 
             var sync = new JsonObject();
             foreach (var kv in body) sync[kv.Key] = kv.Value?.DeepClone();
+            sync["schedule"]!["frequency"] = canonicalFrequency;
+            if (canonicalFunction != null) sync["identity"]!["function"] = canonicalFunction;
             sync["model_ids"] = Strings(modelIds);
             sync["active"] = (bool?)body["active"] ?? true;
             foreach (var flag in new[] { "sync_all_records", "skip_initial_backfill", "only_enrich_updates" })

@@ -36,11 +36,13 @@ namespace PolytomicPS
         private const int MaxNames = 20000;
 
         /// <summary>The kind's list, loaded at most once per lifetime; <paramref name="objects"/>: its items are objects
-        /// with ids (connections, models, syncs), whose names the book keeps.</summary>
-        public IReadOnlyList<CompletionItem> Get(string kind, Func<IReadOnlyList<CompletionItem>> load, bool objects = false)
+        /// with ids (connections, models, syncs), whose names the book keeps.
+        /// A load that failed (null) is not remembered: the next Tab asks again.</summary>
+        public IReadOnlyList<CompletionItem> Get(string kind, Func<IReadOnlyList<CompletionItem>?> load, bool objects = false)
         {
             if (entries.TryGetValue(kind, out var e) && DateTime.UtcNow - e.At < Lifetime) return e.Items;
             var items = load();
+            if (items == null) return Array.Empty<CompletionItem>();
             entries[kind] = (DateTime.UtcNow, items);
             if (objects)
                 foreach (var item in items) Remember(item.Id, item.Name);

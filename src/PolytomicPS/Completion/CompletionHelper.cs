@@ -24,7 +24,7 @@ namespace PolytomicPS
         public static IEnumerable<CompletionResult> Complete(IEnumerable<CompletionItem> items, string wordToComplete, bool insertIds)
         {
             var word = (wordToComplete ?? "").Trim('\'', '"');
-            var pattern = WildcardPattern.Get(word + "*", WildcardOptions.IgnoreCase);
+            var pattern = Wildcards.Prefix(word);
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var item in items.Where(i => pattern.IsMatch(i.Name) || pattern.IsMatch(i.Id))
                                       .OrderBy(i => i.Name, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.Id, StringComparer.Ordinal))
@@ -47,7 +47,7 @@ namespace PolytomicPS
             {
                 using var cts = new CancellationTokenSource(LoadTimeout);
                 try { return load(session.Client, cts.Token).GetAwaiter().GetResult(); }
-                catch (Exception) { return Array.Empty<CompletionItem>(); } // completion must never throw at the user
+                catch (Exception) { return null; } // completion must never throw at the user; a failure is not cached
             }, objects);
         }
 

@@ -29,6 +29,7 @@ namespace PolytomicPS
                 case PolytomicErrorKind.InvalidResponse: return ("PolytomicApi.InvalidResponse", ErrorCategory.InvalidResult);
                 case PolytomicErrorKind.UnsupportedInVersion: return ("ApiVersionNotSupported", ErrorCategory.NotImplemented);
                 case PolytomicErrorKind.SchemaCacheNotReady: return ("SchemaCacheTimeout", ErrorCategory.OperationTimeout);
+                case PolytomicErrorKind.PagingLoop: return ("PagingLoop", ErrorCategory.InvalidResult);
             }
             switch (ex.StatusCode)
             {
@@ -52,6 +53,8 @@ namespace PolytomicPS
             if (ex.Kind == PolytomicErrorKind.UnsupportedInVersion) return "Run Connect-Polytomic with the -ApiVersion the message names.";
             if (ex.Kind == PolytomicErrorKind.SchemaCacheNotReady)
                 return "Wait longer with -TimeoutSeconds, or check the source with Get-PolytomicSchemaStatus / Update-PolytomicSchema.";
+            if (ex.Kind == PolytomicErrorKind.PagingLoop)
+                return "The items written before this error are complete pages; narrow the list (-Name, -First) or report the repeating token to Polytomic.";
             switch (ex.StatusCode)
             {
                 case 401: return "Check the API key given to Connect-Polytomic (or POLYTOMIC_API_KEY).";

@@ -11,10 +11,12 @@ namespace PolytomicPS
     {
         private readonly List<(string Text, WildcardPattern Pattern, bool Found)> patterns;
 
-        public NameFilter(IEnumerable<string>? names)
+        /// <summary>Checks every pattern at once (an invalid one is an InvalidWildcardPattern error): build the filter
+        /// before any request.</summary>
+        public NameFilter(IEnumerable<string>? names, string parameter = "Name")
         {
             patterns = (names ?? Array.Empty<string>())
-                .Select(n => (n, WildcardPattern.Get(n, WildcardOptions.IgnoreCase), false)).ToList();
+                .Select(n => (n, Wildcards.Get(n, parameter), false)).ToList();
         }
 
         /// <summary>True when no -Name was given.</summary>

@@ -23,6 +23,7 @@ namespace PolytomicPS
                 var key = Unwrap(e.Key)?.ToString();
                 if (string.IsNullOrWhiteSpace(key))
                     throw new PolytomicInputException("InvalidConfigurationKey", $"-{parameter} has an empty key.", parameter);
+                InputText.Check(key!, parameter, "a key");
                 result[key!] = ToPlain(e.Value, parameter, key!, 1);
             }
             return result;
@@ -36,7 +37,11 @@ namespace PolytomicPS
             switch (value)
             {
                 case null: return null;
-                case string s: return s;
+                case string s: return InputText.Check(s, parameter, $"'{path}'");
+                case double dbl when double.IsNaN(dbl) || double.IsInfinity(dbl):
+                    throw Unsupported(parameter, path, dbl.ToString(CultureInfo.InvariantCulture));
+                case float flt when float.IsNaN(flt) || float.IsInfinity(flt):
+                    throw Unsupported(parameter, path, flt.ToString(CultureInfo.InvariantCulture));
                 case bool _: case int _: case long _: case double _: case decimal _: case float _:
                 case short _: case byte _: case uint _: case ulong _: case ushort _: case sbyte _:
                     return value;
@@ -51,12 +56,15 @@ namespace PolytomicPS
                     var nested = new Dictionary<string, object?>(StringComparer.Ordinal);
                     foreach (DictionaryEntry e in d)
                     {
-                        var key = Unwrap(e.Key)?.ToString() ?? "";
+                        var key = InputText.Check(Unwrap(e.Key)?.ToString() ?? "", parameter, "a key");
                         nested[key] = ToPlain(e.Value, parameter, path + "." + key, depth + 1);
                     }
                     return nested;
                 case ScriptBlock _:
                     throw Unsupported(parameter, path, "a script block");
+                // An XML node enumerates its child nodes: it would go out as nested empty arrays.
+                case System.Xml.XmlNode _:
+                    throw Unsupported(parameter, path, "an XML node");
                 case IEnumerable list:
                     var items = new List<object?>();
                     int i = 0;

@@ -52,6 +52,7 @@ namespace PolytomicPS
         {
             try
             {
+                InputText.CheckBound(MyInvocation.BoundParameters);
                 ProcessItem();
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -99,6 +100,10 @@ namespace PolytomicPS
         }
 
         private bool? observing;
+
+        /// <summary>Every verbose note of the module's cmdlets goes through <see cref="Notes"/>, so -Debug alone never
+        /// makes PowerShell stop and ask at each one.</summary>
+        protected new void WriteVerbose(string text) => Notes.Write(this, text);
 
         /// <summary>Whether verbose or debug records of this command would be shown (or collected).</summary>
         private bool Observing => observing ??= Wants("Verbose", "VerbosePreference") || Wants("Debug", "DebugPreference");

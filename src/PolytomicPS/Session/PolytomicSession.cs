@@ -13,14 +13,14 @@ namespace PolytomicPS
     /// this session. The key is held only inside the client; nothing public exposes it.</summary>
     public sealed class PolytomicSession : IDisposable
     {
-        private readonly ConcurrentDictionary<string, Task<PolytomicConnectionTypeSchema>> typeSchemas =
-            new ConcurrentDictionary<string, Task<PolytomicConnectionTypeSchema>>(StringComparer.OrdinalIgnoreCase);
+        private readonly SharedCache<PolytomicConnectionTypeSchema> typeSchemas;
 
         internal PolytomicSession(PolytomicClientOptions options, string keyHint)
         {
             Client = new PolytomicClient(options);
             MaskedKey = keyHint;
             ConnectedAt = DateTimeOffset.Now;
+            typeSchemas = new SharedCache<PolytomicConnectionTypeSchema>(Client.GetConnectionTypeSchemaAsync, StringComparer.OrdinalIgnoreCase);
         }
 
         public Uri BaseUrl => Client.Options.BaseUrl;
@@ -37,13 +37,10 @@ namespace PolytomicPS
         /// <summary>Short-lived lists used by argument completers, so Tab never costs a call per keystroke.</summary>
         internal CompletionCache Completion { get; } = new CompletionCache();
 
-        /// <summary>Connection-type schemas rarely change: read each once per session.</summary>
-        internal Task<PolytomicConnectionTypeSchema> GetTypeSchemaAsync(string type, CancellationToken ct)
-        {
-            var task = typeSchemas.GetOrAdd(type, t => Client.GetConnectionTypeSchemaAsync(t, CancellationToken.None));
-            if (task.IsFaulted || task.IsCanceled) typeSchemas.TryRemove(type, out _);
-            return task;
-        }
+        /// <summary>Connection-type schemas rarely change: read each once per session. The caller's token ends its
+        /// wait at once; a failed read is not kept.</summary>
+        internal Task<PolytomicConnectionTypeSchema> GetTypeSchemaAsync(string type, CancellationToken ct) =>
+            typeSchemas.GetAsync(type, ct);
 
         internal static string Mask(string key) =>
             key.Length >= 16 ? "********" + key.Substring(key.Length - 4) : "********";
@@ -51,6 +48,7 @@ namespace PolytomicPS
         public void Dispose()
         {
             IsDisposed = true;
+            typeSchemas.Dispose();
             Client.Dispose();
         }
 

@@ -90,8 +90,30 @@ namespace PolytomicPS.Tests
         {
             Server = await SandboxServer.StartAsync(ApiKey, TimeSpan.FromMilliseconds(300));
             Server.State.PartnerKey = PartnerKey;
+            Server.State.Contract = Contract.Value;
         }
-        public async Task DisposeAsync() => await Server.DisposeAsync();
+
+        /// <summary>Fails when a route answered in a shape Polytomic's published schemas forbid (checked after every
+        /// script, and for what the class's direct client calls left, when the class is done).</summary>
+        public void AssertContract()
+        {
+            var broken = Server.State.Contract?.Drain() ?? new List<string>();
+            Assert.True(broken.Count == 0, "the sandbox answered outside Polytomic's published shapes:\n" + string.Join("\n", broken.Distinct()));
+        }
+
+        public async Task DisposeAsync()
+        {
+            try { AssertContract(); }
+            finally { await Server.DisposeAsync(); }
+        }
+
+        /// <summary>One parse of the SDK-derived documents for the whole run; the check itself is thread-safe, and each
+        /// fixture drains only what its own sandbox answered because each sandbox gets its own check.</summary>
+        private static readonly Lazy<Polytomic.Sandbox.Contract.OpenApiContract[]> Documents = new Lazy<Polytomic.Sandbox.Contract.OpenApiContract[]>(() =>
+            SandboxVersions.Both.Select(v => Polytomic.Sandbox.Contract.OpenApiContract.Load(System.IO.Path.Combine(Repo.Shared, "polytomic-api"), v)).ToArray());
+
+        private Lazy<Polytomic.Sandbox.Contract.ContractCheck> Contract { get; } =
+            new Lazy<Polytomic.Sandbox.Contract.ContractCheck>(() => new Polytomic.Sandbox.Contract.ContractCheck(Documents.Value));
     }
 
     /// <summary>Runs PowerShell scripts in a hosted PowerShell 7 runspace with the staged module imported.</summary>
@@ -140,6 +162,8 @@ namespace PolytomicPS.Tests
             result.Debug.AddRange(ps.Streams.Debug);
             result.Information.AddRange(ps.Streams.Information);
             result.Progress.AddRange(ps.Streams.Progress);
+
+            sandbox?.AssertContract();
 
             // The secrets collector: no run may show the API key, or any secret the test names, anywhere.
             var text = result.AllText();

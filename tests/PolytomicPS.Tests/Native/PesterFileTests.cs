@@ -3,9 +3,10 @@ using System.Management.Automation.Language;
 
 namespace PolytomicPS.Tests.Native
 {
-    /// <summary>The Pester files (run by real pwsh users and build.ps1 -Task Test) cannot be run here, so they are
-    /// parsed: every command they call must exist (the module's, the engine's, Pester's or a standard pwsh cmdlet) and
-    /// every parameter they pass to a command that exists here must be one of its parameters or aliases.</summary>
+    /// <summary>A fast guard beside the real run of the Pester files (build.ps1 -Task Test runs them in pwsh): parsed
+    /// here, every command they call must exist (the module's, the engine's, Pester's, a standard pwsh cmdlet or a
+    /// function of the test and tool scripts) and every parameter they pass to a command that exists here must be one
+    /// of its parameters or aliases.</summary>
     public sealed class PesterFileTests
     {
         private static readonly HashSet<string> Pester = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -38,12 +39,10 @@ namespace PolytomicPS.Tests.Native
             {
                 var ast = Parser.ParseFile(file, out _, out var errors);
                 Assert.True(errors.Length == 0, file + ": " + string.Join("; ", errors.Select(e => e.Extent.StartLineNumber + " " + e.Message)));
-                // Helpers and stand-ins the file defines itself (Get-AutomationVariable in the runbook tests).
-                var own = new HashSet<string>(ast.FindAll(a => a is FunctionDefinitionAst, true).Cast<FunctionDefinitionAst>().Select(f => f.Name), StringComparer.OrdinalIgnoreCase);
                 foreach (CommandAst c in ast.FindAll(a => a is CommandAst, true))
                 {
                     var name = c.GetCommandName();
-                    if (string.IsNullOrEmpty(name) || c.InvocationOperator == TokenKind.Ampersand && name.Contains('$') || own.Contains(name)) continue;
+                    if (string.IsNullOrEmpty(name) || c.InvocationOperator == TokenKind.Ampersand && name.Contains('$')) continue;
                     var ps = c.CommandElements.OfType<CommandParameterAst>().Select(p => p.ParameterName).ToList();
                     uses.Add((Path.GetFileName(file), c.Extent.StartLineNumber, name, ps));
                 }
@@ -65,10 +64,15 @@ foreach ($n in $Names) {
                 .GroupBy(p => p[0], StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => new HashSet<string>(g.First().Skip(1), StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
 
+            var functions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var script in Directory.GetFiles(Path.Combine(Repo.Root, "tools"), "*.ps*1").Concat(Directory.GetFiles(Path.Combine(Repo.Root, "tests", "pester"), "*.ps1")))
+                foreach (FunctionDefinitionAst f in Parser.ParseFile(script, out _, out _).FindAll(a => a is FunctionDefinitionAst, true))
+                    functions.Add(f.Name);
+
             var problems = new List<string>();
             foreach (var (file, line, command, parameters) in uses)
             {
-                if (Pester.Contains(command) || command.StartsWith("Should-", StringComparison.OrdinalIgnoreCase)) continue;
+                if (Pester.Contains(command) || command.StartsWith("Should-", StringComparison.OrdinalIgnoreCase) || functions.Contains(command)) continue;
                 if (!known.TryGetValue(command, out var valid))
                 {
                     if (!StandardCmdlets.Contains(command) || command.Contains("Polytomic", StringComparison.OrdinalIgnoreCase))

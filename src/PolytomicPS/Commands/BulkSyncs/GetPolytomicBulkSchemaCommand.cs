@@ -68,7 +68,7 @@ namespace PolytomicPS.Commands
                 }
                 return;
             }
-            var patterns = (Schema ?? new string[0]).Select(p => WildcardPattern.Get(p, WildcardOptions.IgnoreCase)).ToList();
+            var patterns = (Schema ?? new string[0]).Select(p => Wildcards.Get(p, nameof(Schema))).ToList();
             foreach (var s in Await((c, ct) => c.ListBulkSchemasAsync(SyncId, ct)))
             {
                 if (patterns.Count > 0 && !patterns.Any(p => p.IsMatch(s.Id))) continue;

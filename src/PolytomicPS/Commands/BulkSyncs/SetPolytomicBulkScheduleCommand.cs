@@ -7,6 +7,7 @@ namespace PolytomicPS.Commands
     /// <remarks>
     /// <para>Polytomic's PUT /api/bulk/syncs/{id}/schedules/{schedule_id} replaces the whole schedule, so Set-PolytomicBulkSchedule reads the current one first and changes only the parameters that are passed. Times are UTC.</para>
     /// <para>Outputs nothing, or the updated PolytomicBulkSchedule with -PassThru. An unknown schedule is a PolytomicApi.NotFound error. Supports -WhatIf and -Confirm.</para>
+    /// <para>Concurrent changes: Polytomic's update replaces the whole schedule, and the cmdlet cannot tell whether someone changed it between its read and its write. Two Set-PolytomicBulkSchedule calls racing on one schedule can therefore lose one change: the second write puts back what the first one changed. Change one schedule from one place at a time, and read it back (Get-PolytomicBulkSchedule) where that matters.</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -11,6 +11,7 @@ namespace PolytomicPS.Commands
     /// <remarks>
     /// <para>Polytomic's PUT /api/bulk/syncs/{id}/schemas/{schema_id} replaces a schema's settings, so Set-PolytomicBulkSchema reads each schema first and changes only what is passed; fields not named keep their settings. A field name the schema does not have is an UnknownBulkField error, written for that schema while the other schemas are still updated.</para>
     /// <para>Outputs nothing, or the updated schemas (PolytomicBulkSchema) with -PassThru. Supports -WhatIf and -Confirm.</para>
+    /// <para>Concurrent changes: Polytomic's update replaces the whole schema, and the cmdlet cannot tell whether someone changed it between its read and its write. Two Set-PolytomicBulkSchema calls racing on one schema can therefore lose one change: the second write puts back what the first one changed. Change one schema from one place at a time, and read it back (Get-PolytomicBulkSchema) where that matters.</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -12,6 +12,7 @@ namespace PolytomicPS.Commands
     /// <para>Polytomic's PUT /api/bulk/syncs/{id} replaces the whole bulk sync, so Set-PolytomicBulkSync reads the current one and merges the change over it: schedules, options and settings that are not passed are kept, and -DestinationConfiguration/-SourceConfiguration change only the keys they name. The schedule is written in the shape of the session's API version, keeping the main schedule's id and the additional schedules.</para>
     /// <para>When the destination, its configuration or the mode changes, the destination's requirements are checked first (MissingDestinationOption, UnsupportedBulkSyncMode). Schemas are changed with Set-PolytomicBulkSchema and additional schedules with the *-PolytomicBulkSchedule cmdlets.</para>
     /// <para>Outputs nothing, or the updated bulk sync with -PassThru. Supports -WhatIf and -Confirm.</para>
+    /// <para>Concurrent changes: Polytomic's update replaces the whole bulk sync, and the cmdlet cannot tell whether someone changed it between its read and its write. Two Set-PolytomicBulkSync calls racing on one bulk sync can therefore lose one change: the second write puts back what the first one changed. Change one bulk sync from one place at a time, and read it back (Get-PolytomicBulkSync) where that matters.</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -61,10 +61,10 @@ namespace PolytomicPS.Commands
                 WriteEach(Id, id => Await((c, ct) => c.GetConnectionAsync(id, ct)));
                 return;
             }
+            var names = new NameFilter(Name);
             var all = Await((c, ct) => c.ListConnectionsAsync(ct));
             CurrentSession.Completion.Invalidate("connections");
             var matches = Type == null ? all : all.Where(x => string.Equals(x.Type, Type, System.StringComparison.OrdinalIgnoreCase)).ToList();
-            var names = new NameFilter(Name);
             foreach (var c in matches) if (names.Matches(c.Name)) WriteObject(c);
             foreach (var e in names.Missing("ConnectionNotFound", "connection")) WriteError(e);
         }

@@ -48,10 +48,10 @@ namespace PolytomicPS.Commands
                 WriteObject(GetTypeSchema(Type).Fields, true);
                 return;
             }
+            var w = Name == null ? null : Wildcards.Get(Name, nameof(Name));
             var types = Await((c, ct) => c.ListConnectionTypesAsync(ct));
-            if (Name != null)
+            if (w != null)
             {
-                var w = WildcardPattern.Get(Name, WildcardOptions.IgnoreCase);
                 types = types.Where(t => w.IsMatch(t.Id) || w.IsMatch(t.Name ?? "")).ToList();
             }
             WriteObject(types, true);

@@ -10,6 +10,7 @@ namespace PolytomicPS.Commands
     /// <remarks>
     /// <para>Set-PolytomicConnection changes only what is passed. Polytomic replaces a connection as a whole, so the current connection is read first and the change merged over it: configuration fields not in -Configuration keep their values, and secrets shown as ******** are sent back unchanged.</para>
     /// <para>Supports -WhatIf and -Confirm. Outputs the updated connection with -PassThru.</para>
+    /// <para>Concurrent changes: Polytomic's update replaces the whole connection, and the cmdlet cannot tell whether someone changed it between its read and its write. Two Set-PolytomicConnection calls racing on one connection can therefore lose one change: the second write puts back what the first one changed. Change one connection from one place at a time, and read it back (Get-PolytomicConnection) where that matters.</para>
     /// </remarks>
     /// <example>
     /// <code>

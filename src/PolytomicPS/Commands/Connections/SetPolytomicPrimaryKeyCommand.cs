@@ -9,6 +9,7 @@ namespace PolytomicPS.Commands
     /// <remarks>
     /// <para>Set-PolytomicPrimaryKey calls PUT /api/connections/{id}/schemas/{schema_id}/primary_keys with -FieldId marked as key and -ExcludeFieldId marked as not key. The PUT replaces any earlier override; Reset-PolytomicPrimaryKey goes back to the source's own key.</para>
     /// <para>A field in both lists is refused with ConflictingPrimaryKeyFields before anything is sent. Outputs nothing. Supports -WhatIf and -Confirm.</para>
+    /// <para>Concurrent changes: the PUT replaces the schema's whole primary-key override. Two Set-PolytomicPrimaryKey calls racing on one schema do not merge: the last one to arrive wins and the other's change is lost. Change one schema from one place at a time, and read it back (Get-PolytomicSchema) where that matters.</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -7,6 +7,7 @@ namespace PolytomicPS.Commands
     /// <remarks>
     /// <para>Set-PolytomicSchemaField calls POST /api/connections/{id}/schemas/{schema_id}/fields, which adds the field or replaces the one with the same -FieldId. A user-defined field exposes a value the source does not list as a column, for example a JSON path inside a column, so models and syncs can use it.</para>
     /// <para>An unknown connection or schema is PolytomicApi.NotFound. Outputs nothing. Supports -WhatIf and -Confirm.</para>
+    /// <para>Concurrent changes: the POST replaces the whole definition of a field with the same -FieldId. Two Set-PolytomicSchemaField calls racing on one field do not merge: the last one to arrive wins and the other's change is lost. Change one field from one place at a time, and read it back (Get-PolytomicSchema) where that matters.</para>
     /// </remarks>
     /// <example>
     /// <code>

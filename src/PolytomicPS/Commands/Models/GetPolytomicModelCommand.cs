@@ -58,10 +58,10 @@ namespace PolytomicPS.Commands
                 WriteEach(Id, id => Await((c, ct) => c.GetModelAsync(id, ct)));
                 return;
             }
+            var names = new NameFilter(Name);
             var all = Await((c, ct) => c.ListModelsAsync(ct));
             CurrentSession.Completion.Invalidate("models");
             var matches = ConnectionId == null ? all : all.Where(m => m.ConnectionId == ConnectionId).ToList();
-            var names = new NameFilter(Name);
             foreach (var m in matches) if (names.Matches(m.Name)) WriteObject(m);
             foreach (var e in names.Missing("ModelNotFound", "model")) WriteError(e);
         }

@@ -8,6 +8,7 @@ namespace PolytomicPS.Commands
     /// <remarks>
     /// <para>Polytomic's PUT /api/models/{id} replaces the whole model, so Set-PolytomicModel reads the current one first and changes only what is passed; relations and enrichers are kept. When the source changes (-Table, -Query or -Configuration) the current field selection, identifier and tracking columns are dropped unless given again, because the new source has other fields.</para>
     /// <para>Outputs nothing, or the updated model with -PassThru. An unknown id is a PolytomicApi.NotFound error. Supports -WhatIf and -Confirm.</para>
+    /// <para>Concurrent changes: Polytomic's update replaces the whole model, and the cmdlet cannot tell whether someone changed it between its read and its write. Two Set-PolytomicModel calls racing on one model can therefore lose one change: the second write puts back what the first one changed. Change one model from one place at a time, and read it back (Get-PolytomicModel) where that matters.</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -60,9 +60,9 @@ namespace PolytomicPS.Commands
                     WriteObject(Await((c, ct) => c.GetCurrentOrganizationAsync(ct)));
                     return;
             }
+            var w = Name == null ? null : Wildcards.Get(Name, nameof(Name));
             var all = Await((c, ct) => c.ListOrganizationsAsync(ct));
-            if (Name == null) { WriteObject(all, true); return; }
-            var w = WildcardPattern.Get(Name, WildcardOptions.IgnoreCase);
+            if (w == null || Name == null) { WriteObject(all, true); return; }
             var found = all.Where(o => w.IsMatch(o.Name ?? "")).ToList();
             if (found.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(Name))
                 WriteError(ErrorFactory.NotFound("OrganizationNotFound", "organization", Name));

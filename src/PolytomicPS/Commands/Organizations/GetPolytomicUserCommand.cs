@@ -61,9 +61,9 @@ namespace PolytomicPS.Commands
                 WriteEach(Id, id => Await((c, ct) => c.GetUserAsync(org, id, ct)));
                 return;
             }
+            var w = Email == null ? null : Wildcards.Get(Email, nameof(Email));
             var all = Await((c, ct) => c.ListUsersAsync(org, ct));
-            if (Email == null) { WriteObject(all, true); return; }
-            var w = WildcardPattern.Get(Email, WildcardOptions.IgnoreCase);
+            if (w == null || Email == null) { WriteObject(all, true); return; }
             var found = all.Where(u => w.IsMatch(u.Email ?? "")).ToList();
             if (found.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(Email))
                 WriteError(ErrorFactory.NotFound("UserNotFound", "user", Email));

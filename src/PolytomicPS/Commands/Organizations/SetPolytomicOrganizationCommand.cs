@@ -9,6 +9,7 @@ namespace PolytomicPS.Commands
     /// <para>Set-PolytomicOrganization changes only what is passed. Polytomic's PUT /api/organizations/{id} replaces the whole organization, so the cmdlet reads the current one first (GET) and sends the change merged over it; the name and SSO settings not passed are kept.</para>
     /// <para>Polytomic does not return the OIDC client id and secret, so pass -ClientId (and -ClientSecret) again with any OIDC change. Needs a partner key; an unknown id is PolytomicApi.NotFound. Outputs nothing unless -PassThru.</para>
     /// <para>Supports -WhatIf and -Confirm.</para>
+    /// <para>Concurrent changes: Polytomic's update replaces the whole organization, and the cmdlet cannot tell whether someone changed it between its read and its write. Two Set-PolytomicOrganization calls racing on one organization can therefore lose one change: the second write puts back what the first one changed. Change one organization from one place at a time, and read it back (Get-PolytomicOrganization) where that matters.</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -9,6 +9,7 @@ namespace PolytomicPS.Commands
     /// <para>Set-PolytomicUser reads the user first and sends the change merged over it, because the PUT replaces the user's email and roles: what is not passed is kept.</para>
     /// <para>With -OrganizationId (or a piped user in a partner session) it uses the partner route PUT /api/organizations/{org_id}/users/{id}, which can also change the email. Without it, the current organization's route PUT /api/organization/users/{id} (API version 2025-09-18 only) changes roles only: -Email there is refused with EmailNeedsOrganizationId. -Role and -RoleId together are refused with RoleAndRoleIdTogether.</para>
     /// <para>Outputs nothing unless -PassThru. Supports -WhatIf and -Confirm.</para>
+    /// <para>Concurrent changes: Polytomic's update replaces the whole user, and the cmdlet cannot tell whether someone changed it between its read and its write. Two Set-PolytomicUser calls racing on one user can therefore lose one change: the second write puts back what the first one changed. Change one user from one place at a time, and read it back (Get-PolytomicUser) where that matters.</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -47,8 +47,8 @@ namespace PolytomicPS.Commands
                 WriteEach(Id, id => Await((c, ct) => c.GetPolicyAsync(id, ct)));
                 return;
             }
-            var all = Await((c, ct) => c.ListPoliciesAsync(ct));
             var names = new NameFilter(Name);
+            var all = Await((c, ct) => c.ListPoliciesAsync(ct));
             foreach (var item in all) if (names.Matches(item.Name)) WriteObject(item);
             foreach (var e in names.Missing("PolicyNotFound", "policy")) WriteError(e);
         }

@@ -48,8 +48,8 @@ namespace PolytomicPS.Commands
                 WriteEach(Id, id => Await((c, ct) => c.GetRoleAsync(id, ct)));
                 return;
             }
-            var all = Await((c, ct) => c.ListRolesAsync(ct));
             var names = new NameFilter(Name);
+            var all = Await((c, ct) => c.ListRolesAsync(ct));
             foreach (var item in all) if (names.Matches(item.Name)) WriteObject(item);
             foreach (var e in names.Missing("RoleNotFound", "role")) WriteError(e);
         }

@@ -8,6 +8,7 @@ namespace PolytomicPS.Commands
     /// <remarks>
     /// <para>Set-PolytomicPolicy reads the policy, then sends PUT /api/permissions/policies/{id}. The PUT replaces the whole policy, so what is not passed (the name, or the actions) is sent back unchanged; -PolicyAction replaces all current actions.</para>
     /// <para>An unknown id is PolytomicApi.NotFound; an unknown role in -PolicyAction is PolytomicApi.BadRequest. Outputs nothing unless -PassThru. Supports -WhatIf and -Confirm.</para>
+    /// <para>Concurrent changes: Polytomic's update replaces the whole policy, and the cmdlet cannot tell whether someone changed it between its read and its write. Two Set-PolytomicPolicy calls racing on one policy can therefore lose one change: the second write puts back what the first one changed. Change one policy from one place at a time, and read it back (Get-PolytomicPolicy) where that matters.</para>
     /// </remarks>
     /// <example>
     /// <code>

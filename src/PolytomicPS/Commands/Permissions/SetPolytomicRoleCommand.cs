@@ -7,6 +7,7 @@ namespace PolytomicPS.Commands
     /// <remarks>
     /// <para>Set-PolytomicRole reads the role, then sends PUT /api/permissions/roles/{id} with the new name and the role's organization. System roles cannot be changed: Polytomic answers PolytomicApi.Forbidden. An unknown id is PolytomicApi.NotFound.</para>
     /// <para>Outputs nothing unless -PassThru. Supports -WhatIf and -Confirm.</para>
+    /// <para>Concurrent changes: Polytomic's update replaces the whole role, and the cmdlet cannot tell whether someone changed it between its read and its write. Two Set-PolytomicRole calls racing on one role can therefore lose one change: the second write puts back what the first one changed. Change one role from one place at a time, and read it back (Get-PolytomicRole) where that matters.</para>
     /// </remarks>
     /// <example>
     /// <code>

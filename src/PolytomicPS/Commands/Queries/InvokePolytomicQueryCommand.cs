@@ -106,9 +106,11 @@ namespace PolytomicPS.Commands
                 return;
             }
             WriteVerbose($"Query {submitted.Id} done: {result.Count} row(s).");
+            var tokens = new Polytomic.Http.PageTokens();
             while (true)
             {
                 foreach (var row in result.Results ?? new List<Dictionary<string, object?>>()) WriteObject(Row(row, result.Fields));
+                next = tokens.Next(next, $"The results of query {submitted.Id}");
                 if (next == null) break;
                 var token = next;
                 var page = Await((c, ct) => c.GetQueryAsync(submitted.Id, token, ct));

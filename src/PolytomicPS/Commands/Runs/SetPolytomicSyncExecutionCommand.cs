@@ -7,6 +7,7 @@ namespace PolytomicPS.Commands
     /// <remarks>
     /// <para>Set-PolytomicSyncExecution sends PUT /api/syncs/{id}/executions/{id} with the new status. The route exists in API version 2024-02-08 only: on 2025-09-18 it is an ApiVersionNotSupported error and nothing is sent.</para>
     /// <para>It outputs nothing unless -PassThru, which outputs the updated execution. It supports -WhatIf and -Confirm. A status outside the accepted list is refused before anything is sent; an unknown sync or execution is PolytomicApi.NotFound.</para>
+    /// <para>Concurrent changes: the PUT replaces the execution's status. Two Set-PolytomicSyncExecution calls racing on one execution do not merge: the last one to arrive wins and the other's change is lost. Change one execution from one place at a time, and read it back (Get-PolytomicSyncExecution) where that matters.</para>
     /// </remarks>
     /// <example>
     /// <code>

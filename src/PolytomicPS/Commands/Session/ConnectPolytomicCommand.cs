@@ -9,7 +9,7 @@ namespace PolytomicPS.Commands
     /// <remarks>
     /// <para>Connect-Polytomic checks the base URL, builds a session (one HTTP client with retries) and outputs it. Later cmdlets use it unless they are given -Session. Nothing is sent to Polytomic until a cmdlet needs it (with -Verbose, it reads /api/me to say who you are).</para>
     /// <para>It takes a user or organization API key (a SecureString, a string, or a PSCredential whose password is the key: whatever Get-Secret or an Automation asset returns), a partner key (Bearer; with -OrganizationId, HTTP Basic scoped to that organization), a PSCredential holding an organization id and a partner key (as Azure Automation credential assets do), or a self-hosted deployment key. Without any, it reads POLYTOMIC_API_KEY, then POLYTOMIC_PARTNER_KEY, then POLYTOMIC_DEPLOYMENT_KEY.</para>
-    /// <para>Keys are kept as SecureStrings and never printed: the session shows only MaskedKey, its last characters. Without -BaseUrl, POLYTOMIC_BASE_URL, POLYTOMIC_DEPLOYMENT_URL or https://app.polytomic.com is used. Plain http:// is refused except on loopback.</para>
+    /// <para>Keys are kept as SecureStrings and never printed: the session shows only MaskedKey, its last characters. Without -BaseUrl, POLYTOMIC_BASE_URL, POLYTOMIC_DEPLOYMENT_URL or https://app.polytomic.com is used. Plain http:// is refused except on loopback, and so is a URL that holds a user name or password (user:password@host: CredentialsInBaseUrl).</para>
     /// <para>Output: the session object (PolytomicSession), nothing else.</para>
     /// </remarks>
     /// <example>
@@ -105,7 +105,7 @@ namespace PolytomicPS.Commands
         [ValidateSet(ApiVersions.V2024_02_08, ApiVersions.V2025_09_18)]
         public string ApiVersion { get; set; } = ApiVersions.Default;
 
-        /// <summary>The Polytomic address. Defaults to POLYTOMIC_BASE_URL (or POLYTOMIC_DEPLOYMENT_URL), else https://app.polytomic.com. Must be https unless it is a loopback address.</summary>
+        /// <summary>The Polytomic address. Defaults to POLYTOMIC_BASE_URL (or POLYTOMIC_DEPLOYMENT_URL), else https://app.polytomic.com. Must be https unless it is a loopback address, and must not hold a user name or password.</summary>
         [Parameter]
         public Uri? BaseUrl { get; set; }
 
@@ -157,7 +157,7 @@ namespace PolytomicPS.Commands
             options.ApiKey.MakeReadOnly();
             var session = new PolytomicSession(options, PolytomicSession.Mask(SecureStrings.ToPlain(key)));
             SessionStore.Current = session;
-            WriteVerbose($"Connected to {session.BaseUrl} with API version {session.ApiVersion} ({mode}).");
+            Notes.Write(this, $"Connected to {session.BaseUrl} with API version {session.ApiVersion} ({mode}).");
             if (VerboseOn()) ShowIdentity(session);
             WriteObject(session);
         }
@@ -236,6 +236,11 @@ namespace PolytomicPS.Commands
                         $"{name} is not an absolute URL.", ErrorCategory.InvalidArgument, null));
                 url ??= new Uri(PolytomicClientOptions.DefaultBaseUrl);
             }
+            // Before any other check: those name the URL, and user:password@ in it is a credential.
+            if (url != null && url.IsAbsoluteUri && !string.IsNullOrEmpty(url.UserInfo))
+                ThrowTerminatingError(ErrorFactory.Input("CredentialsInBaseUrl",
+                    "The base URL holds a user name or password (user:password@host). Remove them: Polytomic authenticates with the key given to -ApiKey, -PartnerKey, -Credential or -DeploymentKey.",
+                    ErrorCategory.InvalidArgument, null, "Pass the base URL as https://host only."));
             try
             {
                 PolytomicClient.ValidateBaseUrl(url);
@@ -261,7 +266,7 @@ namespace PolytomicPS.Commands
             try
             {
                 var me = session.Client.GetIdentityAsync(stopping.Token).GetAwaiter().GetResult();
-                WriteVerbose($"Signed in as {me.Email ?? me.Id} ({me.Kind}) in organization '{me.OrganizationName}' ({me.OrganizationId}).");
+                Notes.Write(this, $"Signed in as {me.Email ?? me.Id} ({me.Kind}) in organization '{me.OrganizationName}' ({me.OrganizationId}).");
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {

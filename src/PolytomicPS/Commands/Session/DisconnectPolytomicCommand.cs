@@ -34,7 +34,7 @@ namespace PolytomicPS.Commands
             if (session == null) return;
             if (ReferenceEquals(session, current)) SessionStore.Current = null;
             session.Dispose();
-            WriteVerbose($"Disconnected from {session.BaseUrl}.");
+            Notes.Write(this, $"Disconnected from {session.BaseUrl}.");
         }
     }
 }

@@ -27,8 +27,9 @@ namespace PolytomicPS.Commands
             var session = SessionStore.Current;
             if (session == null)
             {
+                // The same category as every API cmdlet's NoSession: scripts match on one (ErrorId, category) pair.
                 WriteError(ErrorFactory.Input("NoSession", "There is no Polytomic session. Run Connect-Polytomic first.",
-                    ErrorCategory.ObjectNotFound, null));
+                    ErrorCategory.AuthenticationError, null, "Run Connect-Polytomic -ApiKey <key>."));
                 return;
             }
             WriteObject(session);

@@ -74,8 +74,8 @@ namespace PolytomicPS.Commands
                     foreach (var key in top.RequiresOneOf ?? new List<string>()) Walk(key, null, 0, seen);
                     return;
             }
+            var pattern = Name == null ? null : Wildcards.Get(Name, nameof(Name));
             var list = Await((c, ct) => c.GetTargetObjectsAsync(ConnectionId, ct));
-            var pattern = Name == null ? null : WildcardPattern.Get(Name, WildcardOptions.IgnoreCase);
             WriteObject(list.Data.Where(o => pattern == null || pattern.IsMatch(o.Name ?? o.Id) || pattern.IsMatch(o.Id)), true);
         }
 

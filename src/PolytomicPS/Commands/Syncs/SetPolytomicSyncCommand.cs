@@ -10,6 +10,7 @@ namespace PolytomicPS.Commands
     /// <remarks>
     /// <para>Polytomic's PUT /api/syncs/{id} replaces the whole sync, so Set-PolytomicSync reads the current one first and changes only what is passed. -Field and -Filter replace the whole mapping and filters; -Schedule changes only the time fields it names.</para>
     /// <para>The result is checked like New-PolytomicSync's input: for example a mode that needs an identity the sync lacks is IdentityRequired. Outputs nothing, or the updated sync with -PassThru. An unknown id is a PolytomicApi.NotFound error. Supports -WhatIf and -Confirm.</para>
+    /// <para>Concurrent changes: Polytomic's update replaces the whole sync, and the cmdlet cannot tell whether someone changed it between its read and its write. Two Set-PolytomicSync calls racing on one sync can therefore lose one change: the second write puts back what the first one changed. Change one sync from one place at a time, and read it back (Get-PolytomicSync) where that matters.</para>
     /// </remarks>
     /// <example>
     /// <code>

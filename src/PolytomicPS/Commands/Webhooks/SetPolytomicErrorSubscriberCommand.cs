@@ -10,6 +10,7 @@ namespace PolytomicPS.Commands
     /// <remarks>
     /// <para>Set-PolytomicErrorSubscriber sends PUT /api/notifications/global-error-subscribers, which replaces the whole list. -Email gives the complete list (an empty array clears it); -Add and -Remove change the current list instead: the cmdlet reads it, adds and removes addresses (case-insensitively) and sends the result.</para>
     /// <para>Addresses without an @ are refused with InvalidEmail before anything is sent. Outputs the resulting list only with -PassThru. Supports -WhatIf and -Confirm.</para>
+    /// <para>Concurrent changes: the PUT replaces the whole list, and -Add and -Remove read it first; the cmdlet cannot tell whether someone changed it between its read and its write. Two Set-PolytomicErrorSubscriber calls racing can therefore lose one change (say, one of two added addresses). Change the list from one place at a time, and read it back (Get-PolytomicErrorSubscriber) where that matters.</para>
     /// </remarks>
     /// <example>
     /// <code>

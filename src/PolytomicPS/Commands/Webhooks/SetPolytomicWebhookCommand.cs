@@ -9,6 +9,7 @@ namespace PolytomicPS.Commands
     /// <remarks>
     /// <para>Set-PolytomicWebhook sends PUT /api/webhooks/{id}, which needs both the endpoint and the secret: the one not passed is read from the current webhook first, so rotating the secret keeps the endpoint and the other way round.</para>
     /// <para>A new endpoint must be an absolute http(s) URL (InvalidWebhookEndpoint otherwise); an unknown id is PolytomicApi.NotFound. Outputs nothing unless -PassThru. Supports -WhatIf and -Confirm.</para>
+    /// <para>Concurrent changes: Polytomic's update replaces the whole webhook, and the cmdlet cannot tell whether someone changed it between its read and its write. Two Set-PolytomicWebhook calls racing on one webhook can therefore lose one change: the second write puts back what the first one changed. Change one webhook from one place at a time, and read it back (Get-PolytomicWebhook) where that matters.</para>
     /// </remarks>
     /// <example>
     /// <code>
