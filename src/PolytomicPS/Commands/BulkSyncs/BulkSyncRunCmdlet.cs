@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using Polytomic.Models;
@@ -10,45 +9,25 @@ namespace PolytomicPS.Commands
     /// <summary>The wait shared by Wait-PolytomicBulkSyncExecution and Start-PolytomicBulkSync -Wait: polls with backoff
     /// until a terminal status, showing the run and each schema's record count as progress; a failed, interrupted or
     /// canceled run (or a timeout) becomes an error record whose TargetObject is the execution, as for model syncs.</summary>
-    public abstract class BulkSyncRunCmdlet : PolytomicCmdlet
+    public abstract class BulkSyncRunCmdlet : RunWaitCmdlet
     {
-        /// <summary>Longest pause between polls, however long the run takes.</summary>
-        private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(15);
-
         /// <summary>Waits for the run; returns it as it last was (terminal unless the wait timed out).</summary>
         protected PolytomicBulkSyncExecution WaitForBulkRun(PolytomicBulkSyncExecution run, int timeoutSeconds, double pollIntervalSeconds)
         {
-            var clock = Stopwatch.StartNew();
-            var title = $"{Named("Bulk sync", run.SyncId)}: run {ObjectNames.Short(run.Id)}";
             var parentId = Math.Abs(run.Id.GetHashCode() % 1000000) * 100 + 1;
-            var progress = new ProgressRecord(parentId, title, "Checking");
+            var progress = new ProgressRecord(parentId, $"{Named("Bulk sync", run.SyncId)}: run {ObjectNames.Short(run.Id)}", "Checking");
             var schemas = new Dictionary<string, ProgressRecord>(StringComparer.Ordinal);
-            var delay = TimeSpan.FromSeconds(pollIntervalSeconds);
-            var cap = delay > MaxPoll ? delay : MaxPoll;
-            var timeout = TimeSpan.FromSeconds(timeoutSeconds);
+            bool timedOut;
             try
             {
-                while (true)
-                {
-                    var id = run.Id;
-                    var syncId = run.SyncId;
-                    run = Await((c, ct) => c.GetBulkSyncExecutionAsync(syncId, id, ct));
-                    if (run.IsTerminal) break;
-                    var left = timeout - clock.Elapsed;
-                    if (left <= TimeSpan.Zero)
+                run = PollUntilDone(run, r => Await((c, ct) => c.GetBulkSyncExecutionAsync(r.SyncId, r.Id, ct)), r => r.IsTerminal,
+                    (r, waited) =>
                     {
-                        WriteError(RunError(run, "BulkSyncExecutionTimeout", System.Management.Automation.ErrorCategory.OperationTimeout,
-                            $"Run {run.Id} of {Named("bulk sync", run.SyncId)} was still '{run.Status}' after {timeoutSeconds} s.",
-                            "Wait longer with -TimeoutSeconds, or stop it with Stop-PolytomicBulkSync."));
-                        return run;
-                    }
-                    progress.StatusDescription = $"{run.Status}: {run.RecordCount ?? 0} records in {run.Schemas.Count} schema(s) ({clock.Elapsed.TotalSeconds:0} s)";
-                    WriteProgress(progress);
-                    ShowSchemas(run, parentId, schemas);
-                    WriteVerbose($"Run {run.Id}: {run.Status}, {run.RecordCount ?? 0} records; next check in {Math.Min(delay.TotalSeconds, left.TotalSeconds):0.##} s");
-                    Sleep(delay < left ? delay : left);
-                    delay = TimeSpan.FromTicks(Math.Min(cap.Ticks, (long)(delay.Ticks * 1.5)));
-                }
+                        progress.StatusDescription = $"{r.Status}: {r.RecordCount ?? 0} records in {r.Schemas.Count} schema(s) ({waited.TotalSeconds:0} s)";
+                        WriteProgress(progress);
+                        ShowSchemas(r, parentId, schemas);
+                    },
+                    r => $"Run {r.Id}: {r.Status}, {r.RecordCount ?? 0} records", timeoutSeconds, pollIntervalSeconds, out timedOut);
             }
             finally
             {
@@ -59,6 +38,13 @@ namespace PolytomicPS.Commands
                 }
                 progress.RecordType = ProgressRecordType.Completed;
                 WriteProgress(progress);
+            }
+            if (timedOut)
+            {
+                WriteError(RunError(run, "BulkSyncExecutionTimeout", System.Management.Automation.ErrorCategory.OperationTimeout,
+                    $"Run {run.Id} of {Named("bulk sync", run.SyncId)} was still '{run.Status}' after {timeoutSeconds} s.",
+                    "Wait longer with -TimeoutSeconds, or stop it with Stop-PolytomicBulkSync."));
+                return run;
             }
 
             var failed = run.Schemas.Where(s => s.Status == "failed" || s.Status == "interrupted").ToList();
@@ -97,13 +83,6 @@ namespace PolytomicPS.Commands
             var parts = failed.Select(s => string.IsNullOrEmpty(s.StatusMessage) ? s.Schema : $"{s.Schema} ({s.StatusMessage})").ToList();
             if (parts.Count > 0) return ": " + string.Join("; ", parts);
             return string.IsNullOrEmpty(run.StatusMessage) ? "." : ": " + run.StatusMessage;
-        }
-
-        private static ErrorRecord RunError(PolytomicBulkSyncExecution run, string id, System.Management.Automation.ErrorCategory category, string message, string? action)
-        {
-            var record = new ErrorRecord(new InvalidOperationException(message), id, category, run);
-            if (action != null) record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = action };
-            return record;
         }
 
         /// <summary>The bulk sync's run in progress, or null.</summary>
