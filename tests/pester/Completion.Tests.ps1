@@ -69,8 +69,12 @@ Describe 'Tab completion' {
         Complete "New-PolytomicSync -Name x -Object Con" | Should -BeNullOrEmpty
     }
 
-    It 'completes model fields for -Identity once -Model is given' {
-        (Complete "New-PolytomicSync -Name x -Model $($model.Id) -Identity em").CompletionText | Should -Be 'email'
+    It 'completes model fields for -Identity and -Field once -Model is given, as a one-pair hashtable' {
+        $m = Complete "New-PolytomicSync -Name x -Model $($model.Id) -Identity em"
+        $m.CompletionText | Should -Be "@{ email = '' }"
+        $m.ListItemText | Should -Be 'email'
+        (Complete "New-PolytomicSync -Name x -Model '$tag users' -Field first").CompletionText | Should -Be "@{ first_name = '' }"
+        Complete "New-PolytomicSync -Name x -Field first" | Should -BeNullOrEmpty
     }
 
     It 'reads each list once, however often Tab is pressed' {

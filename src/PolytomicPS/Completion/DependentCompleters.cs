@@ -26,8 +26,10 @@ namespace PolytomicPS
         }
     }
 
-    /// <summary>Completes model field names (the keys of -Identity and -Field) from the model already given (-Model or
-    /// -ModelId: an id, a model object or a model's name). One read of the model per cache lifetime.</summary>
+    /// <summary>Completes model field names for -Identity and -Field from the model already given (-Model or -ModelId:
+    /// an id, a model object or a model's name). PowerShell calls no argument completer for the keys inside a hashtable
+    /// literal, so a bare word completes to a one-pair hashtable, @{ email = '' }, whose target field is then typed in.
+    /// One read of the model per cache lifetime.</summary>
     public sealed class ModelFieldCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
@@ -39,7 +41,8 @@ namespace PolytomicPS
                 (IReadOnlyList<CompletionItem>)(await c.GetModelAsync(model, ct).ConfigureAwait(false)).Fields
                     .Where(f => !string.IsNullOrEmpty(f.Name))
                     .Select(f => new CompletionItem(f.Name!, f.Name, $"{f.Name} ({f.Type})")).ToList());
-            return CompletionHelper.Complete(fields, wordToComplete, insertIds: true);
+            return CompletionHelper.Complete(fields, wordToComplete, insertIds: true)
+                .Select(r => new CompletionResult("@{ " + r.CompletionText + " = '' }", r.ListItemText, r.ResultType, r.ToolTip));
         }
     }
 }
