@@ -11,7 +11,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess     = @('PolytomicPS.Format.ps1xml')
+    FormatsToProcess     = @('Session.Format.ps1xml', 'Connections.Format.ps1xml', 'Models.Format.ps1xml', 'Syncs.Format.ps1xml', 'SyncRuns.Format.ps1xml', 'BulkSyncs.Format.ps1xml', 'BulkSyncRuns.Format.ps1xml', 'Identity.Format.ps1xml', 'Permissions.Format.ps1xml', 'Webhooks.Format.ps1xml', 'Jobs.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-Polytomic'
         'Disable-PolytomicBulkSync'

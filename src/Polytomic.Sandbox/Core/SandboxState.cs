@@ -97,7 +97,7 @@ namespace Polytomic.Sandbox
 
     public enum CallerKind { User, Partner, Organization, System }
 
-    /// <summary>Who a request authenticated as (API.md §1.1): a user API key, a partner key (Bearer), a partner key
+    /// <summary>Who a request authenticated as: a user API key, a partner key (Bearer), a partner key
     /// scoped to one organization (Basic org-id:key) or a deployment key.</summary>
     public sealed class SandboxCaller
     {

@@ -49,7 +49,7 @@ namespace Polytomic.Sandbox.Routes
                 var id = SandboxState.NewId();
                 var stored = new JsonObject { ["id"] = id };
                 var (source, _) = ApplyBody(s, r, body, stored, creating: true);
-                // The cache check comes after the body checks and before schema names can be resolved (seed 001).
+                // The cache check comes after the body checks and before schema names can be resolved, as Polytomic orders them.
                 ConnectionRoutes.RequireSchemaCache(s, source);
                 stored["_schemas"] = InitialSchemas(source, body["schemas"]);
                 stored["organization_id"] = Str(body["organization_id"]) ?? s.OrganizationId;
@@ -115,7 +115,7 @@ namespace Polytomic.Sandbox.Routes
                 var body = await r.BodyAsync();
                 if (!(body["active"] is JsonValue v) || !v.TryGetValue<bool>(out var active)) throw ApiError.BadRequest("active is required and must be a boolean");
                 sync["active"] = active;
-                // Deactivating cancels the run in progress (API.md §4.6).
+                // Deactivating cancels the run in progress.
                 if (!active && Current(s, (string)sync["id"]!) is JsonObject running) running["_cancel_at"] = s.Clock.Now.ToString("o");
                 return r.Data(new JsonObject { ["id"] = (string)sync["id"]!, ["active"] = active });
             });
@@ -177,7 +177,7 @@ namespace Polytomic.Sandbox.Routes
         // ---------------------------------------------------------------- create / update body
 
         /// <summary>Validates a create/update body and writes its top-level fields into stored. PUT is a full
-        /// replacement (omitted fields reset to defaults) but never touches schemas (API.md §4.6).</summary>
+        /// replacement (omitted fields reset to defaults) but never touches schemas.</summary>
         private static (JsonObject Source, JsonObject Destination) ApplyBody(SandboxState s, SandboxRequest r, JsonObject body, JsonObject stored, bool creating)
         {
             var name = Str(body["name"]);

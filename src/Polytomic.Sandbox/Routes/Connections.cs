@@ -165,7 +165,7 @@ namespace Polytomic.Sandbox.Routes
         public static bool CacheReady(SandboxState s, JsonObject connection) =>
             s.Clock.Now >= DateTimeOffset.Parse((string)connection["_cache_ready_at"]!);
 
-        /// <summary>Schema reads while the cache refreshes fail as Polytomic's do (seed 001).</summary>
+        /// <summary>Schema reads while the cache refreshes fail as Polytomic's do (422, or 400 naming the cache refresh).</summary>
         public static void RequireSchemaCache(SandboxState s, JsonObject connection)
         {
             if (!CacheReady(s, connection)) throw new ApiError(400, NoSchemasMessage);

@@ -53,7 +53,7 @@ namespace Polytomic.Sandbox.Routes
             IdentityRoutes.RequirePartner(r, org);
             IdentityRoutes.FindOrg(r.State, org);
             var c = r.State.Connections.Get(r.Route("connection_id"));
-            // A connection of another organization is not found, as Polytomic answers (API.md §1.6).
+            // A connection of another organization is not found, as Polytomic answers (never 403, which would confirm it exists).
             if (c == null || (string?)c["organization_id"] != org) throw ApiError.NotFound("connection", r.Route("connection_id"));
             return c;
         }

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 
 namespace Polytomic.Sandbox.Routes
 {
-    /// <summary>Identity, organizations, users, API keys and entities (API.md §3, §4.8–4.9). Organizations and the
+    /// <summary>Identity, organizations, users, API keys and entities. Organizations and the
     /// /api/organizations/{org}/users routes need a partner key; the current-organization routes take a user key.</summary>
     public static class IdentityRoutes
     {

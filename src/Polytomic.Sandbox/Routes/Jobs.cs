@@ -5,13 +5,13 @@ using System.Threading.Tasks;
 
 namespace Polytomic.Sandbox.Routes
 {
-    /// <summary>Asynchronous jobs (API.md §4.8): any area creates one with <see cref="Create"/>; GET /api/jobs/{type}/{id}
+    /// <summary>Asynchronous jobs: any area creates one with <see cref="Create"/>; GET /api/jobs/{type}/{id}
     /// reports it created → running → done as the sandbox clock moves.</summary>
     public static class JobRoutes
     {
         public const string StoreName = "jobs";
 
-        /// <summary>Job types Polytomic knows; GET with another type is a 400 (API.md §1.6).</summary>
+        /// <summary>Job types Polytomic knows; GET with another type is a 400.</summary>
         public static readonly HashSet<string> KnownTypes = new HashSet<string>(StringComparer.Ordinal) { "createmodel", "exportlogs" };
 
         /// <summary>Registers a job whose result appears after <paramref name="duration"/> of sandbox time.</summary>

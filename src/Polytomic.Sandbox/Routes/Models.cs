@@ -9,7 +9,7 @@ using Polytomic.Sandbox.Catalogue;
 
 namespace Polytomic.Sandbox.Routes
 {
-    /// <summary>The model-source drill-down, source fields, models and samples (API.md §4.3–4.4), over the demo data
+    /// <summary>The model-source drill-down, source fields, models and samples, over the demo data
     /// in <see cref="DemoData"/>.</summary>
     public static class ModelRoutes
     {
@@ -58,7 +58,7 @@ namespace Polytomic.Sandbox.Routes
                 return r.Data(Project(model));
             });
 
-            // Validated and shaped like a create, but nothing is stored (API.md §4.4).
+            // Validated and shaped like a create, but nothing is stored.
             api.Post("/api/model-preview", async r =>
             {
                 var model = Build(s, await r.BodyAsync(), null);
@@ -161,7 +161,7 @@ namespace Polytomic.Sandbox.Routes
 
         private static JsonArray Keys(params string[] keys) => new JsonArray(keys.Select(k => (JsonNode)JsonValue.Create(k)!).ToArray());
 
-        /// <summary>One level of the drill-down: only the deepest chosen level lists its items (seed 003).</summary>
+        /// <summary>One level of the drill-down: only the deepest chosen level lists its items.</summary>
         private static JsonObject SourceMeta(SourceShape shape, TableSpec[] tables, Dictionary<string, string> p)
         {
             JsonObject items;

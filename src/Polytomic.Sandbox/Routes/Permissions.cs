@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 
 namespace Polytomic.Sandbox.Routes
 {
-    /// <summary>Roles and policies (/api/permissions/*, API.md §4.9). System roles (Admin, Member) are immutable.</summary>
+    /// <summary>Roles and policies (/api/permissions/*). System roles (Admin, Member) are immutable.</summary>
     public static class PermissionRoutes
     {
         public const string Roles = "roles";

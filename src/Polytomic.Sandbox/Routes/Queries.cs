@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 
 namespace Polytomic.Sandbox.Routes
 {
-    /// <summary>The query runner (API.md §4.7): the query text comes in the query string, the body is {}; the query runs
+    /// <summary>The query runner: the query text comes in the query string, the body is {}; the query runs
     /// for a moment, then its rows are served in pages linked by links.next. Only the creator may read the results.</summary>
     public static class QueryRoutes
     {

@@ -10,9 +10,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace Polytomic.Sandbox.Routes
 {
-    /// <summary>Model-sync runs (API.md §4.5): start (409 while running), cancel, executions paged newest first, status,
+    /// <summary>Model-sync runs: start (409 while running), cancel, executions paged newest first, status,
     /// log files behind signed URLs the sandbox serves itself, 2025-09-18 console logs, the 2024-02-08 status PUT; and
-    /// the events every run emits (§4.8, §6). Runs move on the sandbox clock (Core/SyncRuns.cs).</summary>
+    /// the events every run emits. Runs move on the sandbox clock (Core/SyncRuns.cs).</summary>
     public static class SyncRunRoutes
     {
         /// <summary>Runs per page of GET /api/syncs/{id}/executions (the API takes no limit).</summary>

@@ -8,8 +8,7 @@ using Polytomic.Sandbox.Catalogue;
 
 namespace Polytomic.Sandbox.Routes
 {
-    /// <summary>Sync targets (objects, the 2024-02-08 drill-down, fields and modes), model syncs and schedule options
-    /// (API.md §4.3, §4.5).</summary>
+    /// <summary>Sync targets (objects, the 2024-02-08 drill-down, fields and modes), model syncs and schedule options.</summary>
     public static class SyncRoutes
     {
         public const string StoreName = "syncs";
@@ -38,7 +37,7 @@ namespace Polytomic.Sandbox.Routes
                 return Task.FromResult(r.Data(list, new JsonObject { ["target_creation"] = creation }));
             });
 
-            // Deprecated drill-down, removed in 2025-09-18 (seed 003 walks it).
+            // Deprecated drill-down, removed in 2025-09-18.
             api.Get("/api/connections/{id}/modelsync/target", r =>
             {
                 var (type, objects) = Target(s, r.Route("id"));
@@ -170,7 +169,7 @@ namespace Polytomic.Sandbox.Routes
             ["has_items"] = items != null,
         };
 
-        /// <summary>The drill-down of seed 003: ?type= names the level to list, ?search= filters it.</summary>
+        /// <summary>The 2024-02-08 drill-down: ?type= names the level to list, ?search= filters it.</summary>
         private static JsonObject TargetMeta(string type, TableSpec[] objects, string? level, string? search)
         {
             bool Match(string x) => string.IsNullOrEmpty(search) || x.Contains(search!, StringComparison.OrdinalIgnoreCase);

@@ -28,7 +28,7 @@ namespace PolytomicPS.Tests.Native
                     var entries = archive.Entries.Select(e => e.FullName).ToList();
                     Assert.All(entries, e => Assert.StartsWith("PolytomicPS/", e));
                     Assert.All(entries, e => Assert.True(e.Length < 140, e));
-                    foreach (var expected in new[] { "PolytomicPS.psd1", "PolytomicPS.dll", "PolytomicPS.Format.ps1xml",
+                    foreach (var expected in new[] { "PolytomicPS.psd1", "PolytomicPS.dll", "Connections.Format.ps1xml", "SyncRuns.Format.ps1xml",
                         "LICENSE", "en-US/PolytomicPS.dll-Help.xml", "en-US/about_PolytomicPS.help.txt", "dependencies/Polytomic.Client.dll",
                         "dependencies/System.Text.Json.dll", "dependencies/Polly.Core.dll" })
                         Assert.Contains("PolytomicPS/" + expected, entries);

@@ -7,15 +7,22 @@ using PolytomicPS.Host;
 namespace PolytomicPS.Tests.Native
 {
     /// <summary>Every type an exported cmdlet declares with [OutputType] has a table view of 4–6 columns in
-    /// PolytomicPS.Format.ps1xml, and rendering an object of it (Out-Default through the console host, as a user sees
+    /// the views files (src/PolytomicPS/Views/<Area>.Format.ps1xml), and rendering an object of it (Out-Default through the console host, as a user sees
     /// it) prints exactly those column headers.</summary>
     public sealed class ViewTests
     {
-        private static string FormatFile => Path.Combine(Repo.Root, "src", "PolytomicPS", "PolytomicPS.Format.ps1xml");
+        /// <summary>Every views file, as one document (the order of the manifest does not matter for these checks).</summary>
+        private static XDocument Views()
+        {
+            var all = new XElement("ViewDefinitions");
+            foreach (var file in Directory.GetFiles(Path.Combine(Repo.Root, "src", "PolytomicPS", "Views"), "*.Format.ps1xml"))
+                all.Add(XDocument.Load(file).Descendants("View"));
+            return new XDocument(new XElement("Configuration", all));
+        }
 
         /// <summary>Table views by the type they select: their column labels (a label, else the property shown).</summary>
         private static Dictionary<string, List<string>> TableViews() =>
-            XDocument.Load(FormatFile).Descendants("View")
+            Views().Descendants("View")
                 .Where(v => v.Element("TableControl") != null)
                 .SelectMany(v => v.Element("ViewSelectedBy")!.Elements("TypeName").Select(t => (Type: t.Value.Trim(), View: v)))
                 .GroupBy(x => x.Type)
@@ -45,7 +52,7 @@ namespace PolytomicPS.Tests.Native
             var types = OutputTypes();
             Assert.NotEmpty(types);
             var missing = types.Where(t => !views.ContainsKey(t.FullName!)).Select(t => t.FullName).ToList();
-            Assert.True(missing.Count == 0, "no table view in PolytomicPS.Format.ps1xml for: " + string.Join(", ", missing));
+            Assert.True(missing.Count == 0, "no table view in src/PolytomicPS/Views for: " + string.Join(", ", missing));
             var wrong = types.Where(t => views[t.FullName!].Count is < 4 or > 6).Select(t => $"{t.FullName}: {views[t.FullName!].Count} columns").ToList();
             Assert.True(wrong.Count == 0, string.Join("; ", wrong));
         }
@@ -53,7 +60,7 @@ namespace PolytomicPS.Tests.Native
         [Fact]
         public void List_views_of_the_wide_types_exist_and_name_real_properties()
         {
-            var doc = XDocument.Load(FormatFile);
+            var doc = Views();
             var lists = doc.Descendants("View").Where(v => v.Element("ListControl") != null).ToList();
             var listed = lists.Select(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value.Trim()).ToHashSet();
             foreach (var wide in new[] { "PolytomicConnection", "PolytomicModel", "PolytomicSync", "PolytomicSyncExecution" })

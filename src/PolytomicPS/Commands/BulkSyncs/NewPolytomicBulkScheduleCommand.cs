@@ -52,6 +52,10 @@ namespace PolytomicPS.Commands
         [ValidateSet("none", "incrementalFields", "nonincrementalFields")]
         public string? SelectiveMode { get; set; }
 
+        /// <summary>The Idempotency-Key to send (8 to 255 letters, digits, '-' or '_'; a GUID works). Run the command again with the same key, for example after a PolytomicApi.OutcomeUnknown error, and Polytomic returns its first answer instead of doing it twice (Polytomic keeps keys for at least 24 hours). One key names one request: a second piped object with the same key is refused. Without it, each request gets a key of its own.</summary>
+        [Parameter]
+        public string? IdempotencyKey { get; set; }
+
         protected override object? ErrorTarget => SyncId;
 
         protected override void ProcessItem()
@@ -61,7 +65,7 @@ namespace PolytomicPS.Commands
             {
                 Frequency = Frequency, Minute = Minute, Hour = Hour, DayOfWeek = DayOfWeek, DayOfMonth = DayOfMonth, Month = Month,
                 SelectiveMode = SelectiveMode,
-            }, ct)));
+            }, ct, OneRequestKey(IdempotencyKey))));
         }
     }
 }

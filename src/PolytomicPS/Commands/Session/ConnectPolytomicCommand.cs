@@ -155,7 +155,10 @@ namespace PolytomicPS.Commands
                 Proxy = proxy,
             };
             options.ApiKey.MakeReadOnly();
-            var session = new PolytomicSession(options, PolytomicSession.Mask(SecureStrings.ToPlain(key)));
+            PolytomicSession session;
+            // A key that cannot go into a header (a line break, a non-ASCII character) is refused here, by ErrorId.
+            try { session = new PolytomicSession(options, PolytomicSession.Mask(SecureStrings.ToPlain(key))); }
+            catch (PolytomicInputException ex) { ThrowTerminatingError(ErrorFactory.FromInput(ex)); throw; }
             SessionStore.Current = session;
             Notes.Write(this, $"Connected to {session.BaseUrl} with API version {session.ApiVersion} ({mode}).");
             if (VerboseOn()) ShowIdentity(session);

@@ -116,6 +116,10 @@ namespace PolytomicPS.Commands
         [Parameter]
         public string? OrganizationId { get; set; }
 
+        /// <summary>The Idempotency-Key to send (8 to 255 letters, digits, '-' or '_'; a GUID works). Run the command again with the same key, for example after a PolytomicApi.OutcomeUnknown error, and Polytomic returns its first answer instead of doing it twice (Polytomic keeps keys for at least 24 hours). One key names one request: a second piped object with the same key is refused. Without it, each request gets a key of its own.</summary>
+        [Parameter]
+        public string? IdempotencyKey { get; set; }
+
         protected override object? ErrorTarget => Name;
 
         protected override void ProcessItem()
@@ -142,7 +146,7 @@ namespace PolytomicPS.Commands
                 OrganizationId = OrganizationId,
             };
             if (!ShouldProcess(Name, $"Create {mode} sync of model {Model} into {Object}")) return;
-            var sync = Await((c, ct) => c.CreateSyncAsync(request, ct));
+            var sync = Await((c, ct) => c.CreateSyncAsync(request, ct, OneRequestKey(IdempotencyKey)));
             CurrentSession.Completion.Invalidate("syncs");
             WriteObject(sync);
         }
