@@ -113,6 +113,7 @@
         'Stop-PolytomicSync'
         'Test-PolytomicConnection'
         'Update-PolytomicSchema'
+        'Wait-PolytomicBulkSyncExecution'
         'Wait-PolytomicConnection'
         'Wait-PolytomicJob'
         'Wait-PolytomicSyncExecution'

@@ -67,6 +67,9 @@ namespace Polytomic.Sandbox
         /// <summary>Model-sync executions, indexed per sync (Core/SyncRuns.cs); Seed makes thousands at once.</summary>
         public SyncRuns SyncRuns { get; } = new SyncRuns();
 
+        /// <summary>How bulk-sync runs move through their states (Core/BulkSyncRuns.cs).</summary>
+        public BulkSyncRuns BulkSyncRuns { get; } = new BulkSyncRuns();
+
         /// <summary>Seeds count finished runs of a model sync (every tenth failed), ending now: 20,000 take milliseconds.</summary>
         public List<SyncRun> SeedSyncExecutions(string syncId, int count, TimeSpan? spacing = null) => SyncRuns.Seed(this, syncId, count, spacing);
 

@@ -72,6 +72,7 @@ namespace Polytomic.Sandbox.Routes
                     ["fetch_mode"] = fetch,
                     ["output_disposition"] = resync == "rebuild" ? "rebuild" : "retain",
                 };
+                s.BulkSyncRuns.Stamp(exec, (string?)sync["name"]);
                 s.Store(ExecutionStore).Add(exec);
                 return r.Data(ProjectExecution(s, exec));
             });
@@ -160,12 +161,13 @@ namespace Polytomic.Sandbox.Routes
                 : projected["schemas"]!.AsArray().OfType<JsonObject>().FirstOrDefault(x => (string?)x["schema"] == schema)
                   ?? throw ApiError.NotFound("schema execution", schema);
             var created = DateTimeOffset.Parse((string)exec["_created"]!);
-            var started = created + QueuedFor;
+            var (queuedFor, runsFor) = Sandbox.BulkSyncRuns.Timing(exec);
+            var started = created + queuedFor;
             DateTimeOffset? Time(string key) => Str(item[key]) is string t ? DateTimeOffset.Parse(t) : null;
             var records = (long?)item["record_count"] ?? 0;
             var status = (string?)item["status"] ?? "created";
             var end = Time("completed_at") ?? s.Clock.Now;
-            return ConsoleLog.Entries(s.Clock.Now, created, created, Time("started_at"), Time("completed_at"), started + RunsFor, status,
+            return ConsoleLog.Entries(s.Clock.Now, created, created, Time("started_at"), Time("completed_at"), started + runsFor, status,
                 t => end <= started ? 0 : (long)(records * Math.Clamp((t - started) / (end - started), 0, 1)), null, schema == null ? "bulk sync" : "schema " + schema);
         }
 
@@ -185,78 +187,8 @@ namespace Polytomic.Sandbox.Routes
             return e;
         }
 
-        /// <summary>An execution as it stands at the sandbox clock's time: created, then running with growing per-schema
-        /// counts, then completed (or canceling → canceled once cancelled).</summary>
-        private static JsonObject ProjectExecution(SandboxState s, JsonObject exec)
-        {
-            var now = s.Clock.Now;
-            var created = DateTimeOffset.Parse((string)exec["_created"]!);
-            var started = created + QueuedFor;
-            var finished = started + RunsFor;
-            var cancelAt = Str(exec["_cancel_at"]) is string c ? DateTimeOffset.Parse(c) : (DateTimeOffset?)null;
-            var test = (bool?)exec["is_test"] == true;
-            var sourceType = (string?)exec["_source_type"] ?? "";
-
-            string Stamp(DateTimeOffset t) => t.ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
-            long Count(DemoSchema? schema, DateTimeOffset at)
-            {
-                var rows = schema?.RowCount ?? 0;
-                if (test) rows = Math.Min(rows, 10);
-                if (at <= started) return 0;
-                if (at >= finished) return rows;
-                return (long)(rows * ((at - started).TotalMilliseconds / RunsFor.TotalMilliseconds));
-            }
-
-            var schemas = new JsonArray();
-            long total = 0;
-            var cancels = exec["_schema_cancel"]!.AsObject();
-            foreach (var id in exec["_schemas"]!.AsArray().Select(x => (string)x!))
-            {
-                var demo = DemoSchemas.Find(sourceType, id);
-                var schemaCancel = Str(cancels[id]) is string sc ? DateTimeOffset.Parse(sc) : cancelAt;
-                string status; DateTimeOffset? done = null; long count;
-                if (schemaCancel != null && schemaCancel < finished && now >= schemaCancel)
-                {
-                    status = "canceled"; done = schemaCancel; count = Count(demo, schemaCancel.Value);
-                }
-                else if (now >= finished) { status = "completed"; done = finished; count = Count(demo, finished); }
-                else if (now >= started) { status = "running"; count = Count(demo, now); }
-                else { status = "created"; count = 0; }
-                total += count;
-                schemas.Add(new JsonObject
-                {
-                    ["schema"] = id, ["output_name"] = Output(id), ["status"] = status, ["record_count"] = count,
-                    ["error_count"] = 0, ["warning_count"] = 0, ["status_message"] = "",
-                    ["created_at"] = Stamp(created), ["started_at"] = now >= started ? Stamp(started) : null,
-                    ["completed_at"] = done == null ? null : Stamp(done.Value), ["updated_at"] = Stamp(done ?? (now >= started ? started : created)),
-                });
-            }
-
-            string overall; DateTimeOffset? completed = null;
-            if (cancelAt != null && cancelAt < finished && now >= cancelAt)
-            {
-                // Cancellation is asynchronous: "canceling" for a moment, then "canceled".
-                overall = now >= cancelAt.Value.AddSeconds(1) ? "canceled" : "canceling";
-                if (overall == "canceled") completed = cancelAt.Value.AddSeconds(1);
-            }
-            else if (now >= finished) { overall = "completed"; completed = finished; }
-            else if (now >= started) overall = "running";
-            else overall = "created";
-
-            var result = new JsonObject { ["id"] = (string)exec["id"]! };
-            foreach (var kv in exec)
-                if (!kv.Key.StartsWith("_", StringComparison.Ordinal) && kv.Key != "id") result[kv.Key] = kv.Value?.DeepClone();
-            result["status"] = overall;
-            result["status_message"] = overall == "canceled" ? "canceled by user" : "";
-            result["record_count"] = total;
-            result["error_count"] = 0;
-            result["warning_count"] = 0;
-            result["created_at"] = Stamp(created);
-            result["started_at"] = now >= started ? Stamp(started) : null;
-            result["completed_at"] = completed == null ? null : Stamp(completed.Value);
-            result["updated_at"] = Stamp(completed ?? (now >= started ? started : created));
-            result["schemas"] = schemas;
-            return result;
-        }
+        /// <summary>An execution as it stands at the sandbox clock's time (see <see cref="Sandbox.BulkSyncRuns"/>).</summary>
+        private static JsonObject ProjectExecution(SandboxState s, JsonObject exec) =>
+            Sandbox.BulkSyncRuns.Project(exec, s.Clock.Now, Output);
     }
 }

@@ -17,10 +17,6 @@ namespace Polytomic.Sandbox.Routes
         public const string SyncStore = "bulk_syncs";
         public const string ExecutionStore = "bulk_executions";
 
-        /// <summary>Sandbox time an execution stays "created", then "running" (tests Advance the clock past both).</summary>
-        public static readonly TimeSpan QueuedFor = TimeSpan.FromSeconds(1);
-        public static readonly TimeSpan RunsFor = TimeSpan.FromSeconds(4);
-
         private static readonly string[] Frequencies = { "manual", "continuous", "hourly", "daily", "weekly", "custom", "builder", "runafter", "multi", "dbtcloud" };
         private static readonly string[] Modes = { "snapshot", "replicate" };
         private static readonly string[] ResyncModes = { "refetch", "resync", "rebuild" };

@@ -222,6 +222,18 @@ namespace PolytomicPS
             if (stopping.Token.WaitHandle.WaitOne(delay)) throw new PipelineStoppedException();
         }
 
+        /// <summary>Outputs an object. Connections, models, syncs and bulk syncs also teach the session their names, so
+        /// later progress titles and -WhatIf targets can name them (<see cref="Named"/>).</summary>
+        protected new void WriteObject(object? sendToPipeline)
+        {
+            ObjectNames.Learn(Session ?? SessionStore.Current, sendToPipeline);
+            base.WriteObject(sendToPipeline);
+        }
+
+        /// <summary>How progress titles and -WhatIf targets name an object: "Sync 'Users to Salesforce' (248df4b7…)" once
+        /// the session has seen its name, else the kind and the id.</summary>
+        protected string Named(string kind, string? id) => ObjectNames.Describe(Session ?? SessionStore.Current, kind, id);
+
         private bool idempotencyKeyUsed;
 
         /// <summary>The caller's -IdempotencyKey, for one request only: a second request of the same command (another

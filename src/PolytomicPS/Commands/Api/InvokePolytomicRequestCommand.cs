@@ -26,7 +26,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Creates a role with a hand-written body.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Invoke, "PolytomicRequest", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Invoke, "PolytomicRequest", HelpUri = HelpLinks.Cmdlets + "Invoke-PolytomicRequest.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PSObject), typeof(string))]
     public sealed class InvokePolytomicRequestCommand : PolytomicCmdlet
     {

@@ -26,7 +26,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Starts a run, polls it until it finishes and shows the record count of each schema.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSyncExecution", DefaultParameterSetName = List)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSyncExecution", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicBulkSyncExecution.md", DefaultParameterSetName = List)]
     [OutputType(typeof(PolytomicBulkSyncExecution))]
     public sealed class GetPolytomicBulkSyncExecutionCommand : PolytomicCmdlet
     {
@@ -37,6 +37,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string SyncId { get; set; } = "";
 
         /// <summary>Ids of the executions to get. Takes pipeline input by property name, so execution objects (ExecutionId) pipe in.</summary>

@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Exports the run's logs and waits for the download URL (the Url property).</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSyncLog", DefaultParameterSetName = Urls)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSyncLog", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicBulkSyncLog.md", DefaultParameterSetName = Urls)]
     [OutputType(typeof(PolytomicBulkSyncLog), typeof(PolytomicLogExport))]
     public sealed class GetPolytomicBulkSyncLogCommand : PolytomicCmdlet
     {
@@ -33,6 +33,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string SyncId { get; set; } = "";
 
         /// <summary>The execution whose logs to get. Takes pipeline input by property name, so execution objects (ExecutionId) pipe in.</summary>

@@ -27,7 +27,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the active bulk syncs that are running now, with their schemas' record counts, in one call.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSyncStatus", DefaultParameterSetName = One)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSyncStatus", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicBulkSyncStatus.md", DefaultParameterSetName = One)]
     [OutputType(typeof(PolytomicBulkSyncStatus), ParameterSetName = new[] { One })]
     [OutputType(typeof(PolytomicBulkSyncStatusSummary), ParameterSetName = new[] { AllSet, ActiveSet })]
     public sealed class GetPolytomicBulkSyncStatusCommand : PolytomicCmdlet
@@ -41,6 +41,7 @@ namespace PolytomicPS.Commands
         [Alias("Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string SyncId { get; set; } = "";
 
         /// <summary>The run state of every bulk sync at once (GET /api/bulk/syncs/status?all=true).</summary>

@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Cancels only the Contact schema of the current run; the other schemas finish.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Stop, "PolytomicBulkSync", SupportsShouldProcess = true, DefaultParameterSetName = Run)]
+    [Cmdlet(VerbsLifecycle.Stop, "PolytomicBulkSync", HelpUri = HelpLinks.Cmdlets + "Stop-PolytomicBulkSync.md", SupportsShouldProcess = true, DefaultParameterSetName = Run)]
     [OutputType(typeof(void))]
     public sealed class StopPolytomicBulkSyncCommand : PolytomicCmdlet
     {
@@ -32,6 +32,7 @@ namespace PolytomicPS.Commands
         [Alias("Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string SyncId { get; set; } = "";
 
         /// <summary>The execution to cancel. Takes pipeline input by property name (ExecutionId). When omitted, the run in progress is cancelled.</summary>
@@ -48,7 +49,7 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            var target = Schema != null ? $"schema {Schema} of bulk sync {SyncId}" : ExecutionId != null ? $"execution {ExecutionId} of bulk sync {SyncId}" : $"bulk sync {SyncId}";
+            var target = Schema != null ? $"schema {Schema} of {Named("bulk sync", SyncId)}" : ExecutionId != null ? $"execution {ExecutionId} of {Named("bulk sync", SyncId)}" : Named("Bulk sync", SyncId);
             if (!ShouldProcess(target, "Cancel")) return;
             var message = Await((c, ct) => c.CancelBulkSyncAsync(SyncId, ExecutionId, Schema, ct));
             WriteVerbose($"{target}: {message ?? "cancellation requested"}");

@@ -26,7 +26,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Copies every table of a PostgreSQL database daily at 05:30 UTC, reading changes through a replication slot, and activates the bulk sync at once.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicBulkSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicBulkSync", HelpUri = HelpLinks.Cmdlets + "New-PolytomicBulkSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSync))]
     public sealed class NewPolytomicBulkSyncCommand : PolytomicCmdlet
     {
@@ -40,6 +40,7 @@ namespace PolytomicPS.Commands
         [Alias("SourceConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Source { get; set; } = "";
 
         /// <summary>The destination connection: an id or a connection object. Get-PolytomicBulkDestination shows what it needs.</summary>
@@ -47,6 +48,7 @@ namespace PolytomicPS.Commands
         [Alias("DestinationConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Destination { get; set; } = "";
 
         /// <summary>replicate (keep the destination in step with the source) or snapshot (a full copy on each run). When omitted, Polytomic's default is used.</summary>
@@ -131,6 +133,7 @@ namespace PolytomicPS.Commands
             var key = OneRequestKey(IdempotencyKey);
             var attempt = 0;
             var created = AwaitSchemaCache($"Creating bulk sync '{Name}'", TimeoutSeconds, (c, ct) => c.CreateBulkSyncAsync(request, ct, AttemptKey(key, ++attempt)));
+            CurrentSession.Completion.Invalidate("bulk_syncs");
             WriteObject(created);
         }
     }

@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the primary-key fields of a PostgreSQL table.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicSchema")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicSchema", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSchema.md")]
     [OutputType(typeof(PolytomicConnectionSchema))]
     public sealed class GetPolytomicSchemaCommand : PolytomicCmdlet
     {
@@ -29,6 +29,7 @@ namespace PolytomicPS.Commands
         [Alias("Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The schema id(s) to read, such as public.users or Contact.</summary>

@@ -13,7 +13,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows sample rows of the public.users table.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicSchemaRecord")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicSchemaRecord", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSchemaRecord.md")]
     [OutputType(typeof(PSObject))]
     public sealed class GetPolytomicSchemaRecordCommand : PolytomicCmdlet
     {
@@ -22,6 +22,7 @@ namespace PolytomicPS.Commands
         [Alias("Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The schema id whose records to read, such as public.users or Contact.</summary>

@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Creates a dark-themed link for updating the credentials of an existing connection.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicConnectUrl", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicConnectUrl", HelpUri = HelpLinks.Cmdlets + "New-PolytomicConnectUrl.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicConnectUrl))]
     public sealed class NewPolytomicConnectUrlCommand : PolytomicCmdlet
     {
@@ -53,6 +53,7 @@ namespace PolytomicPS.Commands
         /// <summary>An existing connection to update instead of creating one; connections pipe in by ConnectionId.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? ConnectionId { get; set; }
 
         /// <summary>The organization the connection belongs to; for partner callers only.</summary>

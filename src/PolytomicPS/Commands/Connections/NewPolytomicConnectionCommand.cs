@@ -31,7 +31,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Checks the configuration against the schema and shows what would be created, without creating it.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicConnection", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicConnection", HelpUri = HelpLinks.Cmdlets + "New-PolytomicConnection.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicConnection))]
     public sealed class NewPolytomicConnectionCommand : PolytomicCmdlet
     {

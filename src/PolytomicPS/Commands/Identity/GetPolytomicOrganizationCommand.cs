@@ -24,7 +24,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows the organization of a plain user API key.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicOrganization", DefaultParameterSetName = List)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicOrganization", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicOrganization.md", DefaultParameterSetName = List)]
     [OutputType(typeof(PolytomicOrganization))]
     public sealed class GetPolytomicOrganizationCommand : PolytomicCmdlet
     {

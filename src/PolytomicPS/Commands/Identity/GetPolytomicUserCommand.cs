@@ -23,7 +23,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the users of the key's own organization whose email is at example.com.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicUser", DefaultParameterSetName = List)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicUser", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicUser.md", DefaultParameterSetName = List)]
     [OutputType(typeof(PolytomicUser))]
     public sealed class GetPolytomicUserCommand : PolytomicCmdlet
     {

@@ -24,7 +24,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Replaces the user's key (the old one stops working) and outputs the new one as a SecureString.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicApiKey", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicApiKey", HelpUri = HelpLinks.Cmdlets + "New-PolytomicApiKey.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicApiKey), typeof(string))]
     public sealed class NewPolytomicApiKeyCommand : PolytomicCmdlet
     {

@@ -23,7 +23,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Creates an organization whose users sign in through the Globex OIDC provider; $oidcSecret can be a SecureString.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicOrganization", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicOrganization", HelpUri = HelpLinks.Cmdlets + "New-PolytomicOrganization.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicOrganization))]
     public sealed class NewPolytomicOrganizationCommand : PolytomicCmdlet
     {

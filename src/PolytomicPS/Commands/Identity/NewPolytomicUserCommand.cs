@@ -24,7 +24,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Invites a member into the current organization (API version 2025-09-18).</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicUser", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicUser", HelpUri = HelpLinks.Cmdlets + "New-PolytomicUser.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicUser))]
     public sealed class NewPolytomicUserCommand : PolytomicCmdlet
     {

@@ -19,7 +19,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Deletes every test organization whose name starts with ci- without prompting, as a cleanup script would.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "PolytomicOrganization", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "PolytomicOrganization", HelpUri = HelpLinks.Cmdlets + "Remove-PolytomicOrganization.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemovePolytomicOrganizationCommand : PolytomicCmdlet
     {

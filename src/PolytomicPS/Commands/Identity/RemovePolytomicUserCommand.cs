@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Removes all contractor accounts of a managed organization without prompting and lists them.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "PolytomicUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "PolytomicUser", HelpUri = HelpLinks.Cmdlets + "Remove-PolytomicUser.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(PolytomicUser))]
     public sealed class RemovePolytomicUserCommand : PolytomicCmdlet
     {

@@ -23,7 +23,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Sets the SSO email domain of an organization and keeps its name.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicOrganization", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicOrganization", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicOrganization.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicOrganization))]
     public sealed class SetPolytomicOrganizationCommand : PolytomicCmdlet
     {

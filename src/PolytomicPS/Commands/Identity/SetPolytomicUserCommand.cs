@@ -23,7 +23,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Changes a user's email through the partner route and keeps their roles.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicUser", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicUser", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicUser.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicUser))]
     public sealed class SetPolytomicUserCommand : PolytomicCmdlet
     {

@@ -21,7 +21,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Checks a log export by its job id.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicJob")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicJob", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicJob.md")]
     [OutputType(typeof(PolytomicJob))]
     public sealed class GetPolytomicJobCommand : PolytomicCmdlet
     {

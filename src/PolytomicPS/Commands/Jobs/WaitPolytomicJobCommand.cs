@@ -23,7 +23,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Exports a bulk-sync run's logs and waits for the download URL.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Wait, "PolytomicJob")]
+    [Cmdlet(VerbsLifecycle.Wait, "PolytomicJob", HelpUri = HelpLinks.Cmdlets + "Wait-PolytomicJob.md")]
     [OutputType(typeof(PolytomicJob))]
     public sealed class WaitPolytomicJobCommand : PolytomicCmdlet
     {

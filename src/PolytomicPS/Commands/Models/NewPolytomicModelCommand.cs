@@ -38,7 +38,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Creates a model over one CSV file of a Google Cloud Storage connection.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicModel", SupportsShouldProcess = true, DefaultParameterSetName = ByConfiguration)]
+    [Cmdlet(VerbsCommon.New, "PolytomicModel", HelpUri = HelpLinks.Cmdlets + "New-PolytomicModel.md", SupportsShouldProcess = true, DefaultParameterSetName = ByConfiguration)]
     [OutputType(typeof(PolytomicModel), typeof(PolytomicJob))]
     public sealed class NewPolytomicModelCommand : PolytomicCmdlet
     {
@@ -57,6 +57,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>A table or view to read, e.g. company.customers.</summary>

@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lets analysts read and admins change the objects the policy is applied to.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicPolicy", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicPolicy", HelpUri = HelpLinks.Cmdlets + "New-PolytomicPolicy.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicPolicy))]
     public sealed class NewPolytomicPolicyCommand : PolytomicCmdlet
     {

@@ -21,7 +21,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Creates a role in a given organization (partner callers).</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicRole", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicRole", HelpUri = HelpLinks.Cmdlets + "New-PolytomicRole.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicRole))]
     public sealed class NewPolytomicRoleCommand : PolytomicCmdlet
     {

@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows the errors logged for the public.users schema of a bulk-sync run.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicConsoleLog")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicConsoleLog", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicConsoleLog.md")]
     [OutputType(typeof(PolytomicConsoleLogEntry))]
     public sealed class GetPolytomicConsoleLogCommand : PolytomicCmdlet
     {

@@ -29,7 +29,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows the events one run emitted (running, then completed or failed).</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicEvent", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicEvent", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicEvent.md", SupportsPaging = true)]
     [OutputType(typeof(PolytomicEvent))]
     public sealed class GetPolytomicEventCommand : PolytomicCmdlet
     {

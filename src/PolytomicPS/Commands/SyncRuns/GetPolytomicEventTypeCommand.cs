@@ -18,7 +18,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Gets the bulk-sync events of every type.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicEventType")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicEventType", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicEventType.md")]
     [OutputType(typeof(string))]
     public sealed class GetPolytomicEventTypeCommand : PolytomicCmdlet
     {

@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists every finished run of the sync that failed.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicSyncExecution", DefaultParameterSetName = List, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicSyncExecution", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSyncExecution.md", DefaultParameterSetName = List, SupportsPaging = true)]
     [OutputType(typeof(PolytomicSyncExecution))]
     public sealed class GetPolytomicSyncExecutionCommand : PolytomicCmdlet
     {
@@ -33,6 +33,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string SyncId { get; set; } = "";
 
         /// <summary>The ids of the executions to get, one request each; without it, all runs are listed.</summary>

@@ -27,7 +27,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows the signed URLs of the inserted and updated records of one run.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicSyncLog")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicSyncLog", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSyncLog.md")]
     [OutputType(typeof(PolytomicSyncLog), typeof(FileInfo))]
     public sealed class GetPolytomicSyncLogCommand : PolytomicCmdlet
     {
@@ -35,6 +35,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string SyncId { get; set; } = "";
 
         /// <summary>The id of the run whose logs to get; binds from piped executions.</summary>

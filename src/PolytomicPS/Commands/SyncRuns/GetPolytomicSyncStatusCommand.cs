@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Gets the signed URLs of the error log of the sync's last run.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicSyncStatus")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicSyncStatus", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSyncStatus.md")]
     [OutputType(typeof(PolytomicSyncStatus))]
     public sealed class GetPolytomicSyncStatusCommand : PolytomicCmdlet
     {
@@ -29,6 +29,7 @@ namespace PolytomicPS.Commands
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string Id { get; set; } = "";
 
         protected override object? ErrorTarget => Id;

@@ -21,7 +21,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Resolves the run as completed and shows it.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicSyncExecution", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicSyncExecution", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicSyncExecution.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSyncExecution))]
     public sealed class SetPolytomicSyncExecutionCommand : PolytomicCmdlet
     {
@@ -29,6 +29,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string SyncId { get; set; } = "";
 
         /// <summary>The id of the execution to change; binds from piped executions.</summary>

@@ -25,7 +25,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Starts a test run on two records only, then waits for it separately.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Start, "PolytomicSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Start, "PolytomicSync", HelpUri = HelpLinks.Cmdlets + "Start-PolytomicSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSyncExecution))]
     public sealed class StartPolytomicSyncCommand : SyncRunCmdlet
     {
@@ -34,6 +34,7 @@ namespace PolytomicPS.Commands
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>Resyncs every record of the model, not only the changed ones. Cannot be used with -Test.</summary>
@@ -75,7 +76,7 @@ namespace PolytomicPS.Commands
                 throw new PolytomicInputException("ConflictingParameters", "-Resync and -Test cannot be used together.", "Test", Id);
             var what = (Test ? "Start a test run" : Resync ? "Start a resync" : "Start a run")
                        + (Identities != null ? $" of {Identities.Length} identit(ies)" : "");
-            if (!ShouldProcess(Id, what)) return;
+            if (!ShouldProcess(Named("Sync", Id), what)) return;
             PolytomicSyncExecution run;
             try
             {

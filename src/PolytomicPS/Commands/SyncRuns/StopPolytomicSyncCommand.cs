@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>On API version 2025-09-18: cancels that execution only, then waits until it is canceled and outputs it.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Stop, "PolytomicSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Stop, "PolytomicSync", HelpUri = HelpLinks.Cmdlets + "Stop-PolytomicSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(void))]
     public sealed class StopPolytomicSyncCommand : PolytomicCmdlet
     {
@@ -31,6 +31,7 @@ namespace PolytomicPS.Commands
         [Alias("Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string SyncId { get; set; } = "";
 
         /// <summary>Cancels this execution only (API version 2025-09-18); binds from piped executions. Without it, the sync's run in progress is canceled.</summary>
@@ -42,7 +43,7 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            var target = ExecutionId != null ? $"execution {ExecutionId} of sync {SyncId}" : $"sync {SyncId}";
+            var target = ExecutionId != null ? $"execution {ExecutionId} of {Named("sync", SyncId)}" : Named("Sync", SyncId);
             if (!ShouldProcess(target, "Cancel")) return;
             var message = ExecutionId != null
                 ? Await((c, ct) => c.CancelSyncExecutionAsync(SyncId, ExecutionId, ct))

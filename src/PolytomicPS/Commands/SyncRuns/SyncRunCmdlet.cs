@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Management.Automation;
 using Polytomic;
 using Polytomic.Models;
@@ -9,45 +8,34 @@ namespace PolytomicPS.Commands
     /// <summary>The wait shared by Wait-PolytomicSyncExecution and Start-PolytomicSync -Wait: polls with backoff until a
     /// terminal status, showing status and record counts as progress; a failed or canceled run (or a timeout) becomes an
     /// error record whose TargetObject is the execution.</summary>
-    public abstract class SyncRunCmdlet : PolytomicCmdlet
+    public abstract class SyncRunCmdlet : RunWaitCmdlet
     {
-        /// <summary>Longest pause between polls, however long the run takes.</summary>
-        private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(15);
-
         /// <summary>Waits for the run; returns it as it last was (terminal unless the wait timed out).</summary>
         protected PolytomicSyncExecution WaitForRun(PolytomicSyncExecution run, int timeoutSeconds, double pollIntervalSeconds)
         {
-            var clock = Stopwatch.StartNew();
-            var progress = new ProgressRecord(Math.Abs(run.Id.GetHashCode() % 1000000) + 1, $"Sync {run.SyncId}: run {run.Id}", "Checking");
-            var delay = TimeSpan.FromSeconds(pollIntervalSeconds);
-            var cap = delay > MaxPoll ? delay : MaxPoll;
-            var timeout = TimeSpan.FromSeconds(timeoutSeconds);
+            var progress = new ProgressRecord(Math.Abs(run.Id.GetHashCode() % 1000000) + 1, $"{Named("Sync", run.SyncId)}: run {ObjectNames.Short(run.Id)}", "Checking");
+            bool timedOut;
             try
             {
-                while (true)
-                {
-                    var id = run.Id;
-                    run = Await((c, ct) => c.GetSyncExecutionAsync(run.SyncId, id, ct));
-                    if (run.IsTerminal) break;
-                    var left = timeout - clock.Elapsed;
-                    if (left <= TimeSpan.Zero)
+                run = PollUntilDone(run, r => Await((c, ct) => c.GetSyncExecutionAsync(r.SyncId, r.Id, ct)), r => r.IsTerminal,
+                    (r, waited) =>
                     {
-                        WriteError(RunError(run, "SyncExecutionTimeout", ErrorCategory.OperationTimeout,
-                            $"Run {run.Id} of sync {run.SyncId} was still '{run.Status}' after {timeoutSeconds} s.",
-                            "Wait longer with -TimeoutSeconds, or stop it with Stop-PolytomicSync."));
-                        return run;
-                    }
-                    progress.StatusDescription = Describe(run) + $" ({clock.Elapsed.TotalSeconds:0} s)";
-                    WriteProgress(progress);
-                    WriteVerbose($"Run {run.Id}: {Describe(run)}; next check in {Math.Min(delay.TotalSeconds, left.TotalSeconds):0.##} s");
-                    Sleep(delay < left ? delay : left);
-                    delay = TimeSpan.FromTicks(Math.Min(cap.Ticks, (long)(delay.Ticks * 1.5)));
-                }
+                        progress.StatusDescription = Describe(r) + $" ({waited.TotalSeconds:0} s)";
+                        WriteProgress(progress);
+                    },
+                    r => $"Run {r.Id}: {Describe(r)}", timeoutSeconds, pollIntervalSeconds, out timedOut);
             }
             finally
             {
                 progress.RecordType = ProgressRecordType.Completed;
                 WriteProgress(progress);
+            }
+            if (timedOut)
+            {
+                WriteError(RunError(run, "SyncExecutionTimeout", ErrorCategory.OperationTimeout,
+                    $"Run {run.Id} of sync {run.SyncId} was still '{run.Status}' after {timeoutSeconds} s.",
+                    "Wait longer with -TimeoutSeconds, or stop it with Stop-PolytomicSync."));
+                return run;
             }
 
             if (run.Status == "failed")
@@ -67,13 +55,6 @@ namespace PolytomicPS.Commands
             var c = run.Counts;
             return c == null || run.Status == "created" || run.Status == "queued" ? run.Status ?? "?"
                 : $"{run.Status}: {c.Total ?? 0} records (inserted {c.Insert ?? 0}, updated {c.Update ?? 0}, deleted {c.Delete ?? 0}, errors {c.Error ?? 0})";
-        }
-
-        private static ErrorRecord RunError(PolytomicSyncExecution run, string id, ErrorCategory category, string message, string? action)
-        {
-            var record = new ErrorRecord(new InvalidOperationException(message), id, category, run);
-            if (action != null) record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = action };
-            return record;
         }
 
         /// <summary>The sync's run in progress, or null.</summary>

@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Waits for the current or last run of every sync; $failures then holds an error per run that failed, was canceled or timed out, and each TargetObject is that execution.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Wait, "PolytomicSyncExecution")]
+    [Cmdlet(VerbsLifecycle.Wait, "PolytomicSyncExecution", HelpUri = HelpLinks.Cmdlets + "Wait-PolytomicSyncExecution.md")]
     [OutputType(typeof(PolytomicSyncExecution))]
     public sealed class WaitPolytomicSyncExecutionCommand : SyncRunCmdlet
     {
@@ -30,6 +30,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string SyncId { get; set; } = "";
 
         /// <summary>The id of the execution to wait for; binds from piped executions. Without it, the sync's run in progress (else its last run) is waited for.</summary>

@@ -27,7 +27,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Replaces the Snowflake table's rows with the model's records every day at 05:30 UTC.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicSync", HelpUri = HelpLinks.Cmdlets + "New-PolytomicSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSync))]
     public sealed class NewPolytomicSyncCommand : PolytomicCmdlet
     {
@@ -41,6 +41,7 @@ namespace PolytomicPS.Commands
         [Alias("ModelId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string Model { get; set; } = "";
 
         /// <summary>The target connection: an id or a connection object.</summary>
@@ -48,12 +49,14 @@ namespace PolytomicPS.Commands
         [Alias("TargetConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Target { get; set; } = "";
 
         /// <summary>The target object, e.g. Contact or CUSTOMERS.CONTACTS (Get-PolytomicTarget lists them).</summary>
         [Parameter(Mandatory = true)]
         [Alias("TargetObject")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TargetObjectCompleter))]
         public string Object { get; set; } = "";
 
         /// <summary>How records are written: create, update, updateOrCreate, replace, append, remove or snapshot. Get-PolytomicTargetField -Modes shows what the object supports.</summary>
@@ -63,6 +66,7 @@ namespace PolytomicPS.Commands
 
         /// <summary>The model field matched against a target field, as one pair: @{ email = 'Email' }. Required by create, update, updateOrCreate and remove.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(ModelFieldCompleter))]
         public IDictionary? Identity { get; set; }
 
         /// <summary>How the identity matches (default Equality); sent as typed. Tab completes the functions.</summary>
@@ -72,6 +76,7 @@ namespace PolytomicPS.Commands
 
         /// <summary>The field mapping: @{ first_name = 'FirstName' } pairs (model field = target field), or objects with target, source, sync_mode, override_value, encryption_enabled and new.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(ModelFieldCompleter))]
         public object[]? Field { get; set; }
 
         /// <summary>Filters on the model's records, one hashtable each: @{ field = 'plan'; function = 'Equality'; value = 'pro'; label = 'A' }.</summary>

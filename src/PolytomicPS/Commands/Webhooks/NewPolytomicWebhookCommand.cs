@@ -18,7 +18,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Registers a webhook with a secret typed at the prompt.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicWebhook", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicWebhook", HelpUri = HelpLinks.Cmdlets + "New-PolytomicWebhook.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicWebhook))]
     public sealed class NewPolytomicWebhookCommand : PolytomicCmdlet
     {
