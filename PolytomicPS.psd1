@@ -13,6 +13,7 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('PolytomicPS.Format.ps1xml')
     CmdletsToExport      = @(
+        'Compare-PolytomicWorkspace'
         'Connect-Polytomic'
         'Disable-PolytomicBulkSync'
         'Disable-PolytomicSync'
@@ -21,6 +22,7 @@
         'Enable-PolytomicBulkSync'
         'Enable-PolytomicSync'
         'Enable-PolytomicWebhook'
+        'Export-PolytomicWorkspace'
         'Get-PolytomicBulkDestination'
         'Get-PolytomicBulkSchedule'
         'Get-PolytomicBulkSchema'
@@ -64,6 +66,7 @@
         'Get-PolytomicTargetProperty'
         'Get-PolytomicUser'
         'Get-PolytomicWebhook'
+        'Import-PolytomicWorkspace'
         'Invoke-PolytomicProxy'
         'Invoke-PolytomicQuery'
         'Invoke-PolytomicRequest'

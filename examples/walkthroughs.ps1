@@ -6,6 +6,8 @@
 #>
 param([string]$ApiVersion = '2024-02-08')
 $ErrorActionPreference = 'Stop'
+# Each walkthrough creates its own 'Snowflake Connection' and 'Salesforce Connection': allow the repeated names here.
+$PSDefaultParameterValues['New-PolytomicConnection:Force'] = $true
 
 $scripts = [System.IO.Directory]::GetFiles($PSScriptRoot, '*.ps1') | Where-Object { [System.IO.Path]::GetFileName($_) -ne 'walkthroughs.ps1' }
 [array]::Sort($scripts)

@@ -18,6 +18,10 @@ namespace PolytomicPS
                 foreach (var item in list) ids.Add(Transform(engineIntrinsics, item));
                 return ids.ToArray();
             }
+            // A sync's Target (bound by property name when a sync is piped into New-PolytomicSync) names its connection.
+            // Matched by name: binding may run before the client assembly is resolved.
+            if (value.GetType().FullName == "Polytomic.Models.SyncTarget")
+                return PSInput.Unwrap(PSObject.AsPSObject(value).Properties["ConnectionId"]?.Value)?.ToString();
             var id = PSObject.AsPSObject(value).Properties["Id"]?.Value;
             return id != null ? PSInput.Unwrap(id)?.ToString() : value.ToString();
         }

@@ -123,15 +123,19 @@ namespace PolytomicPS.Tests
 
         /// <summary>Runs a script in a fresh runspace. With a sandbox, $Sandbox, $ApiKey and $BaseUrl are set and, unless
         /// connect is false, a session is opened first with the given API version.</summary>
+        /// <summary>Runs a script in a fresh runspace. The secrets collector also reads every file under folders (an
+        /// exported workspace, say).</summary>
         public static PsResult Run(string script, SandboxFixture? sandbox = null, string version = "2024-02-08",
-            bool connect = true, IDictionary<string, object?>? variables = null, IEnumerable<string>? secrets = null)
+            bool connect = true, IDictionary<string, object?>? variables = null, IEnumerable<string>? secrets = null,
+            IEnumerable<string>? folders = null)
         {
             using var runspace = ScriptRunner.OpenRunspace(null, Manifest.Value);
-            return RunIn(runspace, script, sandbox, version, connect, variables, secrets);
+            return RunIn(runspace, script, sandbox, version, connect, variables, secrets, folders);
         }
 
         public static PsResult RunIn(Runspace runspace, string script, SandboxFixture? sandbox = null, string version = "2024-02-08",
-            bool connect = true, IDictionary<string, object?>? variables = null, IEnumerable<string>? secrets = null)
+            bool connect = true, IDictionary<string, object?>? variables = null, IEnumerable<string>? secrets = null,
+            IEnumerable<string>? folders = null)
         {
             if (sandbox != null)
             {
@@ -141,6 +145,9 @@ namespace PolytomicPS.Tests
                 runspace.SessionStateProxy.SetVariable("ApiVersion", version);
                 if (connect)
                     script = "$null = Connect-Polytomic -ApiKey $ApiKey -BaseUrl $BaseUrl -ApiVersion $ApiVersion -MaxRetries 2\n" + script;
+                // A class's tests share one sandbox and reuse connection names (the seeds do): they create duplicates on
+                // purpose. The tests of the name check remove this default.
+                script = "$PSDefaultParameterValues['New-PolytomicConnection:Force'] = $true\n" + script;
             }
             foreach (var kv in variables ?? new Dictionary<string, object?>()) runspace.SessionStateProxy.SetVariable(kv.Key, kv.Value);
 
@@ -167,9 +174,26 @@ namespace PolytomicPS.Tests
 
             // The secrets collector: no run may show the API key, or any secret the test names, anywhere.
             var text = result.AllText();
-            foreach (var secret in new[] { SandboxFixture.ApiKey, SandboxFixture.PartnerKey }.Concat(secrets ?? Array.Empty<string>()))
+            var needles = new[] { SandboxFixture.ApiKey, SandboxFixture.PartnerKey }.Concat(secrets ?? Array.Empty<string>()).ToList();
+            foreach (var secret in needles)
                 Assert.False(text.Contains(secret, StringComparison.Ordinal), $"a secret appeared in the output of: {script}");
+            AssertNoSecretsIn(folders, needles);
             return result;
+        }
+
+        /// <summary>The secrets collector over files: no file under the folders holds any of the secrets.</summary>
+        public static void AssertNoSecretsIn(IEnumerable<string>? folders, IEnumerable<string> secrets)
+        {
+            foreach (var folder in folders ?? Array.Empty<string>())
+            {
+                if (!System.IO.Directory.Exists(folder)) continue;
+                foreach (var file in System.IO.Directory.GetFiles(folder, "*", System.IO.SearchOption.AllDirectories))
+                {
+                    var content = System.IO.File.ReadAllText(file);
+                    foreach (var secret in secrets)
+                        Assert.False(content.Contains(secret, StringComparison.Ordinal), $"a secret appeared in the file {file}");
+                }
+            }
         }
     }
 }

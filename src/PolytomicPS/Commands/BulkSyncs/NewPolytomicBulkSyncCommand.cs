@@ -35,16 +35,16 @@ namespace PolytomicPS.Commands
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = "";
 
-        /// <summary>The source connection: an id or a connection object.</summary>
-        [Parameter(Mandatory = true)]
+        /// <summary>The source connection: an id or a connection object. Takes SourceConnectionId from a piped bulk sync (a copy).</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SourceConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Source { get; set; } = "";
 
-        /// <summary>The destination connection: an id or a connection object. Get-PolytomicBulkDestination shows what it needs.</summary>
-        [Parameter(Mandatory = true)]
+        /// <summary>The destination connection: an id or a connection object. Get-PolytomicBulkDestination shows what it needs. Takes DestinationConnectionId from a piped bulk sync.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DestinationConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
@@ -52,7 +52,7 @@ namespace PolytomicPS.Commands
         public string Destination { get; set; } = "";
 
         /// <summary>replicate (keep the destination in step with the source) or snapshot (a full copy on each run). When omitted, Polytomic's default is used.</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateSet("replicate", "snapshot")]
         public string? Mode { get; set; }
 
@@ -62,7 +62,7 @@ namespace PolytomicPS.Commands
         public string[]? Schema { get; set; }
 
         /// <summary>Destination options as a hashtable, e.g. @{ schema = 'SALESFORCE_CONNECTION' }. Get-PolytomicBulkDestination lists them; the required ones must be present.</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         public IDictionary? DestinationConfiguration { get; set; }
 
         /// <summary>Source options as a hashtable, e.g. @{ replication_slot = 'slot' } for change data capture.</summary>

@@ -106,19 +106,18 @@ namespace PolytomicPS.Commands
                 newSchedule.Id = schedule.Id; // the main schedule keeps its identity
                 schedule = newSchedule;
             }
-            if (!ShouldProcess($"{current.Name} ({Id})", "Update bulk sync")) return;
-
-            var updated = Await((c, ct) => c.UpdateBulkSyncAsync(Id, new BulkSyncRequest
+            BulkSyncRequest Body(string? name, string? mode, string? destination, BulkScheduleRequest? main,
+                IDictionary<string, object?>? dest, IDictionary<string, object?>? source, List<string>? policies) => new BulkSyncRequest
             {
-                Name = NewName ?? current.Name,
+                Name = name,
                 SourceConnectionId = current.SourceConnectionId,
-                DestinationConnectionId = destinationId,
-                Mode = Mode ?? current.Mode,
-                Schedule = schedule,
+                DestinationConnectionId = destination,
+                Mode = mode,
+                Schedule = main,
                 AdditionalSchedules = current.AdditionalSchedules.Select(BulkScheduleRequest.From).ToList(),
-                DestinationConfiguration = destConfig,
+                DestinationConfiguration = dest,
                 Active = current.Active,
-                SourceConfiguration = sourceConfig,
+                SourceConfiguration = source,
                 AutomaticallyAddNewFields = current.AutomaticallyAddNewFields,
                 AutomaticallyAddNewObjects = current.AutomaticallyAddNewObjects,
                 NormalizeNames = current.NormalizeNames,
@@ -126,8 +125,16 @@ namespace PolytomicPS.Commands
                 DataCutoffTimestamp = current.DataCutoffTimestamp,
                 ConcurrencyLimit = current.ConcurrencyLimit,
                 ResyncConcurrencyLimit = current.ResyncConcurrencyLimit,
-                Policies = Policy != null ? Policy.ToList() : current.Policies,
-            }, ct));
+                Policies = policies,
+            };
+            var request = Body(NewName ?? current.Name, Mode ?? current.Mode, destinationId, schedule, destConfig, sourceConfig,
+                Policy != null ? Policy.ToList() : current.Policies);
+            var before = Body(current.Name, current.Mode, current.DestinationConnectionId,
+                current.Schedule == null ? new BulkScheduleRequest { Frequency = "manual" } : BulkScheduleRequest.From(current.Schedule),
+                current.DestinationConfiguration, current.SourceConfiguration ?? new Dictionary<string, object?>(), current.Policies);
+            if (!ShouldProcess($"{current.Name} ({Id})", ChangeText.Describe("Update bulk sync", before, request))) return;
+
+            var updated = Await((c, ct) => c.UpdateBulkSyncAsync(Id, request, ct));
             CurrentSession.Completion.Invalidate("bulk_syncs");
             if (PassThru) WriteObject(updated);
         }

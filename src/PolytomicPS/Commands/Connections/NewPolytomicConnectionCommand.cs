@@ -7,6 +7,7 @@ namespace PolytomicPS.Commands
     /// <summary>Creates a Polytomic connection.</summary>
     /// <remarks>
     /// <para>New-PolytomicConnection reads the type's configuration schema first and stops with MissingRequiredConfiguration when a required field is missing (unknown fields are a warning), so mistakes are caught before anything is created. Polytomic then tests the connection unless -SkipValidation is given.</para>
+    /// <para>Names identify connections in scripts and in workspace files, so a name that already exists is refused with ConnectionNameExists (ResourceExists; the error's TargetObject is the existing connection) and nothing is created: a runbook that runs twice does not make duplicates. -Force creates a second connection with the same name anyway.</para>
     /// <para>For OAuth types (Salesforce, HubSpot, ...) the output carries an AuthUrl to open in a browser to finish connecting, and a warning says so.</para>
     /// <para>Supports -WhatIf and -Confirm.</para>
     /// </remarks>
@@ -30,6 +31,13 @@ namespace PolytomicPS.Commands
     /// New-PolytomicConnection Warehouse postgresql @{ hostname = 'db'; database = 'analytics' } -WhatIf
     /// </code>
     /// <para>Checks the configuration against the schema and shows what would be created, without creating it.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $warehouse = Get-PolytomicConnection -Name Warehouse -ErrorAction SilentlyContinue
+    /// if (-not $warehouse) { $warehouse = New-PolytomicConnection -Name Warehouse -Type postgresql -Configuration $config }
+    /// </code>
+    /// <para>Get-or-create, for scripts that run more than once (New- alone would stop with ConnectionNameExists the second time).</para>
     /// </example>
     [Cmdlet(VerbsCommon.New, "PolytomicConnection", HelpUri = HelpLinks.Cmdlets + "New-PolytomicConnection.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicConnection))]
@@ -74,6 +82,10 @@ namespace PolytomicPS.Commands
         [Parameter]
         public string? IdempotencyKey { get; set; }
 
+        /// <summary>Create the connection even though one with this name exists (Polytomic allows it; scripts and workspace files then cannot tell the two apart by name).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override object? ErrorTarget => Name;
 
         protected override void ProcessItem()
@@ -81,6 +93,20 @@ namespace PolytomicPS.Commands
             var config = PSInput.ToDictionary(Configuration, nameof(Configuration));
             var schema = GetTypeSchema(Type);
             ConnectionConfiguration.Check(schema, Type, config, WriteWarning);
+            if (!Force)
+            {
+                // A re-run script must not make a second connection of the same name: names are how scripts and
+                // workspace files find connections.
+                var existing = Await((c, ct) => c.ListConnectionsAsync(ct)).Find(c => string.Equals(c.Name, Name, System.StringComparison.Ordinal));
+                if (existing != null)
+                {
+                    WriteError(ErrorFactory.Input("ConnectionNameExists",
+                        $"A connection named '{Name}' already exists ({existing.Type}, id {existing.Id}); nothing was created.",
+                        ErrorCategory.ResourceExists, existing,
+                        $"Reuse it (Get-PolytomicConnection -Name '{Name}'), change it (Set-PolytomicConnection), or add -Force to create a second connection with the same name."));
+                    return;
+                }
+            }
             if (!ShouldProcess(Name, $"Create {Type} connection")) return;
 
             var created = Await((c, ct) => c.CreateConnectionAsync(new ConnectionRequest

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
@@ -81,11 +82,9 @@ namespace PolytomicPS.Commands
         {
             var change = PSInput.ToDictionary(Configuration, nameof(Configuration));
             var current = Await((c, ct) => c.GetConnectionAsync(Id, ct));
-            if (!ShouldProcess($"{current.Name} ({Id})", "Update connection")) return;
-
             var config = new Dictionary<string, object?>(current.Configuration, StringComparer.OrdinalIgnoreCase);
             foreach (var kv in change) config[kv.Key] = kv.Value;
-            var updated = Await((c, ct) => c.UpdateConnectionAsync(Id, new ConnectionRequest
+            var request = new ConnectionRequest
             {
                 Name = NewName ?? current.Name,
                 Type = current.Type,
@@ -95,7 +94,19 @@ namespace PolytomicPS.Commands
                 Policies = Policy != null ? new List<string>(Policy) : current.Policies,
                 Reconnect = Reconnect ? true : (bool?)null,
                 Validate = SkipValidation ? false : (bool?)null,
-            }, ct));
+            };
+            // Stored secrets read back as ******** and secrets passed as SecureStrings are shown only as changed.
+            var secrets = current.Configuration.Where(kv => kv.Value as string == "********").Select(kv => kv.Key)
+                .Concat(Configuration?.Keys.Cast<object>().Where(k => PSInput.Unwrap(Configuration[k]) is System.Security.SecureString).Select(k => k.ToString()!)
+                    ?? Enumerable.Empty<string>())
+                .Select(k => "configuration." + k);
+            var before = new ConnectionRequest
+            {
+                Name = current.Name, Type = current.Type, Configuration = current.Configuration,
+                HealthcheckInterval = current.HealthcheckInterval, Policies = current.Policies,
+            };
+            if (!ShouldProcess($"{current.Name} ({Id})", ChangeText.Describe("Update connection", before, request, secrets))) return;
+            var updated = Await((c, ct) => c.UpdateConnectionAsync(Id, request, ct));
             CurrentSession.Completion.Invalidate("connections");
             if (Reconnect && !string.IsNullOrEmpty(updated.AuthUrl))
                 WriteWarning($"Open the AuthUrl in a browser to reconnect '{updated.Name}': {updated.AuthUrl}");

@@ -106,7 +106,14 @@ namespace PolytomicPS.Commands
                 Policies = Policy != null ? ModelConfig.List(Policy) : current.Policies,
                 Refresh = Refresh ? true : (bool?)null,
             };
-            if (!ShouldProcess($"{current.Name} ({Id})", "Update model")) return;
+            var before = new ModelRequest
+            {
+                Name = current.Name, Configuration = current.Configuration, ConnectionId = current.ConnectionId,
+                Fields = new System.Collections.Generic.List<string>(current.FieldNames), Identifier = NullIfEmpty(current.Identifier),
+                TrackingColumns = current.TrackingColumns, Labels = ModelConfig.LabelNames(current.Labels), Relations = current.Relations,
+                Enricher = current.Enricher, Policies = current.Policies,
+            };
+            if (!ShouldProcess($"{current.Name} ({Id})", ChangeText.Describe("Update model", before, request))) return;
             var updated = Await((c, ct) => c.UpdateModelAsync(Id, request, ct));
             CurrentSession.Completion.Invalidate("models");
             if (PassThru) WriteObject(updated);

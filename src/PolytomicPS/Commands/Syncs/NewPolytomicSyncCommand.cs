@@ -44,23 +44,23 @@ namespace PolytomicPS.Commands
         [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string Model { get; set; } = "";
 
-        /// <summary>The target connection: an id or a connection object.</summary>
-        [Parameter(Mandatory = true)]
+        /// <summary>The target connection: an id or a connection object. Takes TargetConnectionId from a piped sync (a copy with other fields).</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("TargetConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Target { get; set; } = "";
 
-        /// <summary>The target object, e.g. Contact or CUSTOMERS.CONTACTS (Get-PolytomicTarget lists them).</summary>
-        [Parameter(Mandatory = true)]
+        /// <summary>The target object, e.g. Contact or CUSTOMERS.CONTACTS (Get-PolytomicTarget lists them). Takes TargetObject from a piped sync.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("TargetObject")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(TargetObjectCompleter))]
         public string Object { get; set; } = "";
 
-        /// <summary>How records are written: create, update, updateOrCreate, replace, append, remove or snapshot. Get-PolytomicTargetField -Modes shows what the object supports.</summary>
-        [Parameter(Mandatory = true)]
+        /// <summary>How records are written: create, update, updateOrCreate, replace, append, remove or snapshot. Get-PolytomicTargetField -Modes shows what the object supports. Takes Mode from a piped sync.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateSet("create", "update", "updateOrCreate", "replace", "append", "remove", "snapshot", IgnoreCase = true)]
         public string Mode { get; set; } = "";
 

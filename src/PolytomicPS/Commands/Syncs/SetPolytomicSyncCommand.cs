@@ -127,7 +127,7 @@ namespace PolytomicPS.Commands
             SyncInput.RequireIdentity(request.Mode ?? "", request.Identity);
             SyncInput.RequireFields(request.Fields);
 
-            if (!ShouldProcess($"{current.Name} ({Id})", "Update sync")) return;
+            if (!ShouldProcess($"{current.Name} ({Id})", ChangeText.Describe("Update sync", SyncRequest.From(current), request))) return;
             var updated = Await((c, ct) => c.UpdateSyncAsync(Id, request, ct));
             CurrentSession.Completion.Invalidate("syncs");
             if (PassThru) WriteObject(updated);

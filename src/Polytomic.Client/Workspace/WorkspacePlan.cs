@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Polytomic.Workspace
+{
+    public enum WorkspaceAction { NoChange, Create, Update, Delete, NeedsSecret }
+
+    /// <summary>One step of a workspace plan: what Import-PolytomicWorkspace would do (or did) to one object.</summary>
+    public sealed class WorkspacePlanItem
+    {
+        /// <summary>An empty step (for formatting samples); plans come from WorkspacePlanner.</summary>
+        public WorkspacePlanItem() : this(WorkspaceAction.NoChange, WorkspaceKinds.Connections, "") { }
+
+        internal WorkspacePlanItem(WorkspaceAction action, string kind, string name)
+        {
+            Action = action; KindKey = kind; Name = name;
+        }
+
+        public WorkspaceAction Action { get; internal set; }
+        /// <summary>Connection, Model, Sync or BulkSync.</summary>
+        public string Kind => WorkspaceKinds.Display(KindKey);
+        public string Name { get; }
+        /// <summary>Field-level changes of an Update: old and new values (secrets show only as changed).</summary>
+        public List<WorkspaceFieldChange> Changes { get; } = new List<WorkspaceFieldChange>();
+        /// <summary>The placeholders a NeedsSecret step lacks (give them to -Secret).</summary>
+        public List<string> MissingSecrets { get; } = new List<string>();
+        public string? Note { get; internal set; }
+        /// <summary>After Import: Applied, Failed, Skipped (a dependency failed) or NotRun (-WhatIf, declined).</summary>
+        public string? Result { get; internal set; }
+        public string? Error { get; internal set; }
+
+        /// <summary>Records that the step was not run (-WhatIf, or declined at a prompt).</summary>
+        public void MarkNotRun() => Result = "NotRun";
+        /// <summary>The id in the target workspace (after a Create, the new id).</summary>
+        public string? Id { get; internal set; }
+
+        /// <summary>One line for the plan table: the changes, the missing secrets, or a note or error.</summary>
+        public string Detail
+        {
+            get
+            {
+                if (Error != null) return Error;
+                if (MissingSecrets.Count > 0) return "needs -Secret " + string.Join(", ", MissingSecrets);
+                var text = string.Join("; ", Changes.Select(c => c.ToString()));
+                return Note == null ? text : text.Length == 0 ? Note : text + "; " + Note;
+            }
+        }
+
+        public string KindKey { get; }
+        internal WorkspaceObject? Desired { get; set; }
+        internal bool SendSecrets { get; set; }
+
+        /// <summary>The plan line: "+ Connection Warehouse", "~ Sync Nightly (2 changes)".</summary>
+        public override string ToString() => $"{Symbol} {Kind} {Name}" + (Changes.Count > 0 ? $" ({Changes.Count} change{(Changes.Count == 1 ? "" : "s")})" : "");
+
+        public string Symbol => Action switch
+        {
+            WorkspaceAction.Create => "+",
+            WorkspaceAction.Update => "~",
+            WorkspaceAction.Delete => "-",
+            WorkspaceAction.NeedsSecret => "!",
+            _ => "=",
+        };
+    }
+
+    public sealed class WorkspacePlanOptions
+    {
+        /// <summary>The placeholders -Secret supplies.</summary>
+        public ISet<string> Secrets { get; set; } = new HashSet<string>(StringComparer.Ordinal);
+        /// <summary>Connection name in the folder → name of an existing connection in the target.</summary>
+        public IDictionary<string, string> ConnectionMap { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+        public bool Prune { get; set; }
+        /// <summary>Send supplied secrets of existing connections even when nothing else differs (a stored secret
+        /// cannot be read back, so a change to it cannot be seen).</summary>
+        public bool UpdateSecrets { get; set; }
+    }
+
+    /// <summary>Compares the objects of a folder with a workspace read from Polytomic, by kind and name.</summary>
+    public static class WorkspacePlanner
+    {
+        public const string SecretChanged = "(changed)";
+
+        public static List<WorkspacePlanItem> Plan(WorkspaceManifest manifest, IReadOnlyList<WorkspaceObject> desired, WorkspaceSnapshot target,
+            WorkspacePlanOptions options)
+        {
+            var map = options.ConnectionMap;
+            foreach (var kv in map)
+                if (target.IdOf(WorkspaceKinds.Connections, kv.Value) == null)
+                    throw new WorkspaceException("ConnectionMapTargetNotFound",
+                        $"-ConnectionMap points '{kv.Key}' at '{kv.Value}', but the target has no single connection of that name.", kv.Value);
+            var duplicates = target.Duplicates(n => desired.Any(d => d.Name == n));
+            if (duplicates.Count > 0)
+                throw new WorkspaceException("DuplicateWorkspaceName",
+                    "Names are the keys of a workspace, and the target holds several objects named: " + string.Join("; ", duplicates) + ".", duplicates);
+
+            var items = new List<WorkspacePlanItem>();
+            foreach (var d in desired.OrderBy(o => WorkspaceKinds.Order(o.Kind)).ThenBy(o => o.Name, StringComparer.Ordinal))
+            {
+                var o = map.Count == 0 ? d : new WorkspaceObject(d.Kind, WorkspaceNormalizer.MapConnections(d, map));
+                if (o.Kind == WorkspaceKinds.Connections && map.TryGetValue(o.Name, out var mapped))
+                {
+                    items.Add(new WorkspacePlanItem(WorkspaceAction.NoChange, o.Kind, o.Name)
+                    {
+                        Note = $"mapped to the existing connection '{mapped}'", Id = target.IdOf(o.Kind, mapped),
+                    });
+                    continue;
+                }
+                var id = target.IdOf(o.Kind, o.Name);
+                var placeholders = o.Placeholders().ToList();
+                var item = new WorkspacePlanItem(WorkspaceAction.NoChange, o.Kind, o.Name) { Desired = o, Id = id };
+                if (id == null)
+                {
+                    item.Action = WorkspaceAction.Create;
+                    item.MissingSecrets.AddRange(placeholders.Select(p => p.Placeholder).Where(p => !options.Secrets.Contains(p)));
+                    if (item.MissingSecrets.Count > 0) item.Action = WorkspaceAction.NeedsSecret;
+                }
+                else
+                {
+                    item.Changes.AddRange(WorkspaceJson.Diff(o.Body, target.Find(o.Kind, o.Name)?.Body));
+                    var supplied = placeholders.Where(p => options.Secrets.Contains(p.Placeholder)).ToList();
+                    // A stored secret cannot be read back: an unresolved placeholder keeps it; a supplied one is sent with
+                    // any other change, or on its own with UpdateSecrets.
+                    if (supplied.Count > 0 && (options.UpdateSecrets || item.Changes.Count > 0))
+                    {
+                        item.SendSecrets = true;
+                        item.Changes.AddRange(supplied.Select(p => new WorkspaceFieldChange(p.Path, WorkspaceJson.SecretShown, SecretChanged)));
+                    }
+                    if (item.Changes.Count > 0) item.Action = WorkspaceAction.Update;
+                }
+                if (o.Body["sign_in"] != null && item.Action == WorkspaceAction.Create)
+                    item.Note = "uses OAuth: open the AuthUrl the import reports to sign in";
+                items.Add(item);
+            }
+
+            if (options.Prune)
+            {
+                var keep = new HashSet<(string, string)>(desired.Select(d => (d.Kind, d.Name)));
+                foreach (var mapped in map.Values) keep.Add((WorkspaceKinds.Connections, mapped));
+                var patterns = manifest.Names?.Select(Glob).ToList();
+                foreach (var kind in manifest.Kinds.OrderByDescending(WorkspaceKinds.Order))
+                    foreach (var kv in target.Ids[kind].OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                    {
+                        if (keep.Contains((kind, kv.Key))) continue;
+                        if (patterns != null && !patterns.Any(p => p.IsMatch(kv.Key))) continue;
+                        foreach (var id in kv.Value) items.Add(new WorkspacePlanItem(WorkspaceAction.Delete, kind, kv.Key) { Id = id });
+                    }
+            }
+            return items;
+        }
+
+        /// <summary>A -Name wildcard (* and ?, case-insensitive, like PowerShell's) as a regular expression.</summary>
+        public static Regex Glob(string pattern) =>
+            new Regex("^" + Regex.Escape(pattern).Replace("\\*", ".*").Replace("\\?", ".") + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
+}

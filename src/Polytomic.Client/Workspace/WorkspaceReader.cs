@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Polytomic.Http;
+using Polytomic.Models;
+
+namespace Polytomic.Workspace
+{
+    /// <summary>A workspace as read from Polytomic: its objects in file form and the ids behind their names.</summary>
+    public sealed class WorkspaceSnapshot
+    {
+        public List<WorkspaceObject> Objects { get; } = new List<WorkspaceObject>();
+
+        /// <summary>kind → name → ids (more than one id is a duplicate name).</summary>
+        public Dictionary<string, Dictionary<string, List<string>>> Ids { get; } = WorkspaceKinds.All.ToDictionary(k => k,
+            k => new Dictionary<string, List<string>>(StringComparer.Ordinal));
+
+        public WorkspaceObject? Find(string kind, string name) => Objects.FirstOrDefault(o => o.Kind == kind && o.Name == name);
+
+        public string? IdOf(string kind, string name) => Ids[kind].TryGetValue(name, out var ids) && ids.Count == 1 ? ids[0] : null;
+
+        internal void AddId(string kind, string? name, string id)
+        {
+            var key = name ?? "";
+            if (!Ids[kind].TryGetValue(key, out var ids)) Ids[kind][key] = ids = new List<string>();
+            ids.Add(id);
+        }
+
+        /// <summary>Names held by more than one object of a kind, among those the filter selects.</summary>
+        public List<string> Duplicates(Func<string, bool>? selected = null) =>
+            Ids.SelectMany(k => k.Value.Where(n => n.Value.Count > 1 && (selected == null || selected(n.Key)))
+                .Select(n => $"{WorkspaceKinds.Display(k.Key)} '{n.Key}' ({n.Value.Count} objects)")).OrderBy(x => x, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Reads connections, models, syncs and bulk syncs (and what they need: type schemas, bulk schemas) into a
+    /// snapshot. Single objects are read a few at a time in parallel: a 2025-09-18 list of syncs carries no fields.</summary>
+    public sealed class WorkspaceReader
+    {
+        /// <summary>Single-object reads in flight at once.</summary>
+        public const int Parallelism = 8;
+
+        private readonly PolytomicClient client;
+        public WorkspaceReader(PolytomicClient client) { this.client = client; }
+
+        /// <summary>Reads the kinds asked for; names is the -Name filter (null: all). Objects of other kinds and unselected
+        /// names are still listed, so that references to them resolve.</summary>
+        public async Task<WorkspaceSnapshot> ReadAsync(IReadOnlyCollection<string> kinds, Func<string, bool>? names, CancellationToken ct)
+        {
+            var snapshot = new WorkspaceSnapshot();
+            bool Wanted(string kind, string? name) => kinds.Contains(kind) && (names == null || names(name ?? ""));
+
+            var connections = await client.ListConnectionsAsync(ct).ConfigureAwait(false);
+            foreach (var c in connections) snapshot.AddId(WorkspaceKinds.Connections, c.Name, c.Id);
+            var needModels = kinds.Contains(WorkspaceKinds.Models) || kinds.Contains(WorkspaceKinds.Syncs);
+            var models = needModels ? await client.ListModelsAsync(ct).ConfigureAwait(false) : new List<PolytomicModel>();
+            foreach (var m in models) snapshot.AddId(WorkspaceKinds.Models, m.Name, m.Id);
+            var connectionNames = connections.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+            var modelNames = models.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+            string? NameOf(string kind, string id) =>
+                (kind == WorkspaceKinds.Connections ? connectionNames : modelNames).TryGetValue(id, out var n) ? n : null;
+
+            var chosen = connections.Where(c => Wanted(WorkspaceKinds.Connections, c.Name)).ToList();
+            if (chosen.Count > 0)
+            {
+                var oauth = new HashSet<string>((await client.ListConnectionTypesAsync(ct).ConfigureAwait(false)).Where(t => t.UseOauth).Select(t => t.Id),
+                    StringComparer.OrdinalIgnoreCase);
+                var schemas = new Dictionary<string, PolytomicConnectionTypeSchema>(StringComparer.OrdinalIgnoreCase);
+                foreach (var type in chosen.Select(c => c.Type ?? "").Distinct(StringComparer.OrdinalIgnoreCase))
+                    schemas[type] = await client.GetConnectionTypeSchemaAsync(type, ct).ConfigureAwait(false);
+                foreach (var c in chosen)
+                    snapshot.Objects.Add(new WorkspaceObject(WorkspaceKinds.Connections,
+                        WorkspaceNormalizer.Connection(c, schemas[c.Type ?? ""], oauth.Contains(c.Type ?? ""))));
+            }
+            foreach (var m in models.Where(m => Wanted(WorkspaceKinds.Models, m.Name)))
+                snapshot.Objects.Add(new WorkspaceObject(WorkspaceKinds.Models, WorkspaceNormalizer.Model(m, NameOf)));
+
+            if (kinds.Contains(WorkspaceKinds.Syncs))
+            {
+                var listed = await AllPages<PolytomicSync>((t, c) => client.ListSyncsPageAsync(null, t, null, c), ct).ConfigureAwait(false);
+                foreach (var s in listed) snapshot.AddId(WorkspaceKinds.Syncs, s.Name, s.Id);
+                var wanted = listed.Where(s => Wanted(WorkspaceKinds.Syncs, s.Name)).ToList();
+                // 2025-09-18 lists carry no fields, identity or target: read each sync.
+                var full = client.Is2025 ? await Each(wanted, s => client.GetSyncAsync(s.Id, ct), ct).ConfigureAwait(false) : wanted;
+                foreach (var s in full) snapshot.Objects.Add(new WorkspaceObject(WorkspaceKinds.Syncs, WorkspaceNormalizer.Sync(s, NameOf)));
+            }
+
+            if (kinds.Contains(WorkspaceKinds.BulkSyncs))
+            {
+                var listed = await AllPages<PolytomicBulkSync>((t, c) => client.ListBulkSyncsPageAsync(null, t, c), ct).ConfigureAwait(false);
+                foreach (var b in listed) snapshot.AddId(WorkspaceKinds.BulkSyncs, b.Name, b.Id);
+                var wanted = listed.Where(b => Wanted(WorkspaceKinds.BulkSyncs, b.Name)).ToList();
+                var docs = await Each(wanted, async b =>
+                {
+                    var schemas = await client.ListBulkSchemasAsync(b.Id, ct).ConfigureAwait(false);
+                    // 2025-09-18 lists schemas without their fields: read the enabled ones.
+                    if (client.Is2025)
+                        schemas = (await Each(schemas.Where(x => x.Enabled).ToList(), x => client.GetBulkSchemaAsync(b.Id, x.Id, ct), ct).ConfigureAwait(false)).ToList();
+                    return WorkspaceNormalizer.BulkSync(b, schemas, NameOf);
+                }, ct).ConfigureAwait(false);
+                foreach (var d in docs) snapshot.Objects.Add(new WorkspaceObject(WorkspaceKinds.BulkSyncs, d));
+            }
+            return snapshot;
+        }
+
+        private static async Task<List<T>> AllPages<T>(Func<string?, CancellationToken, Task<Page<T>>> fetch, CancellationToken ct)
+        {
+            var all = new List<T>();
+            string? token = null;
+            do
+            {
+                var page = await fetch(token, ct).ConfigureAwait(false);
+                all.AddRange(page.Items);
+                token = page.NextPageToken;
+            } while (!string.IsNullOrEmpty(token));
+            return all;
+        }
+
+        /// <summary>Runs one call per item, Parallelism at a time; the results keep the items' order.</summary>
+        internal static async Task<IReadOnlyList<TOut>> Each<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, Task<TOut>> call, CancellationToken ct)
+        {
+            var results = new TOut[items.Count];
+            using var gate = new SemaphoreSlim(Parallelism);
+            var tasks = items.Select(async (item, i) =>
+            {
+                await gate.WaitAsync(ct).ConfigureAwait(false);
+                try { results[i] = await call(item).ConfigureAwait(false); }
+                finally { gate.Release(); }
+            }).ToList();
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+            return results;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Management.Automation;
+using Polytomic.Workspace;
+
+namespace PolytomicPS.Commands
+{
+    /// <summary>Compares a workspace folder with the Polytomic workspace of the session, as a plan.</summary>
+    /// <remarks>
+    /// <para>Compare-PolytomicWorkspace reads the folder that Export-PolytomicWorkspace wrote and the connections, models, syncs and bulk syncs of the session's organization, matches them by kind and name, and outputs one plan step per object: Create, Update (with each changed field's old and new value), NoChange, NeedsSecret (a connection to create whose secret placeholders -Secret does not supply) or, with -Prune, Delete. It writes nothing: Import-PolytomicWorkspace with the same parameters applies exactly this plan.</para>
+    /// <para>Fields a file does not state are left as Polytomic has them and are not compared. Secrets never appear: a secret change shows only as (changed).</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Compare-PolytomicWorkspace -Path ./workspace
+    /// </code>
+    /// <para>Shows the plan, one line per object, in the order the import would apply it.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Compare-PolytomicWorkspace ./workspace -Prune | Where-Object Action -ne NoChange | Select-Object -ExpandProperty Changes
+    /// </code>
+    /// <para>Lists each changed field with its old and new value, including what -Prune would delete.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Compare-PolytomicWorkspace ./workspace -ConnectionMap @{ 'Dev Warehouse' = 'Prod Warehouse' } -Session $prod
+    /// </code>
+    /// <para>Compares against another organization's session, with the dev connection's name pointed at the production one.</para>
+    /// </example>
+    [Cmdlet(VerbsData.Compare, "PolytomicWorkspace")]
+    [OutputType(typeof(WorkspacePlanItem))]
+    public sealed class ComparePolytomicWorkspaceCommand : WorkspaceCmdlet
+    {
+        protected override void ProcessItem()
+        {
+            foreach (var item in BuildPlan()) WriteObject(item);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+<#
+    Workspace as code: Export-, Compare- and Import-PolytomicWorkspace between two organizations. Organization A is the
+    sandbox Sandbox.ps1 starts; organization B is a second sandbox started here (and stopped here) with
+    tools/SandboxProcess.psm1, the faithful model of another organization's key. The API version is Sandbox.ps1's.
+    Against a real account (POLYTOMIC_API_KEY set) these tests are skipped: they import into and prune a workspace.
+    Writes are counted from the sandbox's request log (GET /_sandbox/requests).
+#>
+
+BeforeDiscovery {
+    $script:real = [bool]$env:POLYTOMIC_API_KEY
+}
+
+BeforeAll {
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+
+    $script:version = $apiVersion
+    $script:tag = 'WS' + [guid]::NewGuid().ToString('N').Substring(0, 6)
+    $script:dir = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "pester-$tag")
+    $script:dirA = [System.IO.Path]::Combine($dir, 'a')
+    $script:dirB = [System.IO.Path]::Combine($dir, 'b')
+    $script:password = 'pester-ws-Secret-1'
+    $script:orgB = $null
+    if ($env:POLYTOMIC_API_KEY) { return }
+
+    # Organization B: a second sandbox, started and stopped the way Sandbox.ps1 starts the first.
+    $script:orgB = Start-SandboxProcess -Root $root -ApiKey $apiKey -SchemaCacheDelay 1
+    $script:urlB = $orgB.BaseUrl.TrimEnd('/') + '/'
+
+    $script:a = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl -ApiVersion $version
+    $script:b = Connect-Polytomic -ApiKey $apiKey -BaseUrl $urlB -ApiVersion $version
+
+    # Writes made so far to a sandbox, from its request log.
+    function script:Get-WriteCount([string]$url) {
+        $log = Invoke-RestMethod -Uri ($url + '_sandbox/requests')
+        @($log | Where-Object Method -NE 'GET').Count
+    }
+
+    # A small workspace in A: a warehouse with a secret, an OAuth CRM, a model, a sync and a bulk sync.
+    $warehouse = New-PolytomicConnection -Session $a -Name "$tag Warehouse" -Type snowflake `
+        -Configuration @{ account = 'acme'; username = 'etl'; password = $password; dbname = 'analytics' }
+    $crm = New-PolytomicConnection -Session $a -Name "$tag CRM" -Type salesforce `
+        -Configuration @{ domain = 'https://example.my.salesforce.com' } -WarningAction SilentlyContinue
+    $null = $warehouse, $crm | Wait-PolytomicConnection -Session $a -TimeoutSeconds 120 -PollIntervalSeconds 0.2
+    $model = New-PolytomicModel -Session $a -Name "$tag Users" -ConnectionId $warehouse.Id -Table 'PUBLIC.users'
+    $null = New-PolytomicSync -Session $a -Name "$tag Users to CRM" -ModelId $model.Id -Target $crm -Object Contact `
+        -Mode updateOrCreate -Identity @{ email = 'Email' } -Field @{ first_name = 'FirstName' } -Frequency daily
+    $null = New-PolytomicBulkSync -Session $a -Name "$tag CRM to Warehouse" -Source $crm -Destination $warehouse `
+        -Mode replicate -Frequency manual -DestinationConfiguration @{ schema = 'CRM' } -Schema Account, Contact
+}
+
+AfterAll {
+    if ($orgB) { Stop-SandboxProcess $orgB }
+    if (Test-Path $dir) { Remove-Item $dir -Recurse -Force }
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+}
+
+Describe 'Export-PolytomicWorkspace' -Skip:$real {
+    It 'writes one file per object by name, with names for references, placeholders for secrets and no ids' {
+        Export-PolytomicWorkspace -Session $a -Path $dirA -Name "$tag*"
+        $files = Get-ChildItem $dirA -Recurse -Filter *.json | ForEach-Object { $_.FullName.Substring($dirA.Length + 1).Replace('\', '/') }
+        $files | Should -Contain "connections/$tag Warehouse.json"
+        $files | Should -Contain "models/$tag Users.json"
+        $files | Should -Contain "syncs/$tag Users to CRM.json"
+        $files | Should -Contain "bulk_syncs/$tag CRM to Warehouse.json"
+        $files | Should -Contain 'manifest.json'
+        $warehouse = Get-Content -Raw ([System.IO.Path]::Combine($dirA, 'connections', "$tag Warehouse.json")) | ConvertFrom-Json
+        $warehouse.configuration.password.'$secret' | Should -Be "$tag Warehouse.password"
+        (Get-Content -Raw ([System.IO.Path]::Combine($dirA, 'connections', "$tag CRM.json")) | ConvertFrom-Json).sign_in | Should -Be 'oauth'
+        $sync = Get-Content -Raw ([System.IO.Path]::Combine($dirA, 'syncs', "$tag Users to CRM.json")) | ConvertFrom-Json
+        $sync.target.connection | Should -Be "$tag CRM"
+        $sync.identity.source.model | Should -Be "$tag Users"
+        (Get-Content -Raw ([System.IO.Path]::Combine($dirA, 'manifest.json')) | ConvertFrom-Json).api_version | Should -Be $version
+        Get-ChildItem $dirA -Recurse -File | Select-String -SimpleMatch $password | Should -BeNullOrEmpty
+        Get-ChildItem $dirA -Recurse -File | Select-String -Pattern '"(created_at|updated_at|organization_id|created_by)"' | Should -BeNullOrEmpty
+    }
+
+    It 'exports an unchanged workspace to byte-identical files' {
+        $before = Get-ChildItem $dirA -Recurse -File | ForEach-Object { $_.FullName + ':' + (Get-FileHash $_.FullName).Hash }
+        Export-PolytomicWorkspace -Session $a -Path $dirA -Name "$tag*"
+        Get-ChildItem $dirA -Recurse -File | ForEach-Object { $_.FullName + ':' + (Get-FileHash $_.FullName).Hash } | Should -Be $before
+    }
+}
+
+Describe 'Import-PolytomicWorkspace into another organization' -Skip:$real {
+    It 'stops before any write when a secret is missing, naming the placeholder' {
+        { Import-PolytomicWorkspace -Session $b -Path $dirA -ErrorAction Stop } | Should -Throw -ErrorId 'WorkspaceSecretMissing*' -ExpectedMessage "*$tag Warehouse.password*"
+        Get-WriteCount $urlB | Should -Be 0
+    }
+
+    It 'makes no writes with -WhatIf and outputs the plan' {
+        $plan = Import-PolytomicWorkspace -Session $b -Path $dirA -Secret @{ "$tag Warehouse.password" = $password } -WhatIf
+        $plan.Action | Select-Object -Unique | Should -Be 'Create'
+        $plan.Count | Should -Be 5
+        Get-WriteCount $urlB | Should -Be 0
+    }
+
+    It 'creates everything in dependency order, after which Compare shows only NoChange' {
+        $secret = [System.Net.NetworkCredential]::new('', $password).SecurePassword
+        $result = Import-PolytomicWorkspace -Session $b -Path $dirA -Secret @{ "$tag Warehouse.password" = $secret } -WarningVariable warned -WarningAction SilentlyContinue
+        $result.Result | Select-Object -Unique | Should -Be 'Applied'
+        ($result | ForEach-Object Kind) -join ',' | Should -Be 'Connection,Connection,Model,Sync,BulkSync'
+        $warned | Should -Match 'OAuth'
+        (Compare-PolytomicWorkspace -Session $b -Path $dirA).Action | Select-Object -Unique | Should -Be 'NoChange'
+    }
+
+    It 'exports organization B to the same files, apart from the manifest' {
+        Export-PolytomicWorkspace -Session $b -Path $dirB -Name "$tag*"
+        foreach ($file in Get-ChildItem $dirA -Recurse -Filter *.json | Where-Object Name -NE 'manifest.json') {
+            $twin = $file.FullName.Replace($dirA, $dirB)
+            (Get-FileHash $twin).Hash | Should -Be (Get-FileHash $file.FullName).Hash -Because $file.Name
+        }
+    }
+
+    It 'makes zero writes on a second import (the request log proves it)' {
+        $before = Get-WriteCount $urlB
+        $again = Import-PolytomicWorkspace -Session $b -Path $dirA -Secret @{ "$tag Warehouse.password" = $password }
+        $again.Result | Select-Object -Unique | Should -Be 'Unchanged'
+        Get-WriteCount $urlB | Should -Be $before
+    }
+
+    It 'turns one edited field into exactly one Update with its old and new value' {
+        $file = [System.IO.Path]::Combine($dirB, 'syncs', "$tag Users to CRM.json")
+        $text = Get-Content -Raw $file
+        $text.Replace('"frequency": "daily"', '"frequency": "hourly"') | Set-Content -NoNewline $file
+        $changed = Compare-PolytomicWorkspace -Session $b -Path $dirB | Where-Object Action -NE 'NoChange'
+        $changed.Action | Should -Be 'Update'
+        $changed.Name | Should -Be "$tag Users to CRM"
+        $changed.Changes.Field | Should -Be 'schedule.frequency'
+        $changed.Changes.OldValue | Should -Be 'daily'
+        $changed.Changes.NewValue | Should -Be 'hourly'
+        ($changed | Out-String) | Should -Match '~\s+Update\s+Sync'
+        $before = Get-WriteCount $urlB
+        $null = Import-PolytomicWorkspace -Session $b -Path $dirB
+        Get-WriteCount $urlB | Should -Be ($before + 1)
+        (Get-PolytomicSync -Session $b -Name "$tag Users to CRM").Frequency | Should -Be 'hourly'
+    }
+
+    It 'deletes exactly the object whose file was removed, with -Prune' {
+        Remove-Item ([System.IO.Path]::Combine($dirB, 'bulk_syncs', "$tag CRM to Warehouse.json"))
+        $plan = Compare-PolytomicWorkspace -Session $b -Path $dirB -Prune | Where-Object Action -NE 'NoChange'
+        $plan.Action | Should -Be 'Delete'
+        $plan.Kind | Should -Be 'BulkSync'
+        $null = Import-PolytomicWorkspace -Session $b -Path $dirB -Prune -Force
+        Get-PolytomicBulkSync -Session $b -Name "$tag*" | Should -BeNullOrEmpty
+        (Compare-PolytomicWorkspace -Session $b -Path $dirB -Prune).Action | Select-Object -Unique | Should -Be 'NoChange'
+    }
+
+    It 'points a folder connection at a differently named existing connection with -ConnectionMap' {
+        $prod = New-PolytomicConnection -Session $b -Name "$tag Prod Warehouse" -Type snowflake `
+            -Configuration @{ account = 'prod'; username = 'etl'; password = $password; dbname = 'analytics' }
+        $null = $prod | Wait-PolytomicConnection -Session $b -TimeoutSeconds 120 -PollIntervalSeconds 0.2
+        $plan = Compare-PolytomicWorkspace -Session $b -Path $dirA -ConnectionMap @{ "$tag Warehouse" = "$tag Prod Warehouse" }
+        ($plan | Where-Object Name -EQ "$tag Warehouse").Detail | Should -Match 'mapped'
+        ($plan | Where-Object Name -EQ "$tag Users").Changes.Field | Should -Be 'connection'
+    }
+
+    It 'refuses names that are not unique, listing them' {
+        $null = New-PolytomicConnection -Session $b -Name "$tag CRM" -Type salesforce -Configuration @{ domain = 'https://example.my.salesforce.com' } -Force -WarningAction SilentlyContinue
+        { Export-PolytomicWorkspace -Session $b -Path ([System.IO.Path]::Combine($dir, 'dup')) -Name "$tag*" -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DuplicateWorkspaceName*' -ExpectedMessage "*Connection '$tag CRM' (2 objects)*"
+    }
+}
