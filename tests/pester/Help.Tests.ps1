@@ -38,7 +38,8 @@ Describe 'Online help' {
             $env:PATH = $bin + [System.IO.Path]::PathSeparator + $path
             Get-Help $Name -Online
             $deadline = [DateTime]::UtcNow.AddSeconds(10)
-            while (-not (Test-Path $log) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            # The stand-in creates the file before it writes the line: wait for the line.
+            while (-not ((Test-Path $log) -and (Get-Content $log)) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
             Get-Content $log | Should -Be $uri
         } finally {
             $env:PATH = $path
