@@ -116,6 +116,7 @@
         'Stop-PolytomicSync'
         'Test-PolytomicConnection'
         'Update-PolytomicSchema'
+        'Wait-PolytomicBulkSyncExecution'
         'Wait-PolytomicConnection'
         'Wait-PolytomicJob'
         'Wait-PolytomicSyncExecution'

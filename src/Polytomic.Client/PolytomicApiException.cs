@@ -20,6 +20,9 @@ namespace Polytomic
         SchemaCacheNotReady,
         /// <summary>A list handed back a next-page token it had already given: following it would never end.</summary>
         PagingLoop,
+        /// <summary>A create or start whose reply was lost and whose retries failed: it may have been carried out.
+        /// Sending it again with the same Idempotency-Key returns Polytomic's first answer.</summary>
+        OutcomeUnknown,
     }
 
     /// <summary>The one exception type for every failed Polytomic call. Never carries the API key.</summary>
@@ -27,7 +30,7 @@ namespace Polytomic
     {
         public PolytomicApiException(PolytomicErrorKind kind, string message, int? statusCode = null,
             string? apiMessage = null, string? key = null, IReadOnlyDictionary<string, object?>? metadata = null,
-            string? method = null, string? path = null, int attempts = 1, Exception? inner = null)
+            string? method = null, string? path = null, int attempts = 1, Exception? inner = null, string? idempotencyKey = null)
             : base(message, inner)
         {
             Kind = kind;
@@ -38,6 +41,7 @@ namespace Polytomic
             Method = method;
             Path = path;
             Attempts = attempts;
+            IdempotencyKey = idempotencyKey;
         }
 
         public PolytomicErrorKind Kind { get; }
@@ -50,5 +54,7 @@ namespace Polytomic
         public string? Method { get; }
         public string? Path { get; }
         public int Attempts { get; }
+        /// <summary>The Idempotency-Key the call was sent with (a POST); the same key replays its first outcome.</summary>
+        public string? IdempotencyKey { get; }
     }
 }

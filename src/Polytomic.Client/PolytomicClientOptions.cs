@@ -34,7 +34,7 @@ namespace Polytomic
         /// <summary>Timeout of one attempt; retries each get a fresh one.</summary>
         public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-        /// <summary>Retries after the first attempt (API.md §8: SDKs use 2; runbooks prefer a little more).</summary>
+        /// <summary>Retries after the first attempt (Polytomic's SDKs use 2; runbooks prefer a little more).</summary>
         public int MaxRetries { get; set; } = 3;
 
         /// <summary>First back-off delay; doubles per retry, with jitter.</summary>

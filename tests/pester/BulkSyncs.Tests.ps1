@@ -235,6 +235,23 @@ Describe 'Bulk-sync runs' {
         (& $finish $second).Status | Should -Be 'canceled'
     }
 
+    It 'Start-PolytomicBulkSync -Wait outputs the finished run' {
+        $finished = $sync | Start-PolytomicBulkSync -Wait -PollIntervalSeconds 0.2 -TimeoutSeconds 120
+        $finished.Status | Should -Be 'completed'
+        $finished.Schemas.RecordCount | Should -Not -Contain 0
+    }
+
+    It 'Wait-PolytomicBulkSyncExecution takes runs from the pipeline; a failing run is BulkSyncExecutionFailed' {
+        $failing = New-PolytomicBulkSync -Name "$tag [fail]" -Source $salesforce -Destination $snowflake -Mode replicate `
+            -DestinationConfiguration @{ schema = 'RAW' } -Schema Account
+        $started = $failing | Start-PolytomicBulkSync
+        { $started | Wait-PolytomicBulkSyncExecution -PollIntervalSeconds 0.2 -TimeoutSeconds 120 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'BulkSyncExecutionFailed*'
+        $started | Wait-PolytomicBulkSyncExecution -PassThru -ErrorVariable failed -ErrorAction SilentlyContinue | Out-Null
+        $failed[0].TargetObject.Status | Should -Be 'failed'
+        $failed[0].TargetObject.Id | Should -Be $started.Id
+    }
+
     It 'Stop-PolytomicBulkSync reports that nothing is running' {
         { Stop-PolytomicBulkSync -SyncId $sync.Id -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'PolytomicApi.BadRequest*'
     }

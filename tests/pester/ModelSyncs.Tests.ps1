@@ -124,14 +124,20 @@ Describe 'Sync targets and schedules' {
     }
 
     It 'Get-PolytomicTarget walks the 2024-02-08 drill-down' {
-        (Get-PolytomicTarget $snowflake -Recurse).TargetObject | Should -Contain 'CUSTOMERS.CONTACTS'
-        (Get-PolytomicTarget $snowflake -Type table -Search CUSTOMERS).Value | Should -Contain 'CUSTOMERS.CONTACTS'
+        $v2024 = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl -ApiVersion 2024-02-08
+        try {
+            (Get-PolytomicTarget $snowflake -Recurse -Session $v2024).TargetObject | Should -Contain 'CUSTOMERS.CONTACTS'
+            (Get-PolytomicTarget $snowflake -Type table -Search CUSTOMERS -Session $v2024).Value | Should -Contain 'CUSTOMERS.CONTACTS'
+        } finally {
+            $script:session = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl -ApiVersion $apiVersion
+        }
     }
 
     It 'Get-PolytomicTarget reports an unknown level as BadRequest, and the drill-down on 2025-09-18 as not supported' {
-        { Get-PolytomicTarget $snowflake -Type warehouse -ErrorAction Stop } | Should -Throw -ErrorId 'PolytomicApi.BadRequest*'
+        $v2024 = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl -ApiVersion 2024-02-08
         $v2025 = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl -ApiVersion 2025-09-18
         try {
+            { Get-PolytomicTarget $snowflake -Type warehouse -Session $v2024 -ErrorAction Stop } | Should -Throw -ErrorId 'PolytomicApi.BadRequest*'
             { Get-PolytomicTarget $snowflake -Type schema -Session $v2025 -ErrorAction Stop } | Should -Throw -ErrorId 'ApiVersionNotSupported*'
         } finally {
             $script:session = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl -ApiVersion $apiVersion

@@ -7,8 +7,8 @@
     built Polytomic.Sandbox.dll on a free loopback port, see tools/SandboxProcess.psm1) and stopped again by -Stop.
     The default session speaks $env:POLYTOMICPS_TEST_API_VERSION (2024-02-08 unless set; build.ps1 -Task Test runs the
     suite once per API version).
-    Against the sandbox, every answer is checked against Polytomic's published shapes (../shared/polytomic-api, when it
-    is there), and -Stop fails the file if any answer broke them.
+    Against the sandbox, every answer is checked against Polytomic's published shapes (the SDK-derived documents, when
+    they are there), and -Stop fails the file if any answer broke them.
     Leaves $root, $modulePath, $apiKey, $partnerKey, $baseUrl, $apiVersion and $session (the default session) in the
     caller's scope; the sandbox also accepts $partnerKey (against a real account it comes from POLYTOMIC_PARTNER_KEY).
     Not a *.Tests.ps1 file, so Invoke-Pester does not run it on its own.

@@ -135,6 +135,8 @@ namespace PolytomicPS.HelpGen
             w.WriteEndElement();
 
             w.WriteStartElement("relatedLinks", Command);
+            // Get-Help -Online opens the first link's URI: the cmdlet's generated page (its HelpUri).
+            if (!string.IsNullOrEmpty(attr.HelpUri)) Link(w, "Online Version:", attr.HelpUri);
             Link(w, "about_PolytomicPS");
             foreach (var other in all.Where(a => a.NounName == attr.NounName && a.VerbName != attr.VerbName))
                 Link(w, other.VerbName + "-" + other.NounName);
@@ -240,11 +242,11 @@ namespace PolytomicPS.HelpGen
             w.WriteEndElement();
         }
 
-        private static void Link(XmlWriter w, string text)
+        private static void Link(XmlWriter w, string text, string uri = "")
         {
             w.WriteStartElement("navigationLink", Maml);
             w.WriteElementString("linkText", Maml, text);
-            w.WriteElementString("uri", Maml, "");
+            w.WriteElementString("uri", Maml, uri);
             w.WriteEndElement();
         }
 

@@ -4,10 +4,11 @@ using System.Reflection;
 using System.Runtime.Loader;
 using PolytomicPS.HelpGen;
 
-// PolytomicPS.HelpGen STAGED_MODULE_DIR PolytomicPS.xml about_PolytomicPS.md
-if (args.Length != 3)
+// PolytomicPS.HelpGen STAGED_MODULE_DIR PolytomicPS.xml about_PolytomicPS.md [PAGES_DIR]
+// The per-cmdlet Markdown pages go to PAGES_DIR, by default the cmdlets folder beside the about topic (docs/cmdlets).
+if (args.Length != 3 && args.Length != 4)
 {
-    Console.Error.WriteLine("usage: PolytomicPS.HelpGen STAGED_MODULE_DIR DOC_XML ABOUT_MD");
+    Console.Error.WriteLine("usage: PolytomicPS.HelpGen STAGED_MODULE_DIR DOC_XML ABOUT_MD [PAGES_DIR]");
     return 2;
 }
 var stage = Path.GetFullPath(args[0]);
@@ -29,7 +30,10 @@ var assembly = Assembly.LoadFrom(moduleDll);
 var docs = DocComments.Load(args[1]);
 var help = Path.Combine(stage, "en-US");
 Directory.CreateDirectory(help);
-var count = MamlWriter.Write(assembly, docs, Path.Combine(help, "PolytomicPS.dll-Help.xml"));
+var maml = Path.Combine(help, "PolytomicPS.dll-Help.xml");
+var count = MamlWriter.Write(assembly, docs, maml);
+var pages = args.Length == 4 ? Path.GetFullPath(args[3]) : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(args[2]))!, "cmdlets");
+MarkdownWriter.Write(maml, pages);
 File.WriteAllText(Path.Combine(help, "about_PolytomicPS.help.txt"), AboutTopic.FromMarkdown(File.ReadAllText(args[2])));
-Console.WriteLine($"HelpGen: help for {count} cmdlets and about_PolytomicPS in {help}");
+Console.WriteLine($"HelpGen: help for {count} cmdlets and about_PolytomicPS in {help}; pages in {pages}");
 return 0;

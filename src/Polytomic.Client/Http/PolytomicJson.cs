@@ -85,14 +85,4 @@ namespace Polytomic.Http
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }
-
-    /// <summary>Secrets the API echoes (sync encryption passphrases): read into a SecureString, written as text.</summary>
-    public sealed class SecureStringJsonConverter : JsonConverter<System.Security.SecureString>
-    {
-        public override System.Security.SecureString? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.String ? SecureStrings.FromPlain(reader.GetString() ?? "") : null;
-
-        public override void Write(Utf8JsonWriter writer, System.Security.SecureString value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(SecureStrings.ToPlain(value));
-    }
 }

@@ -5,8 +5,8 @@ using System.Text.Json.Serialization;
 
 namespace Polytomic.Http
 {
-    /// <summary>Reads a secret the API returns (webhook secret, minted API key) straight into a SecureString, so no plain
-    /// copy lives on an output object. Writing sends the text: only request bodies carry it.</summary>
+    /// <summary>Reads a secret the API returns (webhook secret, minted API key, sync encryption passphrase) straight into a
+    /// SecureString, so no plain copy lives on an output object. Writing sends the text: only request bodies carry it.</summary>
     public sealed class SecureStringConverter : JsonConverter<SecureString>
     {
         public override SecureString? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

@@ -19,7 +19,7 @@ namespace Polytomic.Sandbox.Catalogue
     }
 
     /// <summary>The sandbox's connection-type catalogue: our own table of the facts in Polytomic's configuration
-    /// schemas (API.md §7). A test checks it against the schemas in ../shared.</summary>
+    /// schemas. A test checks it against Polytomic's published configuration schemas.</summary>
     public static class ConnectionTypes
     {
         private static FieldSpec S(string name, bool req = false, bool secret = false, string? def = null) =>
@@ -89,7 +89,7 @@ namespace Polytomic.Sandbox.Catalogue
             new TypeSpec("salesforce", "Salesforce", true, true, true, new[]
             {
                 S("oauth_refresh_token", secret: true), S("connect_mode", def: "browser"),
-                // Required by the schema, but the browser OAuth flow supplies them: seed 000 sends only the domain.
+                // Required by the schema, but the browser OAuth flow supplies them, so a create sends only the domain.
                 new FieldSpec("client_id", "string", true, true, OAuthSupplied: true),
                 new FieldSpec("client_secret", "string", true, true, OAuthSupplied: true),
                 S("domain", req: true), S("instance_url_override"), S("username"), B("enforce_api_limits"), I("daily_api_calls"),

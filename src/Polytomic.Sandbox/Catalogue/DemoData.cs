@@ -120,7 +120,7 @@ namespace Polytomic.Sandbox.Catalogue
                     ? src.Tables.First(t => string.Equals(t.ShortName, clean, StringComparison.OrdinalIgnoreCase)) : null);
         }
 
-        /// <summary>Target modes (the modes of seed 003's target; CRMs have no replace/append).</summary>
+        /// <summary>Target modes (CRMs have no replace/append).</summary>
         public static readonly (string Mode, string Label, string Description, bool Identity)[] TableModes =
         {
             ("create", "Create", "Create records when they don’t exist; don’t update existing ones", true),

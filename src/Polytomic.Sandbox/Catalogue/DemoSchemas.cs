@@ -20,7 +20,7 @@ namespace Polytomic.Sandbox.Catalogue
     }
 
     /// <summary>What each connection type offers as a bulk-sync source (our own small dataset per type), and what
-    /// each type asks for as a bulk-sync destination (API.md §4.6, /bulksync/target).</summary>
+    /// each type asks for as a bulk-sync destination (/bulksync/target).</summary>
     public static class DemoSchemas
     {
         private static DemoField F(string id, string type, string remote, bool pk = false, string? refTo = null) => new DemoField(id, type, remote, pk, refTo);

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 
 namespace Polytomic.Sandbox
 {
-    /// <summary>Idempotency-Key outcomes (API.md §1.4): the first request decides; replays get the same outcome;
+    /// <summary>Idempotency-Key outcomes: the first request decides; replays get the same outcome;
     /// a request while the first is in flight gets 409.</summary>
     public sealed class IdempotencyCache
     {

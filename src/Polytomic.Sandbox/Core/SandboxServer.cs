@@ -34,8 +34,7 @@ namespace Polytomic.Sandbox
             Routes.PermissionRoutes.Map,
             Routes.WebhookRoutes.Map,
             Routes.QueryRoutes.Map,
-            Routes.ConnectionExtraRoutes.Map,
-            Routes.SyncExecutionRoutes.Map,
+            Routes.SyncRunRoutes.Map,
         };
 
         private readonly WebApplication app;
@@ -145,7 +144,7 @@ namespace Polytomic.Sandbox
                 await Write(ctx, SandboxApi.ErrorBody(401, "invalid or unknown API key", "unauthorized"));
                 return;
             }
-            // Partner keys "are limited to the Organization and User endpoints" (API.md §1.1).
+            // Partner keys "are limited to the Organization and User endpoints", as Polytomic documents partner keys.
             if (caller.Kind == CallerKind.Partner && !PartnerRoute(path))
             {
                 record.Status = 403;
@@ -239,7 +238,7 @@ namespace Polytomic.Sandbox
             if (header.StartsWith("Bearer ", StringComparison.Ordinal))
             {
                 var token = header.Substring(7);
-                // The pre-2024 Go client sent base64(key); Polytomic accepted it (API.md §1.1).
+                // The pre-2024 Go client sent base64(key); Polytomic accepted it.
                 if (token == state.ApiKey || token == Convert.ToBase64String(Encoding.UTF8.GetBytes(state.ApiKey)))
                     return new SandboxCaller { Kind = CallerKind.User, OrganizationId = state.OrganizationId, UserId = state.UserId };
                 if (token == state.PartnerKey)

@@ -67,6 +67,9 @@ namespace Polytomic.Sandbox
         /// <summary>Model-sync executions, indexed per sync (Core/SyncRuns.cs); Seed makes thousands at once.</summary>
         public SyncRuns SyncRuns { get; } = new SyncRuns();
 
+        /// <summary>How bulk-sync runs move through their states (Core/BulkSyncRuns.cs).</summary>
+        public BulkSyncRuns BulkSyncRuns { get; } = new BulkSyncRuns();
+
         /// <summary>Seeds count finished runs of a model sync (every tenth failed), ending now: 20,000 take milliseconds.</summary>
         public List<SyncRun> SeedSyncExecutions(string syncId, int count, TimeSpan? spacing = null) => SyncRuns.Seed(this, syncId, count, spacing);
 
@@ -94,7 +97,7 @@ namespace Polytomic.Sandbox
 
     public enum CallerKind { User, Partner, Organization, System }
 
-    /// <summary>Who a request authenticated as (API.md §1.1): a user API key, a partner key (Bearer), a partner key
+    /// <summary>Who a request authenticated as: a user API key, a partner key (Bearer), a partner key
     /// scoped to one organization (Basic org-id:key) or a deployment key.</summary>
     public sealed class SandboxCaller
     {

@@ -4,7 +4,7 @@ using System.Management.Automation;
 
 namespace PolytomicPS
 {
-    /// <summary>The fixed values of Polytomic's enumerations (API.md §5), for completers. The lists themselves live once,
+    /// <summary>The fixed values of Polytomic's enumerations, for completers. The lists themselves live once,
     /// in the client (Polytomic.Models), where input checks use them too.</summary>
     public static class PolytomicValues
     {

@@ -30,6 +30,7 @@ namespace PolytomicPS
                 case PolytomicErrorKind.UnsupportedInVersion: return ("ApiVersionNotSupported", ErrorCategory.NotImplemented);
                 case PolytomicErrorKind.SchemaCacheNotReady: return ("SchemaCacheTimeout", ErrorCategory.OperationTimeout);
                 case PolytomicErrorKind.PagingLoop: return ("PagingLoop", ErrorCategory.InvalidResult);
+                case PolytomicErrorKind.OutcomeUnknown: return ("PolytomicApi.OutcomeUnknown", ErrorCategory.ConnectionError);
             }
             switch (ex.StatusCode)
             {
@@ -51,6 +52,8 @@ namespace PolytomicPS
         private static string? RecommendedAction(PolytomicApiException ex)
         {
             if (ex.Kind == PolytomicErrorKind.UnsupportedInVersion) return "Run Connect-Polytomic with the -ApiVersion the message names.";
+            if (ex.Kind == PolytomicErrorKind.OutcomeUnknown)
+                return $"Run the command again with -IdempotencyKey {ex.IdempotencyKey}: Polytomic then returns its first answer instead of doing it twice.";
             if (ex.Kind == PolytomicErrorKind.SchemaCacheNotReady)
                 return "Wait longer with -TimeoutSeconds, or check the source with Get-PolytomicSchemaStatus / Update-PolytomicSchema.";
             if (ex.Kind == PolytomicErrorKind.PagingLoop)

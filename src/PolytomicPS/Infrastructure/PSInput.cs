@@ -96,13 +96,21 @@ namespace PolytomicPS
         }
     }
 
-    /// <summary>Lets -ApiKey take a plain string too (Azure Automation variables are strings) and converts it at once.</summary>
+    /// <summary>Lets a key parameter take what vaults and Azure Automation hand out: a SecureString (Get-Secret's
+    /// default), a plain string (an encrypted Automation variable, Get-Secret -AsPlainText), converted at once, or a
+    /// PSCredential (a credential asset or secret), whose password is the key.</summary>
     public sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = PSInput.Unwrap(inputData);
-            return value is string s ? SecureStrings.FromPlain(s) : value;
+            switch (value)
+            {
+                case string s: return SecureStrings.FromPlain(s);
+                case PSCredential credential: return credential.Password;
+                case System.Net.NetworkCredential network: return network.SecurePassword;
+                default: return value;
+            }
         }
     }
 }

@@ -122,7 +122,7 @@ namespace PolytomicPS
             Await<bool>(async (c, ct) => { await call(c, ct).ConfigureAwait(false); return true; });
 
         /// <summary>Runs a call that Polytomic refuses while a connection's schema cache is still filling (a new
-        /// connection, seed 001): waits and calls again, bounded by timeoutSeconds, with a progress bar. Each attempt is a
+        /// connection): waits and calls again, bounded by timeoutSeconds, with a progress bar. Each attempt is a
         /// new call with a fresh Idempotency-Key (see PolytomicClient.RetryWhileSchemasCacheAsync), so a create retried
         /// here cannot create twice. Any create that depends on the schema cache should use this.</summary>
         protected T AwaitSchemaCache<T>(string activity, int timeoutSeconds, Func<PolytomicClient, CancellationToken, Task<T>> call)
@@ -178,12 +178,11 @@ namespace PolytomicPS
 
         /// <summary>Streams a paged list: each page's items are yielded as it arrives while the following pages are
         /// already being fetched (see PageStream: a bounded look-ahead, so memory stays flat and Polytomic, the network
-        /// and the pipeline overlap). No page is fetched beyond what <paramref name="wanted"/> items need (-First).</summary>
+        /// and the pipeline overlap). No page is fetched beyond what <paramref name="wanted"/> items need (see PagingWindow).</summary>
         protected IEnumerable<T> Paged<T>(Func<PolytomicClient, string?, CancellationToken, Task<Polytomic.Http.Page<T>>> fetch, ulong wanted = ulong.MaxValue)
         {
             var client = Client;
             var stream = new Polytomic.Http.PageStream<T>(token => fetch(client, token, stopping.Token), wanted);
-            ulong yielded = 0;
             try
             {
                 while (stream.Next() is Task<Polytomic.Http.Page<T>> next)
@@ -192,7 +191,6 @@ namespace PolytomicPS
                     if (page.Count == 0) stream.FirstItemOut(); // nothing to show first: go on at once
                     foreach (var item in page.Items)
                     {
-                        if (yielded++ >= wanted) yield break;
                         yield return item;
                         stream.FirstItemOut();
                     }
@@ -205,8 +203,7 @@ namespace PolytomicPS
         }
 
         /// <summary>Blocks on a page without spinning first (as Task waits do): a page is a round trip away, and a
-        /// spinning waiter takes a core from the threads that are fetching it (measured: 14 % of the process's CPU on two
-        /// cores while streaming).</summary>
+        /// spinning waiter takes a core from the threads fetching it (BENCHMARKS.md, streaming).</summary>
         private T WaitQuietly<T>(Task<T> task)
         {
             if (!task.IsCompleted)
@@ -224,6 +221,38 @@ namespace PolytomicPS
         {
             if (stopping.Token.WaitHandle.WaitOne(delay)) throw new PipelineStoppedException();
         }
+
+        /// <summary>Outputs an object. Connections, models, syncs and bulk syncs also teach the session their names, so
+        /// later progress titles and -WhatIf targets can name them (<see cref="Named"/>).</summary>
+        protected new void WriteObject(object? sendToPipeline)
+        {
+            ObjectNames.Learn(Session ?? SessionStore.Current, sendToPipeline);
+            base.WriteObject(sendToPipeline);
+        }
+
+        /// <summary>How progress titles and -WhatIf targets name an object: "Sync 'Users to Salesforce' (248df4b7…)" once
+        /// the session has seen its name, else the kind and the id.</summary>
+        protected string Named(string kind, string? id) => ObjectNames.Describe(Session ?? SessionStore.Current, kind, id);
+
+        private bool idempotencyKeyUsed;
+
+        /// <summary>The caller's -IdempotencyKey, for one request only: a second request of the same command (another
+        /// piped object) with that key would get the first one's answer replayed, so it is refused.</summary>
+        protected string? OneRequestKey(string? key)
+        {
+            if (key == null) return null;
+            if (idempotencyKeyUsed)
+                throw new PolytomicInputException("IdempotencyKeyReused",
+                    "-IdempotencyKey names one request, and this command already sent it: pass one object per command, or leave the key out.", "IdempotencyKey", key);
+            idempotencyKeyUsed = true;
+            return key;
+        }
+
+        /// <summary>The key of one attempt of a call that is sent again as a new request (the schema-cache wait): the
+        /// caller's key, then the key with "-r2", "-r3"… The same key given again meets the same sequence, so Polytomic
+        /// replays each attempt's first answer and the one that created the object returns it.</summary>
+        protected static string? AttemptKey(string? key, int attempt) =>
+            key == null || attempt <= 1 ? key : (key.Length > 248 ? key.Substring(0, 248) : key) + "-r" + attempt;
 
         /// <summary>-Force skips the confirmation prompt but never -WhatIf.</summary>
         protected bool ShouldProcessUnlessForced(bool force, string target, string action)

@@ -54,26 +54,4 @@ namespace PolytomicPS
 
         public override string ToString() => $"Polytomic {BaseUrl} ({ApiVersion}, key {MaskedKey})";
     }
-
-    /// <summary>Names and types remembered for Tab completion, for a short time.</summary>
-    internal sealed class CompletionCache
-    {
-        private readonly ConcurrentDictionary<string, (DateTime At, IReadOnlyList<string> Values)> entries =
-            new ConcurrentDictionary<string, (DateTime, IReadOnlyList<string>)>();
-
-        public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
-
-        /// <summary>The remembered list, else what <paramref name="load"/> reads. A load that failed (null) is not
-        /// remembered: the next Tab asks again.</summary>
-        public IReadOnlyList<string> Get(string kind, Func<IReadOnlyList<string>?> load)
-        {
-            if (entries.TryGetValue(kind, out var e) && DateTime.UtcNow - e.At < Lifetime) return e.Values;
-            var values = load();
-            if (values == null) return Array.Empty<string>();
-            entries[kind] = (DateTime.UtcNow, values);
-            return values;
-        }
-
-        public void Invalidate(string kind) => entries.TryRemove(kind, out _);
-    }
 }

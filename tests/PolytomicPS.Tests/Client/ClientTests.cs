@@ -124,10 +124,14 @@ namespace PolytomicPS.Tests.Client
             using var client = NewClient();
             foreach (var bad in new[] { "..", "../me", "not-a-uuid", "", "248df4b7-aa70-47b8-a036-33ac447e668d/../x" })
                 Assert.Equal("InvalidId", (await Assert.ThrowsAsync<PolytomicInputException>(() => client.GetConnectionAsync(bad))).ErrorId);
-            var ex = await Assert.ThrowsAsync<PolytomicApiException>(() => client.GetConnectionTypeSchemaAsync("a/../../me?x=1#y%2F"));
-            Assert.Equal(404, ex.StatusCode);
-            // Kestrel decodes all but %2F: one segment arrived, and '?' and '#' did not start a query or fragment.
-            Assert.Contains(sandbox.State.Requests, r => r.Path == "/api/connection_types/a%2F..%2F..%2Fme?x=1#y%2F" && r.Query == "");
+            // Escaped, "a/../../me?x=1#y" stays one segment, with '?' and '#' inert; once a server decodes %2F it
+            // would climb out of /api/, so the choke point refuses it before sending.
+            var before = sandbox.State.Requests.Count;
+            var ex = await Assert.ThrowsAsync<PolytomicInputException>(() => client.GetConnectionTypeSchemaAsync("a/../../me?x=1#y%2F"));
+            Assert.Equal("InvalidRequestPath", ex.ErrorId);
+            Assert.Equal(before, sandbox.State.Requests.Count);
+            await Assert.ThrowsAsync<PolytomicApiException>(() => client.GetConnectionTypeSchemaAsync("a/b?x=1#y"));
+            Assert.Contains(sandbox.State.Requests, r => r.Path == "/api/connection_types/a%2Fb?x=1#y" && r.Query == "");
         }
 
         [Theory]

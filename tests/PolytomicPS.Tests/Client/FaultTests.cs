@@ -7,7 +7,7 @@ using Polytomic.Sandbox;
 
 namespace PolytomicPS.Tests.Client
 {
-    /// <summary>The retry policy under the faults API.md §8 plans for, over real HTTP against the sandbox.</summary>
+    /// <summary>The retry policy under the faults Polytomic's retry guidance plans for (429, 5xx, resets, lost replies), over real HTTP against the sandbox.</summary>
     public sealed class FaultTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture sandbox;
@@ -106,50 +106,6 @@ namespace PolytomicPS.Tests.Client
             Assert.Equal(503, ex.StatusCode);
             Assert.Equal(2, ex.Attempts);
             Assert.Contains("not Polytomic's JSON error (text/plain)", ex.Message);
-        }
-            // A cmdlet blocks its pipeline thread on every call: RunBlocking sends on that thread (no thread-pool hop).
-        [Fact]
-        public void A_blocked_caller_sends_on_its_own_thread_and_the_call_completes_before_returning()
-        {
-            using var client = Client();
-            var sentOn = -1;
-            var types = PolytomicClient.RunBlocking(() =>
-            {
-                var call = client.ListConnectionTypesAsync();
-                Assert.True(call.IsCompleted, "the call went asynchronous although its caller blocks");
-                sentOn = Environment.CurrentManagedThreadId;
-                return call;
-            });
-            Assert.NotEmpty(types);
-            Assert.Equal(Environment.CurrentManagedThreadId, sentOn);
-        }
-
-        [Fact]
-        public void A_blocked_caller_still_rides_out_faults_and_creates_one_object()
-        {
-            using var client = Client();
-            var name = "blocking-burst-" + Guid.NewGuid();
-            sandbox.State.Faults.FailNext(503, method: "POST", pathPrefix: "/api/connections");
-            sandbox.State.Faults.Add(new Fault { Kind = FaultKind.LoseResponse, Method = "POST", PathPrefix = "/api/connections", Count = 1 });
-            var created = PolytomicClient.RunBlocking(() => client.CreateConnectionAsync(Stripe(name)));
-            Assert.Equal(1, Stored(name));
-            Assert.Equal(name, created.Name);
-        }
-
-        [Fact]
-        public void A_blocked_caller_gets_the_attempt_timeout()
-        {
-            using var client = new PolytomicClient(new PolytomicClientOptions
-            {
-                ApiKey = SecureStrings.FromPlain(SandboxFixture.ApiKey), BaseUrl = sandbox.Server.BaseUrl,
-                MaxRetries = 0, AttemptTimeout = TimeSpan.FromMilliseconds(300),
-            });
-            sandbox.State.Faults.Add(new Fault { Kind = FaultKind.Delay, Delay = TimeSpan.FromSeconds(5), Method = "GET", PathPrefix = "/api/connection_types" });
-            var clock = Stopwatch.StartNew();
-            var ex = Assert.Throws<PolytomicApiException>(() => PolytomicClient.RunBlocking(() => client.ListConnectionTypesAsync()));
-            sandbox.State.Faults.Clear();
-            Assert.Equal(PolytomicErrorKind.Timeout, ex.Kind);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.ElapsedMilliseconds} ms");
         }
     }
 }

@@ -7,7 +7,7 @@ using Polytomic.Http;
 namespace PolytomicPS.Tests.Client
 {
     /// <summary>Page.Read (token and count before the items are converted) and PageStream (the bounded look-ahead the
-    /// list cmdlets stream through). The cmdlet-level paging runs against the sandbox in SyncRunTests and BulkSyncTests.</summary>
+    /// list cmdlets stream through). The cmdlet-level paging runs against the sandbox in SyncRunsTests and BulkSyncsTests.</summary>
     public sealed class PagingTests
     {
         private sealed class Item { public string Id { get; set; } = ""; public long? Size { get; set; } }

@@ -64,13 +64,20 @@ namespace PolytomicPS.Tests.Cmdlets
         [InlineData("https://evil.example.com/api/me")]
         [InlineData("/other/path")]
         [InlineData("/api/../me")]
+        [InlineData("/api/%2e%2e/x")]
+        [InlineData("/api/.%2e/x")]
+        [InlineData("/api/..\\x")]
+        [InlineData("/api/%2E%2e/me")]
+        [InlineData("/api/%252e%252e/me")]
+        [InlineData("/api/connections/%2e%2e%2f%2e%2e/me")]
         public void Invoke_request_refuses_paths_off_the_api(string path)
         {
             var before = sandbox.State.Requests.Count;
-            var r = Ps.Run($"Invoke-PolytomicRequest -Path '{path}'", sandbox);
+            var r = Ps.Run($"Invoke-PolytomicRequest -Method DELETE -Path '{path}' -Confirm:$false", sandbox);
             var e = r.SingleError();
             Assert.Equal("InvalidRequestPath,PolytomicPS.Commands.InvokePolytomicRequestCommand", e.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category);
+            Assert.Equal(before, sandbox.State.Requests.Count);
         }
 
         [Fact]

@@ -34,6 +34,34 @@ namespace PolytomicPS.Tests.Cmdlets
             Assert.Equal("2024-02-08", sandbox.State.Requests.Last(x => x.Path == "/api/connection_types").Version);
         }
 
+        [Theory]
+        [InlineData("$ApiKey")]
+        [InlineData("([System.Net.NetworkCredential]::new('', $ApiKey).SecurePassword)")]
+        [InlineData("([pscredential]::new('polytomic', [System.Net.NetworkCredential]::new('', $ApiKey).SecurePassword))")]
+        public void ApiKey_takes_what_a_vault_returns_string_SecureString_or_PSCredential(string key)
+        {
+            // Get-Secret returns a SecureString or a PSCredential; encrypted Automation variables are strings.
+            var r = Ps.Run($"$s = Connect-Polytomic -ApiKey {key} -BaseUrl $BaseUrl; $s.MaskedKey; Get-PolytomicConnection | Out-Null", sandbox, connect: false);
+            r.AssertSuccess();
+            Assert.Equal("********5b6c", r.Output.Single().BaseObject);
+            // The sandbox answers 401 to any other key.
+            Assert.Equal(200, sandbox.State.Requests.Last(x => x.Path == "/api/connections").Status);
+        }
+
+        [Theory]
+        [InlineData("$env:POLYTOMIC_API_KEY = [System.Net.NetworkCredential]::new('', $ApiKey).SecurePassword; Connect-Polytomic -BaseUrl $BaseUrl")]
+        [InlineData("Connect-Polytomic -ApiKey \"$([pscredential]::new('x', [System.Net.NetworkCredential]::new('', $ApiKey).SecurePassword))\" -BaseUrl $BaseUrl")]
+        public void A_secret_that_became_its_type_name_is_refused_before_any_call(string script)
+        {
+            var before = sandbox.State.Requests.Count;
+            var r = Ps.Run($"try {{ {script} }} finally {{ $env:POLYTOMIC_API_KEY = $null }}", sandbox, connect: false);
+            var e = r.SingleError();
+            Assert.Equal("KeyIsTypeName,PolytomicPS.Commands.ConnectPolytomicCommand", e.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category);
+            Assert.Contains("Get-Secret", e.ErrorDetails!.RecommendedAction);
+            Assert.Equal(before, sandbox.State.Requests.Count);
+        }
+
         [Fact]
         public void Connect_without_a_key_is_a_clear_terminating_error()
         {

@@ -73,6 +73,29 @@ Complete 'Test-Completer -Model '");
             Assert.DoesNotContain(items, i => i.Contains("Test-Completer"));
         }
 
+        /// <summary>Every parameter that takes an existing connection, model, sync or bulk sync, and every -Object next
+        /// to a -Target, completes from the session's cache, so cmdlets added later cannot forget it.</summary>
+        [Fact]
+        public void Parameters_that_take_existing_objects_have_completion()
+        {
+            var r = Ps.Run(@"
+foreach ($c in Get-Command -Module PolytomicPS -CommandType Cmdlet) {
+    foreach ($p in $c.Parameters.Values) {
+        $n = $p.Name
+        $wanted = $n -in 'ConnectionId', 'TargetConnectionId', 'Target', 'Model', 'Source', 'Destination' -or
+                  ($n -eq 'Id' -and $c.Noun -in 'PolytomicConnection', 'PolytomicModel', 'PolytomicSync', 'PolytomicBulkSync') -or
+                  ($n -eq 'SyncId' -and $c.Noun -like 'Polytomic*Sync*' -and $c.Noun -ne 'PolytomicSyncStatus') -or
+                  ($n -eq 'Name' -and $c.Verb -eq 'Get' -and $c.Noun -in 'PolytomicConnection', 'PolytomicModel', 'PolytomicSync', 'PolytomicBulkSync') -or
+                  ($n -eq 'Object' -and ($c.Parameters.ContainsKey('Target') -or $c.Parameters.ContainsKey('ConnectionId')))
+        if (-not $wanted -or $p.ParameterType -notin [string], [string[]]) { continue }
+        $has = $p.Attributes | Where-Object { $_ -is [System.Management.Automation.ArgumentCompleterAttribute] }
+        if (-not $has) { ""$($c.Name) -$n"" }
+    }
+}");
+            r.AssertSuccess();
+            Assert.Empty(r.Output.Select(o => o.ToString()));
+        }
+
         /// <summary>Every exported parameter whose values come from a fixed or listable set has Tab completion, so
         /// cmdlets added later cannot forget it.</summary>
         [Fact]

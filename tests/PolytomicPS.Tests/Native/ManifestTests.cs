@@ -73,7 +73,7 @@ namespace PolytomicPS.Tests.Native
             foreach (var file in Strings(m["FormatsToProcess"]))
                 Assert.True(File.Exists(Path.Combine(Stage, file)), file);
             Assert.NotEmpty(Strings(m["FormatsToProcess"]));
-            // No types file: the format views cover display, and loading one costs every import ~20 ms (BENCHMARKS.md).
+            // No types file: the format views cover display, and loading one slows every import (BENCHMARKS.md, import).
             Assert.False(m.ContainsKey("TypesToProcess"));
             var psData = (Hashtable)((Hashtable)m["PrivateData"]!)["PSData"]!;
             var tags = Strings(psData["Tags"]);

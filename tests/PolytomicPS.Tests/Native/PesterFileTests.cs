@@ -21,8 +21,8 @@ namespace PolytomicPS.Tests.Native
             "Import-PowerShellDataFile", "Sort-Object", "Select-Object", "Start-Process", "Stop-Process", "Start-Sleep",
             "Join-Path", "Test-Path", "Get-Date", "Write-Host", "Out-String", "ConvertTo-Json", "ConvertFrom-Json",
             "Remove-Item", "New-Item", "Get-Content", "Set-Content", "Get-Random", "Measure-Object", "Group-Object",
-            "Format-Table", "Format-List", "ConvertTo-SecureString", "Invoke-RestMethod", "Invoke-WebRequest", "Get-ChildItem", "Select-String",
-            "Get-FileHash",
+            "Format-Table", "Format-List", "ConvertTo-SecureString", "Invoke-RestMethod", "Invoke-WebRequest", "Push-Location",
+            "Pop-Location", "Get-ChildItem", "Select-String", "Get-FileHash",
         };
 
         private static List<string> PesterFiles() =>

@@ -11,7 +11,7 @@ namespace PolytomicPS.Commands
     /// <summary>Calls any Polytomic API route with the session's credentials and returns the JSON as objects.</summary>
     /// <remarks>
     /// <para>Invoke-PolytomicRequest is the escape hatch for routes no cmdlet covers yet. It sends the request through the session's client, so it gets the same authentication, API version header, retries, idempotency keys and error records as every cmdlet; prefer the cmdlets where they exist.</para>
-    /// <para>The response JSON becomes PSCustomObjects (arrays are enumerated unless -NoEnumerate); the data envelope is not removed. -Path must be a route of the session's host starting with /api/: absolute URLs and paths with . or .. segments are refused with InvalidRequestPath, so the key is never sent elsewhere. A query string in -Path is kept and -Query adds to it.</para>
+    /// <para>The response JSON becomes PSCustomObjects (arrays are enumerated unless -NoEnumerate); the data envelope is not removed. -Path must be a route of the session's host starting with /api/: absolute URLs and paths with . or .. segments in any spelling (%2e, %252e, backslashes) are refused with InvalidRequestPath before anything is sent, so the key is never sent elsewhere. A query string in -Path is kept and -Query adds to it.</para>
     /// <para>API failures become error records such as PolytomicApi.NotFound. Methods other than GET support -WhatIf and -Confirm.</para>
     /// </remarks>
     /// <example>
@@ -26,7 +26,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Creates a role with a hand-written body.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Invoke, "PolytomicRequest", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Invoke, "PolytomicRequest", HelpUri = HelpLinks.Cmdlets + "Invoke-PolytomicRequest.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PSObject), typeof(string))]
     public sealed class InvokePolytomicRequestCommand : PolytomicCmdlet
     {
@@ -69,10 +69,9 @@ namespace PolytomicPS.Commands
                 }
                 path = path.Substring(0, q);
             }
-            // Only routes of this session's host: an absolute URL would send the key elsewhere.
-            if (!path.StartsWith("/api/", StringComparison.Ordinal) || path.Contains("//") || path.Split('/').Any(s => s == "." || s == ".."))
-                throw new PolytomicInputException("InvalidRequestPath",
-                    $"-Path must be a Polytomic route starting with /api/ (for example /api/me), not '{path}'.", "Path", Path);
+            // Only routes of this session's host, checked as a server would read them (escapes decoded, backslashes as
+            // slashes): an absolute URL or a dot segment would send the key elsewhere.
+            Polytomic.Http.ApiPath.RequireRoute(path, "Path");
             foreach (var kv in PSInput.ToDictionary(Query, nameof(Query)))
             {
                 if (kv.Value is IList list && !(kv.Value is string))

@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Pauses every active bulk sync and shows each one afterwards (Active is now False).</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Disable, "PolytomicBulkSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Disable, "PolytomicBulkSync", HelpUri = HelpLinks.Cmdlets + "Disable-PolytomicBulkSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSync))]
     public sealed class DisablePolytomicBulkSyncCommand : PolytomicCmdlet
     {
@@ -29,6 +29,7 @@ namespace PolytomicPS.Commands
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>Output the bulk sync (PolytomicBulkSync) after the change. By default nothing is output.</summary>
@@ -39,7 +40,7 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            if (!ShouldProcess(Id, "Disable bulk sync")) return;
+            if (!ShouldProcess(Named("Bulk sync", Id), "Disable bulk sync")) return;
             Await((c, ct) => c.ActivateBulkSyncAsync(Id, false, ct));
             if (PassThru) WriteObject(Await((c, ct) => c.GetBulkSyncAsync(Id, ct)));
         }

@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows which bulk sync would be activated without changing it.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Enable, "PolytomicBulkSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Enable, "PolytomicBulkSync", HelpUri = HelpLinks.Cmdlets + "Enable-PolytomicBulkSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSync))]
     public sealed class EnablePolytomicBulkSyncCommand : PolytomicCmdlet
     {
@@ -29,6 +29,7 @@ namespace PolytomicPS.Commands
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>Output the bulk sync (PolytomicBulkSync) after the change. By default nothing is output.</summary>
@@ -39,7 +40,7 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            if (!ShouldProcess(Id, "Enable bulk sync")) return;
+            if (!ShouldProcess(Named("Bulk sync", Id), "Enable bulk sync")) return;
             Await((c, ct) => c.ActivateBulkSyncAsync(Id, true, ct));
             if (PassThru) WriteObject(Await((c, ct) => c.GetBulkSyncAsync(Id, ct)));
         }

@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the options the destination of an existing bulk sync requires (for Snowflake: schema).</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicBulkDestination")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicBulkDestination", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicBulkDestination.md")]
     [OutputType(typeof(PolytomicBulkDestination))]
     public sealed class GetPolytomicBulkDestinationCommand : PolytomicCmdlet
     {
@@ -29,6 +29,7 @@ namespace PolytomicPS.Commands
         [Alias("DestinationConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         protected override object? ErrorTarget => ConnectionId;

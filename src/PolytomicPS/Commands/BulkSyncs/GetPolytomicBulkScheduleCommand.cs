@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists only the additional schedules (the ones New-PolytomicBulkSchedule adds).</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSchedule")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSchedule", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicBulkSchedule.md")]
     [OutputType(typeof(PolytomicBulkSchedule))]
     public sealed class GetPolytomicBulkScheduleCommand : PolytomicCmdlet
     {
@@ -28,6 +28,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string SyncId { get; set; } = "";
 
         /// <summary>Ids of the schedules to get. When omitted, every schedule of the bulk sync is listed.</summary>

@@ -23,7 +23,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows which fields of the Contact schema are obfuscated in the destination.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSchema")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSchema", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicBulkSchema.md")]
     [OutputType(typeof(PolytomicBulkSchema))]
     public sealed class GetPolytomicBulkSchemaCommand : PolytomicCmdlet
     {
@@ -31,6 +31,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string SyncId { get; set; } = "";
 
         /// <summary>Ids of the schemas to get; wildcards are allowed. Names without wildcards are read directly and always come with their fields.</summary>

@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows the fields of the Account and Contact schemas.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSource")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSource", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicBulkSource.md")]
     [OutputType(typeof(PolytomicBulkSource), typeof(PolytomicConnectionSchema))]
     public sealed class GetPolytomicBulkSourceCommand : PolytomicCmdlet
     {
@@ -31,6 +31,7 @@ namespace PolytomicPS.Commands
         [Alias("SourceConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>Ids of schemas to read, each with its fields. When omitted, the source as a whole is output.</summary>

@@ -23,7 +23,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the active bulk syncs whose names start with Salesforce.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSync", DefaultParameterSetName = ByName)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSync", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicBulkSync.md", DefaultParameterSetName = ByName)]
     [OutputType(typeof(PolytomicBulkSync))]
     public sealed class GetPolytomicBulkSyncCommand : PolytomicCmdlet
     {
@@ -35,11 +35,13 @@ namespace PolytomicPS.Commands
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string[] Id { get; set; } = new string[0];
 
         /// <summary>Names of bulk syncs to get; wildcards are allowed.</summary>
         [Parameter(Position = 0, ParameterSetName = ByName)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Output only active bulk syncs.</summary>

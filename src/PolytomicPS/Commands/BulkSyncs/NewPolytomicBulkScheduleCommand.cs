@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Adds a weekly Monday 01:00 UTC run to the bulk sync piped in.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicBulkSchedule", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicBulkSchedule", HelpUri = HelpLinks.Cmdlets + "New-PolytomicBulkSchedule.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSchedule))]
     public sealed class NewPolytomicBulkScheduleCommand : PolytomicCmdlet
     {
@@ -28,6 +28,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string SyncId { get; set; } = "";
 
         /// <summary>How often the schedule runs: manual, continuous, hourly, daily, weekly, custom, builder, runafter or dbtcloud.</summary>
@@ -51,16 +52,20 @@ namespace PolytomicPS.Commands
         [ValidateSet("none", "incrementalFields", "nonincrementalFields")]
         public string? SelectiveMode { get; set; }
 
+        /// <summary>The Idempotency-Key to send (8 to 255 letters, digits, '-' or '_'; a GUID works). Run the command again with the same key, for example after a PolytomicApi.OutcomeUnknown error, and Polytomic returns its first answer instead of doing it twice (Polytomic keeps keys for at least 24 hours). One key names one request: a second piped object with the same key is refused. Without it, each request gets a key of its own.</summary>
+        [Parameter]
+        public string? IdempotencyKey { get; set; }
+
         protected override object? ErrorTarget => SyncId;
 
         protected override void ProcessItem()
         {
-            if (!ShouldProcess(SyncId, $"Add a {Frequency} schedule to bulk sync")) return;
+            if (!ShouldProcess(Named("Bulk sync", SyncId), $"Add a {Frequency} schedule to bulk sync")) return;
             WriteObject(Await((c, ct) => c.CreateBulkScheduleAsync(SyncId, new BulkScheduleApi
             {
                 Frequency = Frequency, Minute = Minute, Hour = Hour, DayOfWeek = DayOfWeek, DayOfMonth = DayOfMonth, Month = Month,
                 SelectiveMode = SelectiveMode,
-            }, ct)));
+            }, ct, OneRequestKey(IdempotencyKey))));
         }
     }
 }

@@ -26,7 +26,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Copies every table of a PostgreSQL database daily at 05:30 UTC, reading changes through a replication slot, and activates the bulk sync at once.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicBulkSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicBulkSync", HelpUri = HelpLinks.Cmdlets + "New-PolytomicBulkSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSync))]
     public sealed class NewPolytomicBulkSyncCommand : PolytomicCmdlet
     {
@@ -40,6 +40,7 @@ namespace PolytomicPS.Commands
         [Alias("SourceConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Source { get; set; } = "";
 
         /// <summary>The destination connection: an id or a connection object. Get-PolytomicBulkDestination shows what it needs. Takes DestinationConnectionId from a piped bulk sync.</summary>
@@ -47,6 +48,7 @@ namespace PolytomicPS.Commands
         [Alias("DestinationConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Destination { get; set; } = "";
 
         /// <summary>replicate (keep the destination in step with the source) or snapshot (a full copy on each run). When omitted, Polytomic's default is used.</summary>
@@ -89,6 +91,10 @@ namespace PolytomicPS.Commands
         [ValidateRange(1, 86400)]
         public int TimeoutSeconds { get; set; } = 300;
 
+        /// <summary>The Idempotency-Key to send (8 to 255 letters, digits, '-' or '_'; a GUID works). Run the command again with the same key, for example after a PolytomicApi.OutcomeUnknown error, and Polytomic returns its first answer instead of doing it twice (Polytomic keeps keys for at least 24 hours). One key names one request: a second piped object with the same key is refused. Without it, each request gets a key of its own.</summary>
+        [Parameter]
+        public string? IdempotencyKey { get; set; }
+
         protected override object? ErrorTarget => Name;
 
         protected override void ProcessItem()
@@ -123,7 +129,11 @@ namespace PolytomicPS.Commands
                 SourceConfiguration = sourceConfig,
                 Policies = Policy?.ToList(),
             };
-            var created = AwaitSchemaCache($"Creating bulk sync '{Name}'", TimeoutSeconds, (c, ct) => c.CreateBulkSyncAsync(request, ct));
+            // Each wait for the schema cache sends a new request, so each gets its own key derived from the caller's.
+            var key = OneRequestKey(IdempotencyKey);
+            var attempt = 0;
+            var created = AwaitSchemaCache($"Creating bulk sync '{Name}'", TimeoutSeconds, (c, ct) => c.CreateBulkSyncAsync(request, ct, AttemptKey(key, ++attempt)));
+            CurrentSession.Completion.Invalidate("bulk_syncs");
             WriteObject(created);
         }
     }

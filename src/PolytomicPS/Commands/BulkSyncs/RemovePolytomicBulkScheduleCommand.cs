@@ -19,7 +19,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows which schedule would be deleted, without deleting it.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "PolytomicBulkSchedule", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "PolytomicBulkSchedule", HelpUri = HelpLinks.Cmdlets + "Remove-PolytomicBulkSchedule.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemovePolytomicBulkScheduleCommand : PolytomicCmdlet
     {
@@ -27,6 +27,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string SyncId { get; set; } = "";
 
         /// <summary>The schedule to delete. Takes pipeline input by property name, so schedule objects (ScheduleId) pipe in.</summary>

@@ -19,7 +19,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows which bulk syncs whose names start with 'Test ' would be deleted.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "PolytomicBulkSync", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "PolytomicBulkSync", HelpUri = HelpLinks.Cmdlets + "Remove-PolytomicBulkSync.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemovePolytomicBulkSyncCommand : PolytomicCmdlet
     {
@@ -28,6 +28,7 @@ namespace PolytomicPS.Commands
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>Delete without asking for confirmation.</summary>
@@ -38,8 +39,9 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            if (!ShouldProcessUnlessForced(Force, Id, "Delete bulk sync, its schedules and its run history")) return;
+            if (!ShouldProcessUnlessForced(Force, Named("Bulk sync", Id), "Delete bulk sync, its schedules and its run history")) return;
             Await((c, ct) => c.DeleteBulkSyncAsync(Id, ct));
+            CurrentSession.Completion.Invalidate("bulk_syncs");
         }
     }
 }

@@ -21,7 +21,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Makes a schedule run every hour at quarter past.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicBulkSchedule", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicBulkSchedule", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicBulkSchedule.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSchedule))]
     public sealed class SetPolytomicBulkScheduleCommand : PolytomicCmdlet
     {
@@ -29,6 +29,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string SyncId { get; set; } = "";
 
         /// <summary>The schedule to change. Takes pipeline input by property name, so schedule objects (ScheduleId) pipe in.</summary>

@@ -26,7 +26,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Adds the Lead and Opportunity schemas to the bulk sync.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicBulkSchema", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicBulkSchema", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicBulkSchema.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSchema))]
     public sealed class SetPolytomicBulkSchemaCommand : PolytomicCmdlet
     {
@@ -34,6 +34,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string SyncId { get; set; } = "";
 
         /// <summary>Ids of the schemas to change. Takes pipeline input by property name, so schema objects (SchemaId) pipe in.</summary>

@@ -26,7 +26,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Renames the bulk sync and writes into another Snowflake schema; its other destination options stay.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicBulkSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicBulkSync", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicBulkSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSync))]
     public sealed class SetPolytomicBulkSyncCommand : PolytomicCmdlet
     {
@@ -35,6 +35,7 @@ namespace PolytomicPS.Commands
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>A new name for the bulk sync.</summary>
@@ -46,6 +47,7 @@ namespace PolytomicPS.Commands
         [Parameter]
         [Alias("DestinationConnectionId")]
         [IdTransformation]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? Destination { get; set; }
 
         /// <summary>A new mode: replicate or snapshot.</summary>
@@ -133,6 +135,7 @@ namespace PolytomicPS.Commands
             if (!ShouldProcess($"{current.Name} ({Id})", ChangeText.Describe("Update bulk sync", before, request))) return;
 
             var updated = Await((c, ct) => c.UpdateBulkSyncAsync(Id, request, ct));
+            CurrentSession.Completion.Invalidate("bulk_syncs");
             if (PassThru) WriteObject(updated);
         }
     }

@@ -27,7 +27,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Reads one connection by id and shows all its properties.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicConnection", DefaultParameterSetName = ByName)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicConnection", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicConnection.md", DefaultParameterSetName = ByName)]
     [OutputType(typeof(PolytomicConnection))]
     public sealed class GetPolytomicConnectionCommand : PolytomicCmdlet
     {
@@ -39,6 +39,7 @@ namespace PolytomicPS.Commands
         [Alias("ConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string[] Id { get; set; } = new string[0];
 
         /// <summary>Names of connections to get; wildcards are allowed. Tab completes the names.</summary>

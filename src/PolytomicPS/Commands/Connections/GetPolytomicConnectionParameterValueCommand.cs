@@ -23,7 +23,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Before creating a Snowflake connection, lists the warehouses whose label contains "load".</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicConnectionParameterValue", DefaultParameterSetName = Connection)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicConnectionParameterValue", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicConnectionParameterValue.md", DefaultParameterSetName = Connection)]
     [OutputType(typeof(PolytomicParameterValues))]
     public sealed class GetPolytomicConnectionParameterValueCommand : PolytomicCmdlet
     {
@@ -35,6 +35,7 @@ namespace PolytomicPS.Commands
         [Parameter(ParameterSetName = Type)]
         [Alias("Id")]
         [IdTransformation]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? ConnectionId { get; set; }
 
         /// <summary>A connection type id (snowflake, bigquery...), to ask for a configuration that is not saved yet. Tab completes the types.</summary>

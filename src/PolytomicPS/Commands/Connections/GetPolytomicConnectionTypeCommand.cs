@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows the fields a Snowflake connection must have.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicConnectionType", DefaultParameterSetName = List)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicConnectionType", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicConnectionType.md", DefaultParameterSetName = List)]
     [OutputType(typeof(PolytomicConnectionType), ParameterSetName = new[] { List })]
     [OutputType(typeof(PolytomicConnectionTypeField), ParameterSetName = new[] { Schema })]
     public sealed class GetPolytomicConnectionTypeCommand : PolytomicCmdlet

@@ -15,7 +15,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists which combinations of fields the person enrichment can match on.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicEnrichmentInputField")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicEnrichmentInputField", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicEnrichmentInputField.md")]
     [OutputType(typeof(PolytomicEnrichmentInputFieldSet))]
     public sealed class GetPolytomicEnrichmentInputFieldCommand : PolytomicCmdlet
     {
@@ -24,6 +24,7 @@ namespace PolytomicPS.Commands
         [Alias("Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The enricher configuration as a hashtable, e.g. @{ endpoint = 'person' }.</summary>

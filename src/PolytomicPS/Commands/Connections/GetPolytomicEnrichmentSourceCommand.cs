@@ -17,7 +17,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Asks what to configure first, then passes the chosen endpoint until nothing more is required.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicEnrichmentSource")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicEnrichmentSource", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicEnrichmentSource.md")]
     [OutputType(typeof(PolytomicEnrichmentSource))]
     public sealed class GetPolytomicEnrichmentSourceCommand : PolytomicCmdlet
     {
@@ -26,6 +26,7 @@ namespace PolytomicPS.Commands
         [Alias("Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The choices made so far as a hashtable, e.g. @{ endpoint = @('person') }.</summary>

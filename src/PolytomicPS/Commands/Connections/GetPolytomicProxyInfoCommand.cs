@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows how many proxy calls the connection made in the last 24 hours.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicProxyInfo")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicProxyInfo", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicProxyInfo.md")]
     [OutputType(typeof(PolytomicProxyInfo))]
     public sealed class GetPolytomicProxyInfoCommand : PolytomicCmdlet
     {
@@ -29,6 +29,7 @@ namespace PolytomicPS.Commands
         [Alias("Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         protected override object? ErrorTarget => ConnectionId;

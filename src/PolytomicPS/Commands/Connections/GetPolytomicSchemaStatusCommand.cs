@@ -13,7 +13,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows the schema cache status of the Warehouse connection.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicSchemaStatus")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicSchemaStatus", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSchemaStatus.md")]
     [OutputType(typeof(PolytomicSchemaStatus))]
     public sealed class GetPolytomicSchemaStatusCommand : PolytomicCmdlet
     {
@@ -22,6 +22,7 @@ namespace PolytomicPS.Commands
         [Alias("Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         protected override object? ErrorTarget => ConnectionId;

@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the copies through the partner route (API version 2025-09-18).</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicSharedConnection")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicSharedConnection", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSharedConnection.md")]
     [OutputType(typeof(PolytomicConnection))]
     public sealed class GetPolytomicSharedConnectionCommand : PolytomicCmdlet
     {
@@ -29,6 +29,7 @@ namespace PolytomicPS.Commands
         [Alias("Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The organization that owns the connection, to use the partner route (API version 2025-09-18 only).</summary>

@@ -14,7 +14,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the schemas in which a sync may create a new table.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicTargetProperty")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicTargetProperty", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicTargetProperty.md")]
     [OutputType(typeof(PolytomicTargetProperty))]
     public sealed class GetPolytomicTargetPropertyCommand : PolytomicCmdlet
     {
@@ -23,6 +23,7 @@ namespace PolytomicPS.Commands
         [Alias("Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The property id, from the target objects' target_creation.properties (e.g. schema or dataset).</summary>

@@ -26,7 +26,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Creates an object upstream with a JSON body and an extra header.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Invoke, "PolytomicProxy", SupportsShouldProcess = true, DefaultParameterSetName = QuerySet)]
+    [Cmdlet(VerbsLifecycle.Invoke, "PolytomicProxy", HelpUri = HelpLinks.Cmdlets + "Invoke-PolytomicProxy.md", SupportsShouldProcess = true, DefaultParameterSetName = QuerySet)]
     [OutputType(typeof(PolytomicProxyResponse))]
     public sealed class InvokePolytomicProxyCommand : PolytomicCmdlet
     {
@@ -38,6 +38,7 @@ namespace PolytomicPS.Commands
         [Alias("Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The upstream path, relative to the connection's base URL; it must start with /.</summary>

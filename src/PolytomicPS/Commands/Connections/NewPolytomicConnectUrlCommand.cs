@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Creates a dark-themed link for updating the credentials of an existing connection.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicConnectUrl", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicConnectUrl", HelpUri = HelpLinks.Cmdlets + "New-PolytomicConnectUrl.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicConnectUrl))]
     public sealed class NewPolytomicConnectUrlCommand : PolytomicCmdlet
     {
@@ -53,11 +53,16 @@ namespace PolytomicPS.Commands
         /// <summary>An existing connection to update instead of creating one; connections pipe in by ConnectionId.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? ConnectionId { get; set; }
 
         /// <summary>The organization the connection belongs to; for partner callers only.</summary>
         [Parameter]
         public string? OrganizationId { get; set; }
+
+        /// <summary>The Idempotency-Key to send (8 to 255 letters, digits, '-' or '_'; a GUID works). Run the command again with the same key, for example after a PolytomicApi.OutcomeUnknown error, and Polytomic returns its first answer instead of doing it twice (Polytomic keeps keys for at least 24 hours). One key names one request: a second piped object with the same key is refused. Without it, each request gets a key of its own.</summary>
+        [Parameter]
+        public string? IdempotencyKey { get; set; }
 
         protected override object? ErrorTarget => Name;
 
@@ -73,7 +78,7 @@ namespace PolytomicPS.Commands
                 Dark = Dark.IsPresent ? true : (bool?)null,
                 Connection = string.IsNullOrEmpty(ConnectionId) ? null : ConnectionId,
                 OrganizationId = OrganizationId,
-            }, ct)));
+            }, ct, OneRequestKey(IdempotencyKey))));
         }
     }
 }

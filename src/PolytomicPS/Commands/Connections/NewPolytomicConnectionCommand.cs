@@ -39,7 +39,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Get-or-create, for scripts that run more than once (New- alone would stop with ConnectionNameExists the second time).</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicConnection", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicConnection", HelpUri = HelpLinks.Cmdlets + "New-PolytomicConnection.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicConnection))]
     public sealed class NewPolytomicConnectionCommand : PolytomicCmdlet
     {
@@ -78,6 +78,10 @@ namespace PolytomicPS.Commands
         [Parameter]
         public SwitchParameter SkipValidation { get; set; }
 
+        /// <summary>The Idempotency-Key to send (8 to 255 letters, digits, '-' or '_'; a GUID works). Run the command again with the same key, for example after a PolytomicApi.OutcomeUnknown error, and Polytomic returns its first answer instead of doing it twice (Polytomic keeps keys for at least 24 hours). One key names one request: a second piped object with the same key is refused. Without it, each request gets a key of its own.</summary>
+        [Parameter]
+        public string? IdempotencyKey { get; set; }
+
         /// <summary>Create the connection even though one with this name exists (Polytomic allows it; scripts and workspace files then cannot tell the two apart by name).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -115,7 +119,7 @@ namespace PolytomicPS.Commands
                 Policies = Policy == null ? null : new System.Collections.Generic.List<string>(Policy),
                 OrganizationId = OrganizationId,
                 Validate = SkipValidation ? false : (bool?)null,
-            }, ct));
+            }, ct, OneRequestKey(IdempotencyKey)));
             CurrentSession.Completion.Invalidate("connections");
             if (!string.IsNullOrEmpty(created.AuthUrl))
                 WriteWarning($"Connection '{created.Name}' uses OAuth: open its AuthUrl in a browser to finish connecting it: {created.AuthUrl}");

@@ -16,7 +16,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shares the parent organization's Stripe connection with a child organization under a new name.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicSharedConnection", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicSharedConnection", HelpUri = HelpLinks.Cmdlets + "New-PolytomicSharedConnection.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSharedConnection))]
     public sealed class NewPolytomicSharedConnectionCommand : PolytomicCmdlet
     {
@@ -25,6 +25,7 @@ namespace PolytomicPS.Commands
         [Alias("Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The id of the organization that receives the copy.</summary>
@@ -42,14 +43,18 @@ namespace PolytomicPS.Commands
         [IdTransformation]
         public string? OrganizationId { get; set; }
 
+        /// <summary>The Idempotency-Key to send (8 to 255 letters, digits, '-' or '_'; a GUID works). Run the command again with the same key, for example after a PolytomicApi.OutcomeUnknown error, and Polytomic returns its first answer instead of doing it twice (Polytomic keeps keys for at least 24 hours). One key names one request: a second piped object with the same key is refused. Without it, each request gets a key of its own.</summary>
+        [Parameter]
+        public string? IdempotencyKey { get; set; }
+
         protected override object? ErrorTarget => ConnectionId;
 
         protected override void ProcessItem()
         {
             var owner = string.IsNullOrEmpty(OrganizationId) ? CurrentSession.OrganizationId : OrganizationId;
-            if (!ShouldProcess(ConnectionId, "Share connection with organization " + ChildOrganizationId)) return;
+            if (!ShouldProcess(Named("Connection", ConnectionId), "Share connection with organization " + ChildOrganizationId)) return;
             var id = Await((c, ct) => c.ShareConnectionAsync(ConnectionId, owner,
-                new ShareConnectionRequest { ChildOrganizationId = ChildOrganizationId, Name = Name }, ct));
+                new ShareConnectionRequest { ChildOrganizationId = ChildOrganizationId, Name = Name }, ct, OneRequestKey(IdempotencyKey)));
             WriteObject(new PolytomicSharedConnection { Id = id, ParentConnectionId = ConnectionId, ChildOrganizationId = ChildOrganizationId, Name = Name });
         }
     }

@@ -27,7 +27,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows what would be deleted.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "PolytomicConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "PolytomicConnection", HelpUri = HelpLinks.Cmdlets + "Remove-PolytomicConnection.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemovePolytomicConnectionCommand : PolytomicCmdlet
     {
@@ -36,6 +36,7 @@ namespace PolytomicPS.Commands
         [Alias("ConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>Also delete the models and syncs that use the connection, and do not ask for confirmation.</summary>
@@ -46,7 +47,7 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            if (!ShouldProcessUnlessForced(Force, Id, Force ? "Delete connection and everything that uses it" : "Delete connection")) return;
+            if (!ShouldProcessUnlessForced(Force, Named("Connection", Id), Force ? "Delete connection and everything that uses it" : "Delete connection")) return;
             try
             {
                 Await((c, ct) => c.DeleteConnectionAsync(Id, Force, ct));

@@ -19,7 +19,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Deletes it without prompting.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "PolytomicSchemaField", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "PolytomicSchemaField", HelpUri = HelpLinks.Cmdlets + "Remove-PolytomicSchemaField.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemovePolytomicSchemaFieldCommand : PolytomicCmdlet
     {
@@ -27,6 +27,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The schema (table or object) id, e.g. public.users. Binds from the pipeline by property name.</summary>

@@ -12,7 +12,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Goes back to the source's own primary key for public.users.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Reset, "PolytomicPrimaryKey", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Reset, "PolytomicPrimaryKey", HelpUri = HelpLinks.Cmdlets + "Reset-PolytomicPrimaryKey.md", SupportsShouldProcess = true)]
     [OutputType(typeof(void))]
     public sealed class ResetPolytomicPrimaryKeyCommand : PolytomicCmdlet
     {
@@ -20,6 +20,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The schema (table or object) id, e.g. public.users. Binds from the pipeline by property name.</summary>

@@ -31,7 +31,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Starts a new OAuth sign-in and shows the URL to open.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicConnection", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicConnection", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicConnection.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicConnection))]
     public sealed class SetPolytomicConnectionCommand : PolytomicCmdlet
     {
@@ -40,6 +40,7 @@ namespace PolytomicPS.Commands
         [Alias("ConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>A new name for the connection.</summary>

@@ -23,7 +23,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Gives a table without a key a composite primary key.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicPrimaryKey", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicPrimaryKey", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicPrimaryKey.md", SupportsShouldProcess = true)]
     [OutputType(typeof(void))]
     public sealed class SetPolytomicPrimaryKeyCommand : PolytomicCmdlet
     {
@@ -31,6 +31,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The schema (table or object) id, e.g. public.users. Binds from the pipeline by property name.</summary>

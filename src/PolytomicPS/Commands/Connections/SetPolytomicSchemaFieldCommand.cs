@@ -15,7 +15,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Exposes the plan inside the attributes JSON column of public.users as a string field.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicSchemaField", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicSchemaField", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicSchemaField.md", SupportsShouldProcess = true)]
     [OutputType(typeof(void))]
     public sealed class SetPolytomicSchemaFieldCommand : PolytomicCmdlet
     {
@@ -23,6 +23,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The schema (table or object) id, e.g. public.users.</summary>

@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Tests a configuration before creating the connection; outputs True or False.</para>
     /// </example>
-    [Cmdlet(VerbsDiagnostic.Test, "PolytomicConnection", DefaultParameterSetName = Existing)]
+    [Cmdlet(VerbsDiagnostic.Test, "PolytomicConnection", HelpUri = HelpLinks.Cmdlets + "Test-PolytomicConnection.md", DefaultParameterSetName = Existing)]
     [OutputType(typeof(PolytomicConnectionTestResult), typeof(bool))]
     public sealed class TestPolytomicConnectionCommand : PolytomicCmdlet
     {
@@ -34,6 +34,7 @@ namespace PolytomicPS.Commands
         [Alias("ConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? Id { get; set; }
 
         /// <summary>The connection type of an unsaved configuration to test. Tab completes the types.</summary>

@@ -21,7 +21,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Refreshes the schema and waits until it is ready.</para>
     /// </example>
-    [Cmdlet(VerbsData.Update, "PolytomicSchema", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsData.Update, "PolytomicSchema", HelpUri = HelpLinks.Cmdlets + "Update-PolytomicSchema.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSchemaStatus))]
     public sealed class UpdatePolytomicSchemaCommand : PolytomicCmdlet
     {
@@ -30,6 +30,7 @@ namespace PolytomicPS.Commands
         [Alias("Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>Output the cache status after asking for the refresh.</summary>
@@ -40,7 +41,7 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            if (!ShouldProcess(ConnectionId, "Refresh schema cache")) return;
+            if (!ShouldProcess(Named("Connection", ConnectionId), "Refresh schema cache")) return;
             Await((c, ct) => c.RefreshSchemasAsync(ConnectionId, ct));
             if (PassThru) WriteObject(Await((c, ct) => c.GetSchemaStatusAsync(ConnectionId, ct)));
         }

@@ -21,7 +21,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Waits for several connections, checking every five seconds, at most two minutes each.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Wait, "PolytomicConnection")]
+    [Cmdlet(VerbsLifecycle.Wait, "PolytomicConnection", HelpUri = HelpLinks.Cmdlets + "Wait-PolytomicConnection.md")]
     [OutputType(typeof(PolytomicConnection))]
     public sealed class WaitPolytomicConnectionCommand : PolytomicCmdlet
     {
@@ -30,6 +30,7 @@ namespace PolytomicPS.Commands
         [Alias("ConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>How long to wait for each connection, in seconds (default 600).</summary>
@@ -47,7 +48,7 @@ namespace PolytomicPS.Commands
         protected override void ProcessItem()
         {
             var clock = Stopwatch.StartNew();
-            var progress = new ProgressRecord(Math.Abs(Id.GetHashCode() % 100000), $"Waiting for the schema cache of {Id}", "Checking");
+            var progress = new ProgressRecord(Math.Abs(Id.GetHashCode() % 100000), $"Waiting for the schema cache of {Named("connection", Id)}", "Checking");
             while (true)
             {
                 var status = Await((c, ct) => c.GetSchemaStatusAsync(Id, ct));

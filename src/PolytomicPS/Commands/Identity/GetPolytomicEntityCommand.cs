@@ -24,7 +24,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Looks an id up across every organization the partner manages; the output's OrganizationId says which one holds it.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicEntity")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicEntity", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicEntity.md")]
     [OutputType(typeof(PolytomicEntity))]
     public sealed class GetPolytomicEntityCommand : PolytomicCmdlet
     {

@@ -21,7 +21,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the managed organizations only when the session uses a partner key.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicIdentity")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicIdentity", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicIdentity.md")]
     [OutputType(typeof(PolytomicIdentity))]
     public sealed class GetPolytomicIdentityCommand : PolytomicCmdlet
     {

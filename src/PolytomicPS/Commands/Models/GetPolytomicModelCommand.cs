@@ -23,7 +23,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the models over the Snowflake connection whose names start with Active.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicModel", DefaultParameterSetName = ByName)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicModel", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicModel.md", DefaultParameterSetName = ByName)]
     [OutputType(typeof(PolytomicModel))]
     public sealed class GetPolytomicModelCommand : PolytomicCmdlet
     {
@@ -35,6 +35,7 @@ namespace PolytomicPS.Commands
         [Alias("ModelId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string[] Id { get; set; } = new string[0];
 
         /// <summary>Names of models to get; wildcards are allowed. Tab completes the names.</summary>
@@ -46,6 +47,7 @@ namespace PolytomicPS.Commands
         /// <summary>Only models over this source connection: an id or a connection object.</summary>
         [Parameter(ParameterSetName = ByName)]
         [IdTransformation]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? ConnectionId { get; set; }
 
 

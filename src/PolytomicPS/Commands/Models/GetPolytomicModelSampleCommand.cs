@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows the sample records whose plan field is pro.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicModelSample")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicModelSample", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicModelSample.md")]
     [OutputType(typeof(PSObject))]
     public sealed class GetPolytomicModelSampleCommand : PolytomicCmdlet
     {
@@ -29,6 +29,7 @@ namespace PolytomicPS.Commands
         [Alias("ModelId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string Id { get; set; } = "";
 
         protected override object? ErrorTarget => Id;

@@ -30,7 +30,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists every file of a Google Cloud Storage bucket that a model can read.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicSource")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicSource", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSource.md")]
     [OutputType(typeof(PolytomicSourceOption))]
     public sealed class GetPolytomicSourceCommand : PolytomicCmdlet
     {
@@ -40,6 +40,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The choices made so far, e.g. @{ schema = 'PUBLIC' }: lists the next level. An option's ModelConfiguration binds here from the pipeline.</summary>

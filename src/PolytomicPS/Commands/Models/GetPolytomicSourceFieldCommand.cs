@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the fields of the company.customers table of a MySQL connection.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicSourceField")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicSourceField", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSourceField.md")]
     [OutputType(typeof(PolytomicModelField))]
     public sealed class GetPolytomicSourceFieldCommand : PolytomicCmdlet
     {
@@ -30,6 +30,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The source as a hashtable, as in Get-PolytomicSource's ModelConfiguration, e.g. @{ table = 'company.customers' }. Binds ModelConfiguration from the pipeline.</summary>

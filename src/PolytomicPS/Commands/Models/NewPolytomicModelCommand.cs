@@ -38,7 +38,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Creates a model over one CSV file of a Google Cloud Storage connection.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicModel", SupportsShouldProcess = true, DefaultParameterSetName = ByConfiguration)]
+    [Cmdlet(VerbsCommon.New, "PolytomicModel", HelpUri = HelpLinks.Cmdlets + "New-PolytomicModel.md", SupportsShouldProcess = true, DefaultParameterSetName = ByConfiguration)]
     [OutputType(typeof(PolytomicModel), typeof(PolytomicJob))]
     public sealed class NewPolytomicModelCommand : PolytomicCmdlet
     {
@@ -57,6 +57,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>A table or view to read, e.g. company.customers.</summary>
@@ -123,6 +124,10 @@ namespace PolytomicPS.Commands
         [Parameter]
         public SwitchParameter Preview { get; set; }
 
+        /// <summary>The Idempotency-Key to send (8 to 255 letters, digits, '-' or '_'; a GUID works). Run the command again with the same key, for example after a PolytomicApi.OutcomeUnknown error, and Polytomic returns its first answer instead of doing it twice (Polytomic keeps keys for at least 24 hours). One key names one request: a second piped object with the same key is refused. Without it, each request gets a key of its own.</summary>
+        [Parameter]
+        public string? IdempotencyKey { get; set; }
+
         protected override object? ErrorTarget => Name;
 
         protected override void ProcessItem()
@@ -148,40 +153,13 @@ namespace PolytomicPS.Commands
             if (!ShouldProcess(Name, $"Create model on connection {ConnectionId}")) return;
             if (Async)
             {
-                WriteObject(Await((c, ct) => c.CreateModelJobAsync(request, ct)));
+                WriteObject(Await((c, ct) => c.CreateModelJobAsync(request, ct, OneRequestKey(IdempotencyKey))));
                 CurrentSession.Completion.Invalidate("models");
                 return;
             }
-            var model = Await((c, ct) => c.CreateModelAsync(request, ct));
+            var model = Await((c, ct) => c.CreateModelAsync(request, ct, OneRequestKey(IdempotencyKey)));
             CurrentSession.Completion.Invalidate("models");
             WriteObject(model);
         }
-    }
-
-    /// <summary>The configuration shapes of models (seeds 000, 002, 003, 004).</summary>
-    internal static class ModelConfig
-    {
-        public static IDictionary<string, object?> From(string set, string table, string query, string database, string collection, string file, IDictionary? configuration)
-        {
-            switch (set)
-            {
-                case NewPolytomicModelCommand.ByTable: return new Dictionary<string, object?> { ["table"] = table };
-                case NewPolytomicModelCommand.ByQuery: return new Dictionary<string, object?> { ["query"] = query };
-                case NewPolytomicModelCommand.ByCollection: return new Dictionary<string, object?> { ["database"] = database, ["collection"] = collection };
-                case NewPolytomicModelCommand.ByFile: return new Dictionary<string, object?> { ["model_from"] = "single_file", ["key"] = file };
-            }
-            var config = PSInput.ToDictionary(configuration, "Configuration");
-            if (config.Count == 0)
-                throw new PolytomicInputException("EmptyModelConfiguration",
-                    "-Configuration is empty: use -Table, -Query, -Database/-Collection or -File, or pipe a choice from Get-PolytomicSource.", "Configuration");
-            return config;
-        }
-
-        public static List<string>? List(string[]? values) => values == null ? null : values.ToList();
-
-        /// <summary>Labels come back as objects; requests take their names.</summary>
-        public static List<string>? LabelNames(List<object?>? labels) =>
-            labels?.Select(l => l is IDictionary<string, object?> d ? (d.TryGetValue("name", out var n) ? n?.ToString() : null) : l?.ToString())
-                .Where(n => !string.IsNullOrEmpty(n)).Select(n => n!).ToList();
     }
 }

@@ -19,7 +19,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows which models whose names start with 'Test ' would be deleted.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "PolytomicModel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "PolytomicModel", HelpUri = HelpLinks.Cmdlets + "Remove-PolytomicModel.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemovePolytomicModelCommand : PolytomicCmdlet
     {
@@ -28,6 +28,7 @@ namespace PolytomicPS.Commands
         [Alias("ModelId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>Delete without asking for confirmation.</summary>
@@ -38,7 +39,7 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            if (!ShouldProcessUnlessForced(Force, Id, "Delete model")) return;
+            if (!ShouldProcessUnlessForced(Force, Named("Model", Id), "Delete model")) return;
             Await((c, ct) => c.DeleteModelAsync(Id, ct));
             CurrentSession.Completion.Invalidate("models");
         }

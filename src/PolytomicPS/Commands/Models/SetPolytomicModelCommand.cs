@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Points the model at another query, identifies records by email and has Polytomic re-read the fields.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicModel", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicModel", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicModel.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicModel))]
     public sealed class SetPolytomicModelCommand : PolytomicCmdlet
     {
@@ -31,6 +31,7 @@ namespace PolytomicPS.Commands
         [Alias("ModelId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>A new name for the model.</summary>

@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows the actions of one policy and the roles that have them.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicPolicy", DefaultParameterSetName = ByName)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicPolicy", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicPolicy.md", DefaultParameterSetName = ByName)]
     [OutputType(typeof(PolytomicPolicy))]
     public sealed class GetPolytomicPolicyCommand : PolytomicCmdlet
     {

@@ -21,7 +21,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Finds a role by name and gives it to a new user.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicRole", DefaultParameterSetName = ByName)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicRole", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicRole.md", DefaultParameterSetName = ByName)]
     [OutputType(typeof(PolytomicRole))]
     public sealed class GetPolytomicRoleCommand : PolytomicCmdlet
     {

@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lets analysts read and admins change the objects the policy is applied to.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicPolicy", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicPolicy", HelpUri = HelpLinks.Cmdlets + "New-PolytomicPolicy.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicPolicy))]
     public sealed class NewPolytomicPolicyCommand : PolytomicCmdlet
     {
@@ -37,41 +37,17 @@ namespace PolytomicPS.Commands
         [Parameter]
         public string? OrganizationId { get; set; }
 
+        /// <summary>The Idempotency-Key to send (8 to 255 letters, digits, '-' or '_'; a GUID works). Run the command again with the same key, for example after a PolytomicApi.OutcomeUnknown error, and Polytomic returns its first answer instead of doing it twice (Polytomic keeps keys for at least 24 hours). One key names one request: a second piped object with the same key is refused. Without it, each request gets a key of its own.</summary>
+        [Parameter]
+        public string? IdempotencyKey { get; set; }
+
         protected override object? ErrorTarget => Name;
 
         protected override void ProcessItem()
         {
             var actions = PolicyActions.From(PolicyAction);
             if (!ShouldProcess(Name, "Create policy")) return;
-            WriteObject(Await((c, ct) => c.CreatePolicyAsync(new PolicyRequest { Name = Name, OrganizationId = OrganizationId, PolicyActions = actions }, ct)));
-        }
-    }
-
-    internal static class PolicyActions
-    {
-        /// <summary>@{ action = role id(s) or role objects } → policy_actions.</summary>
-        public static List<PolicyAction>? From(IDictionary? table)
-        {
-            if (table == null) return null;
-            var result = new List<PolicyAction>();
-            foreach (DictionaryEntry e in table)
-            {
-                var action = PSInput.Unwrap(e.Key)?.ToString();
-                if (string.IsNullOrWhiteSpace(action))
-                    throw new PolytomicInputException("InvalidPolicyAction", "-PolicyAction has an empty action name.", "PolicyAction");
-                var ids = new List<string>();
-                var value = PSInput.Unwrap(e.Value);
-                IEnumerable items = value is string || value == null || !(value is IEnumerable list) ? new[] { value } : list;
-                foreach (var item in items)
-                {
-                    var v = PSInput.Unwrap(item);
-                    if (v == null) continue;
-                    var id = v is string s ? s : PSObject.AsPSObject(v).Properties["Id"]?.Value?.ToString() ?? v.ToString();
-                    if (!string.IsNullOrWhiteSpace(id)) ids.Add(id!);
-                }
-                result.Add(new PolicyAction { Action = action!, RoleIds = ids });
-            }
-            return result;
+            WriteObject(Await((c, ct) => c.CreatePolicyAsync(new PolicyRequest { Name = Name, OrganizationId = OrganizationId, PolicyActions = actions }, ct, OneRequestKey(IdempotencyKey))));
         }
     }
 }

@@ -21,7 +21,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Creates a role in a given organization (partner callers).</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicRole", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicRole", HelpUri = HelpLinks.Cmdlets + "New-PolytomicRole.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicRole))]
     public sealed class NewPolytomicRoleCommand : PolytomicCmdlet
     {
@@ -34,12 +34,16 @@ namespace PolytomicPS.Commands
         [Parameter]
         public string? OrganizationId { get; set; }
 
+        /// <summary>The Idempotency-Key to send (8 to 255 letters, digits, '-' or '_'; a GUID works). Run the command again with the same key, for example after a PolytomicApi.OutcomeUnknown error, and Polytomic returns its first answer instead of doing it twice (Polytomic keeps keys for at least 24 hours). One key names one request: a second piped object with the same key is refused. Without it, each request gets a key of its own.</summary>
+        [Parameter]
+        public string? IdempotencyKey { get; set; }
+
         protected override object? ErrorTarget => Name;
 
         protected override void ProcessItem()
         {
             if (!ShouldProcess(Name, "Create role")) return;
-            WriteObject(Await((c, ct) => c.CreateRoleAsync(new RoleRequest { Name = Name, OrganizationId = OrganizationId }, ct)));
+            WriteObject(Await((c, ct) => c.CreateRoleAsync(new RoleRequest { Name = Name, OrganizationId = OrganizationId }, ct, OneRequestKey(IdempotencyKey))));
         }
     }
 }

@@ -19,7 +19,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Deletes a policy by id without prompting.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "PolytomicPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "PolytomicPolicy", HelpUri = HelpLinks.Cmdlets + "Remove-PolytomicPolicy.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemovePolytomicPolicyCommand : PolytomicCmdlet
     {

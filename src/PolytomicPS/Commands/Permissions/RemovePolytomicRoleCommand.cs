@@ -19,7 +19,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Deletes every temporary role without prompting.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "PolytomicRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "PolytomicRole", HelpUri = HelpLinks.Cmdlets + "Remove-PolytomicRole.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemovePolytomicRoleCommand : PolytomicCmdlet
     {

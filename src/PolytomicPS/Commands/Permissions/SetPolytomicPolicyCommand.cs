@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Replaces the policy's actions: analysts and admins may read, nobody else gets anything.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicPolicy", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicPolicy", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicPolicy.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicPolicy))]
     public sealed class SetPolytomicPolicyCommand : PolytomicCmdlet
     {

@@ -15,7 +15,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Renames a role found by name and shows the result.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicRole", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicRole", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicRole.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicRole))]
     public sealed class SetPolytomicRoleCommand : PolytomicCmdlet
     {

@@ -24,7 +24,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Waits up to 30 minutes for a slow query and reads the result from a dictionary.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Invoke, "PolytomicQuery")]
+    [Cmdlet(VerbsLifecycle.Invoke, "PolytomicQuery", HelpUri = HelpLinks.Cmdlets + "Invoke-PolytomicQuery.md")]
     [OutputType(typeof(PSObject), typeof(Dictionary<string, object>))]
     public sealed class InvokePolytomicQueryCommand : PolytomicCmdlet
     {
@@ -33,6 +33,7 @@ namespace PolytomicPS.Commands
         [Alias("Connection", "Id")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The query text, in the connection's language (SQL, SOQL...).</summary>
@@ -64,7 +65,7 @@ namespace PolytomicPS.Commands
             WriteVerbose($"Query {submitted.Id} submitted ({submitted.Status}).");
             var clock = Stopwatch.StartNew();
             var delay = TimeSpan.FromSeconds(PollIntervalSeconds);
-            var progress = new ProgressRecord(Math.Abs(submitted.Id.GetHashCode() % 100000), $"Running query on {ConnectionId}", "Submitted");
+            var progress = new ProgressRecord(Math.Abs(submitted.Id.GetHashCode() % 100000), $"Running query on {Named("connection", ConnectionId)}", "Submitted");
             string? next = null;
             PolytomicQueryResult result = submitted;
             if (!result.IsFinished)

@@ -8,7 +8,7 @@ namespace PolytomicPS.Commands
     /// <summary>Connects to Polytomic and makes the session the default for this runspace.</summary>
     /// <remarks>
     /// <para>Connect-Polytomic checks the base URL, builds a session (one HTTP client with retries) and outputs it. Later cmdlets use it unless they are given -Session. Nothing is sent to Polytomic until a cmdlet needs it (with -Verbose, it reads /api/me to say who you are).</para>
-    /// <para>It takes a user or organization API key, a partner key (Bearer; with -OrganizationId, HTTP Basic scoped to that organization), a PSCredential holding an organization id and a partner key (as Azure Automation credential assets do), or a self-hosted deployment key. Without any, it reads POLYTOMIC_API_KEY, then POLYTOMIC_PARTNER_KEY, then POLYTOMIC_DEPLOYMENT_KEY.</para>
+    /// <para>It takes a user or organization API key (a SecureString, a string, or a PSCredential whose password is the key: whatever Get-Secret or an Automation asset returns), a partner key (Bearer; with -OrganizationId, HTTP Basic scoped to that organization), a PSCredential holding an organization id and a partner key (as Azure Automation credential assets do), or a self-hosted deployment key. Without any, it reads POLYTOMIC_API_KEY, then POLYTOMIC_PARTNER_KEY, then POLYTOMIC_DEPLOYMENT_KEY.</para>
     /// <para>Keys are kept as SecureStrings and never printed: the session shows only MaskedKey, its last characters. Without -BaseUrl, POLYTOMIC_BASE_URL, POLYTOMIC_DEPLOYMENT_URL or https://app.polytomic.com is used. Plain http:// is refused except on loopback, and so is a URL that holds a user name or password (user:password@host: CredentialsInBaseUrl).</para>
     /// <para>Output: the session object (PolytomicSession), nothing else.</para>
     /// </remarks>
@@ -21,10 +21,23 @@ namespace PolytomicPS.Commands
     /// </example>
     /// <example>
     /// <code>
-    /// $env:POLYTOMIC_API_KEY = $secretFromVault
-    /// Connect-Polytomic -ApiVersion 2025-09-18 -MaxRetries 5
+    /// Connect-Polytomic -ApiKey (Get-Secret -Name PolytomicApiKey) -ApiVersion 2025-09-18 -MaxRetries 5
     /// </code>
-    /// <para>Connects with the key from the environment (as a runbook would), speaking API version 2025-09-18 and retrying transient failures up to five times.</para>
+    /// <para>With SecretManagement: Get-Secret returns a SecureString (or a PSCredential for a credential secret), and -ApiKey takes either as it is. Do not copy the secret into an environment variable first: a SecureString turned into text is the words System.Security.SecureString, which Connect-Polytomic refuses (KeyIsTypeName). Speaks API version 2025-09-18 and retries transient failures up to five times.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $env:POLYTOMIC_API_KEY = Get-Secret -Name PolytomicApiKey -AsPlainText
+    /// Connect-Polytomic
+    /// </code>
+    /// <para>Connects with the key from the environment, as a CI job that receives the key as a masked variable does. The variable must hold the key's text, hence -AsPlainText.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $key = Get-AutomationVariable -Name 'PolytomicApiKey'
+    /// Connect-Polytomic -ApiKey $key
+    /// </code>
+    /// <para>In an Azure Automation runbook: an encrypted Automation variable arrives as a plain string, which is made a SecureString at once. A credential asset (Get-AutomationPSCredential) can be passed to -ApiKey too: its password is the key.</para>
     /// </example>
     /// <example>
     /// <code>
@@ -33,7 +46,15 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>In an Azure Automation runbook: the credential's user name is the organization id and its password the partner key.</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Connect, "Polytomic", DefaultParameterSetName = ApiKeySet)]
+    /// <example>
+    /// <code>
+    /// $partner = Get-Credential -UserName $organizationId -Message 'Polytomic partner key'
+    /// Connect-Polytomic -Credential $partner
+    /// Get-PolytomicConnection
+    /// </code>
+    /// <para>A partner key typed at a prompt, acting inside one organization (leave the user name empty to manage organizations instead). The same works with a credential secret: Connect-Polytomic -Credential (Get-Secret -Name PolytomicPartner).</para>
+    /// </example>
+    [Cmdlet(VerbsCommunications.Connect, "Polytomic", HelpUri = HelpLinks.Cmdlets + "Connect-Polytomic.md", DefaultParameterSetName = ApiKeySet)]
     [OutputType(typeof(PolytomicSession))]
     public sealed class ConnectPolytomicCommand : PSCmdlet
     {
@@ -51,12 +72,12 @@ namespace PolytomicPS.Commands
 
         private readonly System.Threading.CancellationTokenSource stopping = new System.Threading.CancellationTokenSource();
 
-        /// <summary>The Polytomic API key, as a SecureString (a plain string is converted at once). Defaults to the POLYTOMIC_API_KEY environment variable.</summary>
+        /// <summary>The Polytomic API key: a SecureString, a plain string (converted at once) or a PSCredential whose password is the key, which is what Get-Secret, encrypted Automation variables and credential assets return. Defaults to the POLYTOMIC_API_KEY environment variable.</summary>
         [Parameter(Position = 0, ParameterSetName = ApiKeySet)]
         [SecureStringTransformation]
         public SecureString? ApiKey { get; set; }
 
-        /// <summary>A partner key: manages organizations and their users. With -OrganizationId it acts inside that
+        /// <summary>A partner key (SecureString, string or PSCredential whose password is the key): manages organizations and their users. With -OrganizationId it acts inside that
         /// organization (HTTP Basic organization-id:partner-key).</summary>
         [Parameter(Mandatory = true, ParameterSetName = PartnerKeySet)]
         [SecureStringTransformation]
@@ -67,7 +88,7 @@ namespace PolytomicPS.Commands
         [Credential]
         public PSCredential? Credential { get; set; }
 
-        /// <summary>The deployment key of a self-hosted Polytomic (HTTP Basic).</summary>
+        /// <summary>The deployment key of a self-hosted Polytomic (HTTP Basic): a SecureString, string or PSCredential whose password is the key.</summary>
         [Parameter(Mandatory = true, ParameterSetName = DeploymentKeySet)]
         [SecureStringTransformation]
         public SecureString? DeploymentKey { get; set; }
@@ -110,6 +131,7 @@ namespace PolytomicPS.Commands
         protected override void EndProcessing()
         {
             var (key, mode, org) = Credentials();
+            RefuseTypeName(key);
             var url = ResolveBaseUrl();
             if (ProxyCredential != null && Proxy == null)
                 ThrowTerminatingError(ErrorFactory.Input("ProxyCredentialWithoutProxy", "-ProxyCredential needs -Proxy.", ErrorCategory.InvalidArgument, null));
@@ -133,7 +155,10 @@ namespace PolytomicPS.Commands
                 Proxy = proxy,
             };
             options.ApiKey.MakeReadOnly();
-            var session = new PolytomicSession(options, PolytomicSession.Mask(SecureStrings.ToPlain(key)));
+            PolytomicSession session;
+            // A key that cannot go into a header (a line break, a non-ASCII character) is refused here, by ErrorId.
+            try { session = new PolytomicSession(options, PolytomicSession.Mask(SecureStrings.ToPlain(key))); }
+            catch (PolytomicInputException ex) { ThrowTerminatingError(ErrorFactory.FromInput(ex)); throw; }
             SessionStore.Current = session;
             Notes.Write(this, $"Connected to {session.BaseUrl} with API version {session.ApiVersion} ({mode}).");
             if (VerboseOn()) ShowIdentity(session);
@@ -174,6 +199,18 @@ namespace PolytomicPS.Commands
                 $"No API key: pass -ApiKey, -PartnerKey, -Credential or -DeploymentKey, or set {ApiKeyVariable}, {PartnerKeyVariable} or {DeploymentKeyVariable}.",
                 ErrorCategory.InvalidArgument, null));
             throw new InvalidOperationException(); // not reached
+        }
+
+        /// <summary>A SecureString or PSCredential that went through a string (an environment variable, string
+        /// interpolation) arrives as its type name; sending that would only come back as 401.</summary>
+        private void RefuseTypeName(SecureString key)
+        {
+            var plain = SecureStrings.ToPlain(key);
+            if (plain != typeof(SecureString).FullName && plain != typeof(PSCredential).FullName) return;
+            ThrowTerminatingError(ErrorFactory.Input("KeyIsTypeName",
+                $"The key is the text '{plain}', not a key: a secret was turned into a string on its way here.",
+                ErrorCategory.InvalidArgument, null,
+                "Pass the SecureString or PSCredential itself to -ApiKey (Connect-Polytomic -ApiKey (Get-Secret -Name ...)), or put the key's text in the environment variable (Get-Secret -AsPlainText)."));
         }
 
         private SecureString NonEmpty(SecureString? key, string parameter)

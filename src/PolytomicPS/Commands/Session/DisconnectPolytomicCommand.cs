@@ -19,7 +19,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Closes a session kept in a variable; the default session stays open.</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Disconnect, "Polytomic")]
+    [Cmdlet(VerbsCommunications.Disconnect, "Polytomic", HelpUri = HelpLinks.Cmdlets + "Disconnect-Polytomic.md")]
     [OutputType(typeof(void))]
     public sealed class DisconnectPolytomicCommand : PSCmdlet
     {

@@ -18,7 +18,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Connects only when there is no session yet.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicSession")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicSession", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSession.md")]
     [OutputType(typeof(PolytomicSession))]
     public sealed class GetPolytomicSessionCommand : PSCmdlet
     {

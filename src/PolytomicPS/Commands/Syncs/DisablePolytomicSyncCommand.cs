@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Pauses every active sync and shows each one afterwards.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Disable, "PolytomicSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Disable, "PolytomicSync", HelpUri = HelpLinks.Cmdlets + "Disable-PolytomicSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSync))]
     public sealed class DisablePolytomicSyncCommand : PolytomicCmdlet
     {
@@ -29,6 +29,7 @@ namespace PolytomicPS.Commands
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>Output the sync (PolytomicSync) after the change. By default nothing is output.</summary>
@@ -39,7 +40,7 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            if (!ShouldProcess(Id, "Disable sync")) return;
+            if (!ShouldProcess(Named("Sync", Id), "Disable sync")) return;
             Await((c, ct) => c.ActivateSyncAsync(Id, false, ct));
             if (PassThru) WriteObject(Await((c, ct) => c.GetSyncAsync(Id, ct)));
         }

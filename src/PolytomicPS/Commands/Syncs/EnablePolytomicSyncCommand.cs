@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows which sync would be activated without changing it.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Enable, "PolytomicSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Enable, "PolytomicSync", HelpUri = HelpLinks.Cmdlets + "Enable-PolytomicSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSync))]
     public sealed class EnablePolytomicSyncCommand : PolytomicCmdlet
     {
@@ -29,6 +29,7 @@ namespace PolytomicPS.Commands
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>Output the sync (PolytomicSync) after the change. By default nothing is output.</summary>
@@ -39,7 +40,7 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            if (!ShouldProcess(Id, "Enable sync")) return;
+            if (!ShouldProcess(Named("Sync", Id), "Enable sync")) return;
             Await((c, ct) => c.ActivateSyncAsync(Id, true, ct));
             if (PassThru) WriteObject(Await((c, ct) => c.GetSyncAsync(Id, ct)));
         }

@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows only the daily and weekly options.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicScheduleOption")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicScheduleOption", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicScheduleOption.md")]
     [OutputType(typeof(PolytomicScheduleOption))]
     public sealed class GetPolytomicScheduleOptionCommand : PolytomicCmdlet
     {

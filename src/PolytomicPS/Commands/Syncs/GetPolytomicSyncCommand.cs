@@ -22,7 +22,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the syncs into a Salesforce connection, then reads each in full (with its field mapping).</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicSync", DefaultParameterSetName = ByName)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicSync", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSync.md", DefaultParameterSetName = ByName)]
     [OutputType(typeof(PolytomicSync))]
     public sealed class GetPolytomicSyncCommand : PolytomicCmdlet
     {
@@ -34,6 +34,7 @@ namespace PolytomicPS.Commands
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string[] Id { get; set; } = new string[0];
 
         /// <summary>Names of syncs to get; wildcards are allowed. Tab completes the names.</summary>
@@ -54,6 +55,7 @@ namespace PolytomicPS.Commands
         /// <summary>Only syncs into this target connection: an id or a connection object.</summary>
         [Parameter(ParameterSetName = ByName)]
         [IdTransformation]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? TargetConnectionId { get; set; }
 
         /// <summary>Syncs per request on API version 2025-09-18 (1 to 50, default 50). All pages are read either way.</summary>

@@ -23,7 +23,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>On API version 2024-02-08, lists the tables of the CUSTOMERS schema of Snowflake (Polytomic's MySQL-to-Snowflake walkthrough).</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicTarget", DefaultParameterSetName = Objects)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicTarget", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicTarget.md", DefaultParameterSetName = Objects)]
     [OutputType(typeof(PolytomicTargetObject), ParameterSetName = new[] { Objects })]
     [OutputType(typeof(PolytomicTargetOption), ParameterSetName = new[] { DrillDownSet, WalkSet })]
     public sealed class GetPolytomicTargetCommand : PolytomicCmdlet
@@ -37,6 +37,7 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>Only objects whose name or id matches; wildcards are allowed.</summary>

@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the fields a Salesforce Contact must be given.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicTargetField")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicTargetField", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicTargetField.md")]
     [OutputType(typeof(PolytomicTargetField))]
     [OutputType(typeof(PolytomicTargetMode))]
     public sealed class GetPolytomicTargetFieldCommand : PolytomicCmdlet
@@ -29,12 +29,14 @@ namespace PolytomicPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The target object id, e.g. Contact or CUSTOMERS.CONTACTS (Get-PolytomicTarget lists them). Takes pipeline input by property name (Object or TargetObject).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("TargetObject")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TargetObjectCompleter))]
         public string Object { get; set; } = "";
 
         /// <summary>Have Polytomic re-read the object's fields from the target.</summary>

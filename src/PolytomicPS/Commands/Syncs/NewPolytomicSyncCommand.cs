@@ -27,7 +27,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Replaces the Snowflake table's rows with the model's records every day at 05:30 UTC.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicSync", HelpUri = HelpLinks.Cmdlets + "New-PolytomicSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSync))]
     public sealed class NewPolytomicSyncCommand : PolytomicCmdlet
     {
@@ -41,6 +41,7 @@ namespace PolytomicPS.Commands
         [Alias("ModelId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string Model { get; set; } = "";
 
         /// <summary>The target connection: an id or a connection object. Takes TargetConnectionId from a piped sync (a copy with other fields).</summary>
@@ -48,12 +49,14 @@ namespace PolytomicPS.Commands
         [Alias("TargetConnectionId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Target { get; set; } = "";
 
         /// <summary>The target object, e.g. Contact or CUSTOMERS.CONTACTS (Get-PolytomicTarget lists them). Takes TargetObject from a piped sync.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("TargetObject")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TargetObjectCompleter))]
         public string Object { get; set; } = "";
 
         /// <summary>How records are written: create, update, updateOrCreate, replace, append, remove or snapshot. Get-PolytomicTargetField -Modes shows what the object supports. Takes Mode from a piped sync.</summary>
@@ -63,6 +66,7 @@ namespace PolytomicPS.Commands
 
         /// <summary>The model field matched against a target field, as one pair: @{ email = 'Email' }. Required by create, update, updateOrCreate and remove.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(ModelFieldCompleter))]
         public IDictionary? Identity { get; set; }
 
         /// <summary>How the identity matches (default Equality); sent as typed. Tab completes the functions.</summary>
@@ -72,6 +76,7 @@ namespace PolytomicPS.Commands
 
         /// <summary>The field mapping: @{ first_name = 'FirstName' } pairs (model field = target field), or objects with target, source, sync_mode, override_value, encryption_enabled and new.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(ModelFieldCompleter))]
         public object[]? Field { get; set; }
 
         /// <summary>Filters on the model's records, one hashtable each: @{ field = 'plan'; function = 'Equality'; value = 'pro'; label = 'A' }.</summary>
@@ -111,6 +116,10 @@ namespace PolytomicPS.Commands
         [Parameter]
         public string? OrganizationId { get; set; }
 
+        /// <summary>The Idempotency-Key to send (8 to 255 letters, digits, '-' or '_'; a GUID works). Run the command again with the same key, for example after a PolytomicApi.OutcomeUnknown error, and Polytomic returns its first answer instead of doing it twice (Polytomic keeps keys for at least 24 hours). One key names one request: a second piped object with the same key is refused. Without it, each request gets a key of its own.</summary>
+        [Parameter]
+        public string? IdempotencyKey { get; set; }
+
         protected override object? ErrorTarget => Name;
 
         protected override void ProcessItem()
@@ -137,7 +146,7 @@ namespace PolytomicPS.Commands
                 OrganizationId = OrganizationId,
             };
             if (!ShouldProcess(Name, $"Create {mode} sync of model {Model} into {Object}")) return;
-            var sync = Await((c, ct) => c.CreateSyncAsync(request, ct));
+            var sync = Await((c, ct) => c.CreateSyncAsync(request, ct, OneRequestKey(IdempotencyKey)));
             CurrentSession.Completion.Invalidate("syncs");
             WriteObject(sync);
         }

@@ -19,7 +19,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Shows which syncs whose names start with 'Test ' would be deleted.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "PolytomicSync", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "PolytomicSync", HelpUri = HelpLinks.Cmdlets + "Remove-PolytomicSync.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemovePolytomicSyncCommand : PolytomicCmdlet
     {
@@ -28,6 +28,7 @@ namespace PolytomicPS.Commands
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>Delete without asking for confirmation.</summary>
@@ -38,7 +39,7 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            if (!ShouldProcessUnlessForced(Force, Id, "Delete sync")) return;
+            if (!ShouldProcessUnlessForced(Force, Named("Sync", Id), "Delete sync")) return;
             Await((c, ct) => c.DeleteSyncAsync(Id, ct));
             CurrentSession.Completion.Invalidate("syncs");
         }

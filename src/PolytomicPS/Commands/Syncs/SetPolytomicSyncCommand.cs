@@ -24,7 +24,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Switches the sync to updateOrCreate matched by email and replaces its field mapping.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicSync", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicSync", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSync))]
     public sealed class SetPolytomicSyncCommand : PolytomicCmdlet
     {
@@ -33,6 +33,7 @@ namespace PolytomicPS.Commands
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>A new name for the sync.</summary>
@@ -43,6 +44,7 @@ namespace PolytomicPS.Commands
         /// <summary>The model that -Field, -Filter and -Identity field names refer to: an id or a model object. Defaults to the sync's first model.</summary>
         [Parameter]
         [IdTransformation]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string? Model { get; set; }
 
         /// <summary>A new mode: create, update, updateOrCreate, replace, append, remove or snapshot.</summary>
@@ -52,6 +54,7 @@ namespace PolytomicPS.Commands
 
         /// <summary>A new identity pair: @{ email = 'Email' }.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(ModelFieldCompleter))]
         public IDictionary? Identity { get; set; }
 
         /// <summary>A new identity function, e.g. Equality; sent as typed. Tab completes the functions.</summary>
@@ -61,6 +64,7 @@ namespace PolytomicPS.Commands
 
         /// <summary>A new field mapping that replaces the whole current one: @{ first_name = 'FirstName' } pairs, or objects with target and source.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(ModelFieldCompleter))]
         public object[]? Field { get; set; }
 
         /// <summary>New filters that replace the current ones: @{ field = 'plan'; function = 'Equality'; value = 'pro' }. An empty array removes them.</summary>
@@ -83,12 +87,14 @@ namespace PolytomicPS.Commands
         /// <summary>A new target object on the same connection, or on -Target.</summary>
         [Parameter]
         [Alias("TargetObject")]
+        [ArgumentCompleter(typeof(TargetObjectCompleter))]
         public string? Object { get; set; }
 
         /// <summary>A new target connection: an id or a connection object.</summary>
         [Parameter]
         [Alias("TargetConnectionId")]
         [IdTransformation]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? Target { get; set; }
 
         /// <summary>Activate the sync (-Active) or deactivate it (-Active:$false). Unchanged when omitted.</summary>

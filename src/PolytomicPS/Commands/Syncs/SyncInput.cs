@@ -100,7 +100,7 @@ namespace PolytomicPS.Commands
             SyncModes.Canonical(SyncModes.All, mode) ?? throw new PolytomicInputException("UnknownSyncMode",
                 $"'{mode}' is not a sync mode; use one of {string.Join(", ", SyncModes.All)}.", "Mode", mode);
 
-        /// <summary>The schedule: the frequency as typed (seed 004 sends "Manual"), plus -Schedule's time fields.</summary>
+        /// <summary>The schedule: the frequency as typed ("Manual" works as well as "manual"), plus -Schedule's time fields.</summary>
         public static SyncSchedule Schedule(string frequency, IDictionary? extra, SyncSchedule? current = null)
         {
             if (SyncModes.Canonical(SyncModes.Frequencies, frequency) == null)

@@ -14,7 +14,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Stops delivery while the receiving service is down for maintenance.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Disable, "PolytomicWebhook", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Disable, "PolytomicWebhook", HelpUri = HelpLinks.Cmdlets + "Disable-PolytomicWebhook.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicWebhook))]
     public sealed class DisablePolytomicWebhookCommand : PolytomicCmdlet
     {

@@ -14,7 +14,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Turns delivery back on and shows the webhook.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Enable, "PolytomicWebhook", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Enable, "PolytomicWebhook", HelpUri = HelpLinks.Cmdlets + "Enable-PolytomicWebhook.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicWebhook))]
     public sealed class EnablePolytomicWebhookCommand : PolytomicCmdlet
     {

@@ -13,7 +13,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the addresses that get sync failure emails.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicErrorSubscriber")]
+    [Cmdlet(VerbsCommon.Get, "PolytomicErrorSubscriber", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicErrorSubscriber.md")]
     [OutputType(typeof(PolytomicErrorSubscribers))]
     public sealed class GetPolytomicErrorSubscriberCommand : PolytomicCmdlet
     {

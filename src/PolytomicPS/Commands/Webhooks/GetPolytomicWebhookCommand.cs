@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Resumes delivery of a webhook that was disabled.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicWebhook", DefaultParameterSetName = List)]
+    [Cmdlet(VerbsCommon.Get, "PolytomicWebhook", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicWebhook.md", DefaultParameterSetName = List)]
     [OutputType(typeof(PolytomicWebhook))]
     public sealed class GetPolytomicWebhookCommand : PolytomicCmdlet
     {

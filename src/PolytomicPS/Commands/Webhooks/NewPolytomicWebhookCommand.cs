@@ -18,7 +18,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Registers a webhook with a secret typed at the prompt.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "PolytomicWebhook", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PolytomicWebhook", HelpUri = HelpLinks.Cmdlets + "New-PolytomicWebhook.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicWebhook))]
     public sealed class NewPolytomicWebhookCommand : PolytomicCmdlet
     {
@@ -37,22 +37,17 @@ namespace PolytomicPS.Commands
         [Parameter]
         public string? OrganizationId { get; set; }
 
+        /// <summary>The Idempotency-Key to send (8 to 255 letters, digits, '-' or '_'; a GUID works). Run the command again with the same key, for example after a PolytomicApi.OutcomeUnknown error, and Polytomic returns its first answer instead of doing it twice (Polytomic keeps keys for at least 24 hours). One key names one request: a second piped object with the same key is refused. Without it, each request gets a key of its own.</summary>
+        [Parameter]
+        public string? IdempotencyKey { get; set; }
+
         protected override object? ErrorTarget => Endpoint?.ToString();
 
         protected override void ProcessItem()
         {
             WebhookInput.CheckEndpoint(Endpoint!);
             if (!ShouldProcess(Endpoint!.ToString(), "Create webhook")) return;
-            WriteObject(Await((c, ct) => c.CreateWebhookAsync(new WebhookRequest { Endpoint = Endpoint.ToString(), Secret = Secret, OrganizationId = OrganizationId }, ct)));
-        }
-    }
-
-    internal static class WebhookInput
-    {
-        public static void CheckEndpoint(Uri endpoint)
-        {
-            if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
-                throw new Polytomic.PolytomicInputException("InvalidWebhookEndpoint", $"The endpoint '{endpoint}' must be an absolute http(s) URL.", "Endpoint", endpoint.ToString());
+            WriteObject(Await((c, ct) => c.CreateWebhookAsync(new WebhookRequest { Endpoint = Endpoint.ToString(), Secret = Secret, OrganizationId = OrganizationId }, ct, OneRequestKey(IdempotencyKey))));
         }
     }
 }

@@ -19,7 +19,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Deletes a webhook by id without prompting.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "PolytomicWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "PolytomicWebhook", HelpUri = HelpLinks.Cmdlets + "Remove-PolytomicWebhook.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemovePolytomicWebhookCommand : PolytomicCmdlet
     {

@@ -24,7 +24,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Adds the on-call address, removes another and shows the resulting list.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicErrorSubscriber", SupportsShouldProcess = true, DefaultParameterSetName = Replace)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicErrorSubscriber", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicErrorSubscriber.md", SupportsShouldProcess = true, DefaultParameterSetName = Replace)]
     [OutputType(typeof(PolytomicErrorSubscribers))]
     public sealed class SetPolytomicErrorSubscriberCommand : PolytomicCmdlet
     {

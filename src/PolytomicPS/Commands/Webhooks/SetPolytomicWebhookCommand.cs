@@ -23,7 +23,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Rotates the signing secret.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "PolytomicWebhook", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "PolytomicWebhook", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicWebhook.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicWebhook))]
     public sealed class SetPolytomicWebhookCommand : PolytomicCmdlet
     {

@@ -26,7 +26,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Compares against another organization's session, with the dev connection's name pointed at the production one.</para>
     /// </example>
-    [Cmdlet(VerbsData.Compare, "PolytomicWorkspace")]
+    [Cmdlet(VerbsData.Compare, "PolytomicWorkspace", HelpUri = HelpLinks.Cmdlets + "Compare-PolytomicWorkspace.md")]
     [OutputType(typeof(WorkspacePlanItem))]
     public sealed class ComparePolytomicWorkspaceCommand : WorkspaceCmdlet
     {

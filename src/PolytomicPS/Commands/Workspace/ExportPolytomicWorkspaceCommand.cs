@@ -26,7 +26,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Exports only the objects whose names start with Sales and outputs the files written.</para>
     /// </example>
-    [Cmdlet(VerbsData.Export, "PolytomicWorkspace")]
+    [Cmdlet(VerbsData.Export, "PolytomicWorkspace", HelpUri = HelpLinks.Cmdlets + "Export-PolytomicWorkspace.md")]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportPolytomicWorkspaceCommand : PolytomicCmdlet
     {

@@ -31,7 +31,7 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Makes the workspace match the folder exactly, deleting what the folder lacks, and shows what changed.</para>
     /// </example>
-    [Cmdlet(VerbsData.Import, "PolytomicWorkspace", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsData.Import, "PolytomicWorkspace", HelpUri = HelpLinks.Cmdlets + "Import-PolytomicWorkspace.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(WorkspacePlanItem))]
     public sealed class ImportPolytomicWorkspaceCommand : WorkspaceCmdlet
     {

@@ -1,0 +1,74 @@
+using System.Management.Automation;
+using Polytomic;
+using Polytomic.Models;
+
+namespace PolytomicPS.Commands
+{
+    /// <summary>Gets the runs (executions) of a bulk sync.</summary>
+    /// <remarks>
+    /// <para>Get-PolytomicBulkSyncExecution lists GET /api/bulk/syncs/{id}/executions, newest first (oldest first with -Ascending), following every page and writing each as it arrives; -Verbose reports the pages. -OnlyTerminal lists only finished runs.</para>
+    /// <para>-ExecutionId (or an execution piped in) reads single runs (GET /api/bulk/syncs/{id}/executions/{execution_id}), so a run from Start-PolytomicBulkSync can be polled by piping it back in. An unknown id is a PolytomicApi.NotFound error.</para>
+    /// <para>Each output (PolytomicBulkSyncExecution) has Status (created, running, completed, failed, canceling, canceled, ...), RecordCount and per-schema Schemas, plus SyncId and ExecutionId, so executions pipe into Get-PolytomicBulkSyncLog and Stop-PolytomicBulkSync.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicBulkSyncExecution -SyncId $sync.Id -OnlyTerminal | Where-Object Status -eq 'failed'
+    /// </code>
+    /// <para>Lists the bulk sync's failed runs.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $run = Start-PolytomicBulkSync -Id $sync.Id
+    /// while (($run = $run | Get-PolytomicBulkSyncExecution).Status -notin 'completed', 'failed', 'canceled') {
+    ///     [System.Threading.Thread]::Sleep(2000)
+    /// }
+    /// $run.Schemas
+    /// </code>
+    /// <para>Starts a run, polls it until it finishes and shows the record count of each schema.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSyncExecution", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicBulkSyncExecution.md", DefaultParameterSetName = List)]
+    [OutputType(typeof(PolytomicBulkSyncExecution))]
+    public sealed class GetPolytomicBulkSyncExecutionCommand : PolytomicCmdlet
+    {
+        public const string List = "List";
+        public const string ById = "ById";
+
+        /// <summary>The bulk sync: an id or a bulk sync object. Takes pipeline input by property name (SyncId), so bulk syncs, executions, schemas and schedules pipe in.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
+        public string SyncId { get; set; } = "";
+
+        /// <summary>Ids of the executions to get. Takes pipeline input by property name, so execution objects (ExecutionId) pipe in.</summary>
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ById, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] ExecutionId { get; set; } = new string[0];
+
+        /// <summary>List only finished runs, ordered by when they finished.</summary>
+        [Parameter(ParameterSetName = List)]
+        public SwitchParameter OnlyTerminal { get; set; }
+
+        /// <summary>List the oldest runs first.</summary>
+        [Parameter(ParameterSetName = List)]
+        public SwitchParameter Ascending { get; set; }
+
+        /// <summary>How many runs each request asks for (1 to 100, default 50). All pages are read either way.</summary>
+        [Parameter(ParameterSetName = List)]
+        [ValidateRange(1, 100)]
+        public int PageSize { get; set; } = 50;
+
+        protected override object? ErrorTarget => SyncId;
+
+        protected override void ProcessItem()
+        {
+            if (ParameterSetName == ById)
+            {
+                WriteEach(ExecutionId, id => Await((c, ct) => c.GetBulkSyncExecutionAsync(SyncId, id, ct)));
+                return;
+            }
+            foreach (var run in Paged((c, token, ct) => c.ListBulkSyncExecutionsPageAsync(SyncId, token, PageSize, OnlyTerminal, Ascending, ct)))
+                WriteObject(run);
+        }
+    }
+}

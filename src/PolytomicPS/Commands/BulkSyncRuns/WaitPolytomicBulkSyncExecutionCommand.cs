@@ -1,0 +1,78 @@
+using System.Management.Automation;
+using Polytomic.Models;
+
+namespace PolytomicPS.Commands
+{
+    /// <summary>Waits for bulk-sync runs to end, showing their progress schema by schema.</summary>
+    /// <remarks>
+    /// <para>Wait-PolytomicBulkSyncExecution polls GET /api/bulk/syncs/{id}/executions/{id} (both API versions) with backoff (from -PollIntervalSeconds, growing to at most 15 s between checks) until the run is completed, failed, interrupted or canceled. Its progress shows the run's status and record count, and under it one bar per schema with that schema's status and record count. Pipe executions in (from Start-PolytomicBulkSync or Get-PolytomicBulkSyncExecution), or give only a bulk sync: then it waits for its run in progress, else its last run (a bulk sync that never ran is a NoBulkSyncExecution error).</para>
+    /// <para>A failed or interrupted run is a BulkSyncExecutionFailed error (naming the failed schemas and their messages), a canceled one BulkSyncExecutionCanceled, and a run still going after -TimeoutSeconds BulkSyncExecutionTimeout; the error's TargetObject is the execution, as with Wait-PolytomicSyncExecution. A run that ended with record errors (status errors) gives a warning. Stopping the pipeline (Ctrl+C) ends the wait at once.</para>
+    /// <para>It outputs nothing unless -PassThru, which outputs each execution as it last was (PolytomicBulkSyncExecution).</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicBulkSync -Name 'Salesforce to Snowflake' | Start-PolytomicBulkSync | Wait-PolytomicBulkSyncExecution -PassThru
+    /// </code>
+    /// <para>Starts a run, shows each schema's progress and outputs the finished execution.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicBulkSync | Wait-PolytomicBulkSyncExecution -TimeoutSeconds 7200 -ErrorVariable failures
+    /// $failures | ForEach-Object { $_.TargetObject.Schemas | Where-Object Status -eq 'failed' }
+    /// </code>
+    /// <para>Waits for the current or last run of every bulk sync; $failures then holds an error per run that failed, was canceled or timed out, and each TargetObject is that execution with its schemas.</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Wait, "PolytomicBulkSyncExecution", HelpUri = HelpLinks.Cmdlets + "Wait-PolytomicBulkSyncExecution.md")]
+    [OutputType(typeof(PolytomicBulkSyncExecution))]
+    public sealed class WaitPolytomicBulkSyncExecutionCommand : BulkSyncRunCmdlet
+    {
+        /// <summary>The bulk sync: an id or a bulk sync object; binds from piped executions (their SyncId) and bulk syncs.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
+        public string SyncId { get; set; } = "";
+
+        /// <summary>The id of the execution to wait for; binds from piped executions. Without it, the bulk sync's run in progress (else its last run) is waited for.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? ExecutionId { get; set; }
+
+        /// <summary>How long to wait, in seconds, before giving up with a BulkSyncExecutionTimeout error (default 3600).</summary>
+        [Parameter]
+        [ValidateRange(1, 7 * 86400)]
+        public int TimeoutSeconds { get; set; } = 3600;
+
+        /// <summary>Seconds before the first re-check (default 1); later checks back off up to 15 seconds apart.</summary>
+        [Parameter]
+        [ValidateRange(0.01, 300)]
+        public double PollIntervalSeconds { get; set; } = 1;
+
+        /// <summary>Outputs each execution once it has ended (or as it was at a timeout); by default nothing is output.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override object? ErrorTarget => ExecutionId ?? SyncId;
+
+        protected override void ProcessItem()
+        {
+            PolytomicBulkSyncExecution run;
+            if (ExecutionId != null)
+                run = new PolytomicBulkSyncExecution { SyncId = SyncId, Id = Polytomic.Http.ApiPath.Id(ExecutionId, "execution id") };
+            else
+            {
+                var status = Await((c, ct) => c.GetBulkSyncStatusAsync(SyncId, ct));
+                var found = status.CurrentExecution ?? status.LastExecution;
+                if (found == null)
+                {
+                    WriteError(ErrorFactory.Input("NoBulkSyncExecution", $"{Named("Bulk sync", SyncId)} has no run to wait for.", ErrorCategory.ObjectNotFound, SyncId,
+                        "Start one with Start-PolytomicBulkSync."));
+                    return;
+                }
+                run = found;
+            }
+            run = WaitForBulkRun(run, TimeoutSeconds, PollIntervalSeconds);
+            if (PassThru) WriteObject(run);
+        }
+    }
+}

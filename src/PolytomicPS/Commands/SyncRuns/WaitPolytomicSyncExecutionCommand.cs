@@ -1,0 +1,78 @@
+using System.Management.Automation;
+using Polytomic.Models;
+
+namespace PolytomicPS.Commands
+{
+    /// <summary>Waits for model-sync runs to end, showing their progress.</summary>
+    /// <remarks>
+    /// <para>Wait-PolytomicSyncExecution polls GET /api/syncs/{id}/executions/{id} with backoff (from -PollIntervalSeconds, growing to at most 15 s between checks) until the run is completed, failed or canceled, showing its status and record counts as progress. Pipe executions in (from Start-PolytomicSync or Get-PolytomicSyncExecution), or give only a sync: then it waits for the sync's run in progress, else its last run (a sync that never ran is a NoSyncExecution error).</para>
+    /// <para>A failed run is a SyncExecutionFailed error (with the run's errors in the message), a canceled one SyncExecutionCanceled, and a run still going after -TimeoutSeconds SyncExecutionTimeout; the error's TargetObject is the execution. A run that completed with record errors gives a warning. Stopping the pipeline (Ctrl+C) ends the wait at once.</para>
+    /// <para>It outputs nothing unless -PassThru, which outputs each execution as it last was.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Start-PolytomicSync -Id $sync.Id | Wait-PolytomicSyncExecution -TimeoutSeconds 1800 -PassThru
+    /// </code>
+    /// <para>Starts a run and waits up to half an hour for it, then outputs the finished execution.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicSync | Wait-PolytomicSyncExecution -ErrorVariable failures
+    /// $failures | ForEach-Object { $_.TargetObject }
+    /// </code>
+    /// <para>Waits for the current or last run of every sync; $failures then holds an error per run that failed, was canceled or timed out, and each TargetObject is that execution.</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Wait, "PolytomicSyncExecution", HelpUri = HelpLinks.Cmdlets + "Wait-PolytomicSyncExecution.md")]
+    [OutputType(typeof(PolytomicSyncExecution))]
+    public sealed class WaitPolytomicSyncExecutionCommand : SyncRunCmdlet
+    {
+        /// <summary>The id of the sync; binds from piped executions (their SyncId), syncs and ids.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
+        public string SyncId { get; set; } = "";
+
+        /// <summary>The id of the execution to wait for; binds from piped executions. Without it, the sync's run in progress (else its last run) is waited for.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? ExecutionId { get; set; }
+
+        /// <summary>How long to wait, in seconds, before giving up with a SyncExecutionTimeout error (default 3600).</summary>
+        [Parameter]
+        [ValidateRange(1, 7 * 86400)]
+        public int TimeoutSeconds { get; set; } = 3600;
+
+        /// <summary>Seconds before the first re-check (default 1); later checks back off up to 15 seconds apart.</summary>
+        [Parameter]
+        [ValidateRange(0.01, 300)]
+        public double PollIntervalSeconds { get; set; } = 1;
+
+        /// <summary>Outputs each execution once it has ended (or as it was at a timeout); by default nothing is output.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override object? ErrorTarget => ExecutionId ?? SyncId;
+
+        protected override void ProcessItem()
+        {
+            PolytomicSyncExecution run;
+            if (ExecutionId != null)
+                run = new PolytomicSyncExecution { SyncId = SyncId, Id = Polytomic.Http.ApiPath.Id(ExecutionId, "execution id") };
+            else
+            {
+                var status = Await((c, ct) => c.GetSyncStatusAsync(SyncId, ct));
+                var found = status.CurrentExecution ?? status.LastExecution;
+                if (found == null)
+                {
+                    WriteError(ErrorFactory.Input("NoSyncExecution", $"Sync {SyncId} has no run to wait for.", ErrorCategory.ObjectNotFound, SyncId,
+                        "Start one with Start-PolytomicSync."));
+                    return;
+                }
+                run = found;
+            }
+            run = WaitForRun(run, TimeoutSeconds, PollIntervalSeconds);
+            if (PassThru) WriteObject(run);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using Polytomic.Http;
+
+namespace PolytomicPS.Tests.Client.Http
+{
+    /// <summary>The rate pacer on a hand-moved clock: it follows the server's wait and recovers once the 429s stop.</summary>
+    public sealed class RatePacerTests
+    {
+        private long now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+        private void Advance(double ms) => now += TimeSpan.FromMilliseconds(ms).Ticks;
+
+        [Fact]
+        public void Without_a_429_nothing_waits()
+        {
+            var pacer = new RatePacer(() => now);
+            for (int i = 0; i < 100; i++) { pacer.OnSuccess(); Assert.Equal(TimeSpan.Zero, pacer.Reserve()); }
+        }
+
+        [Fact]
+        public void After_a_429_every_call_waits_out_the_servers_retry_after_and_no_longer()
+        {
+            var pacer = new RatePacer(() => now);
+            pacer.OnRateLimited(TimeSpan.FromSeconds(1));
+            // Nothing succeeded before: no rate was observed, so after the wait the calls go at once.
+            for (int i = 0; i < 60; i++) Assert.Equal(TimeSpan.FromSeconds(1), pacer.Reserve());
+            Advance(1000);
+            Assert.Equal(TimeSpan.Zero, pacer.Reserve());
+        }
+
+        [Fact]
+        public void Repeated_429s_do_not_slow_the_pace_beyond_what_the_server_says()
+        {
+            var pacer = new RatePacer(() => now);
+            for (int i = 0; i < 60; i++) { pacer.OnRateLimited(TimeSpan.FromSeconds(1)); Advance(10); }
+            Assert.True(pacer.Interval <= TimeSpan.FromSeconds(1), $"interval {pacer.Interval}");
+            Advance(1000);
+            var waits = Enumerable.Range(0, 10).Select(_ => pacer.Reserve()).ToList();
+            Assert.All(waits, w => Assert.True(w <= TimeSpan.FromSeconds(1), $"waited {w}"));
+        }
+
+        [Fact]
+        public void While_429s_come_calls_are_spaced_at_the_rate_the_server_allowed()
+        {
+            var pacer = new RatePacer(() => now);
+            // 200 successes over one second: the server allows about one call every 5 ms.
+            for (int i = 0; i < 200; i++) { pacer.OnSuccess(); Advance(5); }
+            pacer.OnRateLimited(TimeSpan.FromMilliseconds(5));
+            Assert.Equal(TimeSpan.Zero, pacer.Interval);
+            // Still 429 once the server's wait has passed: the limit refills slowly, so the calls are spaced.
+            Advance(5);
+            pacer.OnRateLimited(TimeSpan.FromMilliseconds(5));
+            var interval = pacer.Interval.TotalMilliseconds;
+            Assert.InRange(interval, 4, 6);
+            var first = pacer.Reserve();
+            var second = pacer.Reserve();
+            Assert.InRange((second - first).TotalMilliseconds, 4, 6);
+        }
+
+        [Fact]
+        public void Soon_after_the_429s_stop_the_pace_is_full_speed_again()
+        {
+            var pacer = new RatePacer(() => now);
+            for (int i = 0; i < 100; i++) { pacer.OnSuccess(); Advance(10); }
+            pacer.OnRateLimited(TimeSpan.FromMilliseconds(100));
+            Assert.True(pacer.Pacing);
+            Advance(100 + RatePacer.QuietWindow.TotalMilliseconds);
+            Assert.False(pacer.Pacing);
+            Assert.Equal(TimeSpan.Zero, pacer.Reserve());
+        }
+    }
+}

@@ -1,0 +1,171 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+<#
+    The Azure Automation runbooks of examples/runbooks, each run as a job would run it: in a separate
+    `dotnet pwsh -NonInteractive` with stand-ins for Get-AutomationVariable and Get-AutomationPSCredential
+    (RunbookHost.ps1), against the sandbox. Checks what Microsoft's runbook guidance asks: output only on the Output and
+    Verbose streams, no progress records, a thrown error (a failed job) when a sync fails, and a second run from the top
+    that repeats nothing. Set-up in Sandbox.ps1.
+#>
+
+BeforeAll {
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+
+    $script:tag = 'Runbook ' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+    $script:snowflake = New-PolytomicConnection -Name "$tag snowflake" -Type snowflake `
+        -Configuration @{ account = 'pester'; username = 'u'; password = 'p'; dbname = 'd' }
+    $script:salesforce = New-PolytomicConnection -Name "$tag salesforce" -Type salesforce `
+        -Configuration @{ domain = 'https://example.my.salesforce.com' } -WarningAction SilentlyContinue
+    $null = $snowflake, $salesforce | Wait-PolytomicConnection -TimeoutSeconds 120 -PollIntervalSeconds 0.2
+    $script:model = $snowflake | New-PolytomicModel -Name "$tag users" -Table PUBLIC.users
+    foreach ($name in "$tag ok", "$tag [fail]") {
+        $null = $model | New-PolytomicSync -Name $name -Target $salesforce -Object Contact -Mode updateOrCreate `
+            -Identity @{ email = 'Email' } -Field @{ first_name = 'FirstName' }
+    }
+    $null = New-PolytomicBulkSync -Name "$tag bulk" -Source $salesforce -Destination $snowflake -Mode replicate `
+        -DestinationConfiguration @{ schema = 'RAW' } -Schema Account
+
+    $script:runbooks = [System.IO.Path]::Combine($root, 'examples', 'runbooks')
+    $script:hostScript = [System.IO.Path]::Combine($PSScriptRoot, 'RunbookHost.ps1')
+    $script:assets = @{
+        variables   = @{ PolytomicApiKey = $apiKey }
+        credentials = @{ PolytomicKey = @{ user = 'polytomic'; password = $apiKey } }
+    }
+
+    # Runs a runbook in its own non-interactive pwsh; returns its report (Output, Failed, stream counts) and exit code.
+    function Invoke-Runbook([string]$Runbook, [hashtable]$Parameters) {
+        $Parameters = $Parameters.Clone()
+        $Parameters.BaseUrl = $baseUrl
+        $Parameters.ApiVersion = $session.ApiVersion
+        $saved = $env:RUNBOOK_REQUEST, $env:RUNBOOK_ASSETS, $env:PSModulePath
+        $env:RUNBOOK_REQUEST = @{ runbook = [System.IO.Path]::Combine($runbooks, $Runbook); parameters = $Parameters } | ConvertTo-Json -Depth 6 -Compress
+        $env:RUNBOOK_ASSETS = $assets | ConvertTo-Json -Depth 6 -Compress
+        # The staged module, found by name as an Automation account finds imported modules (#Requires -Modules PolytomicPS).
+        $env:PSModulePath = [System.IO.Path]::GetDirectoryName([System.IO.Path]::GetDirectoryName($modulePath)) + [System.IO.Path]::PathSeparator + $env:PSModulePath
+        # `dotnet pwsh` is the pinned tool, found from the repository's tool manifest: start it there.
+        $pwsh = @('pwsh', '-NoProfile', '-NonInteractive', '-File', $hostScript)
+        Push-Location $root
+        try {
+            $stdout = & dotnet $pwsh 2>&1
+            $code = $LASTEXITCODE
+        } finally {
+            Pop-Location
+            $env:RUNBOOK_REQUEST, $env:RUNBOOK_ASSETS, $env:PSModulePath = $saved
+        }
+        $json = @($stdout | Where-Object { $_ -is [string] -and $_.StartsWith('{') }) | Select-Object -Last 1
+        if (-not $json) { throw "The runbook host wrote no report (exit $code): $($stdout -join "`n")" }
+        $report = $json | ConvertFrom-Json
+        $report.PSObject.Properties.Add([psnoteproperty]::new('ExitCode', $code))
+        $report
+    }
+}
+
+AfterAll {
+    Get-PolytomicSync -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicSync -Force -ErrorAction SilentlyContinue
+    Get-PolytomicBulkSync -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicBulkSync -Force -ErrorAction SilentlyContinue
+    Get-PolytomicModel -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicModel -Force -ErrorAction SilentlyContinue
+    $snowflake, $salesforce | Remove-PolytomicConnection -Force -ErrorAction SilentlyContinue
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+}
+
+Describe 'Invoke-PolytomicSyncRun runbook' {
+    It 'runs a sync and reports the outcome on the Output stream only (key from an encrypted variable)' {
+        $r = Invoke-Runbook 'Invoke-PolytomicSyncRun.ps1' @{ SyncName = "$tag ok"; Verbose = $true }
+        $r.Failed | Should -BeNullOrEmpty
+        $r.ExitCode | Should -Be 0
+        @($r.Output).Count | Should -Be 1
+        $r.Output[0].Status | Should -Be 'completed'
+        $r.Output[0].Sync | Should -Be "$tag ok"
+        $r.Output[0].Records | Should -BeGreaterThan 0
+        $r.Verbose | Should -BeGreaterThan 0
+        $r.Progress | Should -Be 0
+        $r.Errors + $r.Warnings + $r.Information | Should -Be 0
+    }
+
+    It 'runs a bulk sync with the key from a credential asset' {
+        $r = Invoke-Runbook 'Invoke-PolytomicSyncRun.ps1' @{ SyncName = "$tag bulk"; BulkSync = $true; KeyCredential = 'PolytomicKey' }
+        $r.ExitCode | Should -Be 0
+        $r.Output[0].Status | Should -Be 'completed'
+        $r.Output[0].Records | Should -BeGreaterThan 0
+        $r.Progress | Should -Be 0
+    }
+
+    It 'fails the job when the sync fails, after reporting the failed run' {
+        $r = Invoke-Runbook 'Invoke-PolytomicSyncRun.ps1' @{ SyncName = "$tag [fail]" }
+        $r.ExitCode | Should -Be 1
+        $r.Failed | Should -BeLike '*failed*'
+        $r.Output[0].Status | Should -Be 'failed'
+        $r.Progress | Should -Be 0
+    }
+
+    It 'fails the job when the sync does not exist' {
+        $r = Invoke-Runbook 'Invoke-PolytomicSyncRun.ps1' @{ SyncName = "$tag missing" }
+        $r.ExitCode | Should -Be 1
+        $r.Failed | Should -BeLike "*$tag missing*"
+        @($r.Output).Count | Should -Be 0
+    }
+}
+
+Describe 'Sync-PolytomicConfiguration runbook' {
+    BeforeAll {
+        $script:desired = @{
+            models = @(@{ name = "$tag promoted users"; connection = "$tag snowflake"; table = 'PUBLIC.users' })
+            syncs  = @(@{
+                    name = "$tag promoted"; model = "$tag promoted users"; target = "$tag salesforce"; object = 'Contact'
+                    mode = 'updateOrCreate'; identity = @{ email = 'Email' }; fields = @{ first_name = 'FirstName' }; frequency = 'manual'
+                })
+        }
+        $assets.variables.PolytomicDesiredState = $desired | ConvertTo-Json -Depth 6
+    }
+
+    It 'creates what is missing, by name' {
+        $r = Invoke-Runbook 'Sync-PolytomicConfiguration.ps1' @{}
+        $r.Failed | Should -BeNullOrEmpty
+        ($r.Output | ForEach-Object { "$($_.Kind) $($_.Action)" }) | Should -Be 'Model Created', 'Sync Created'
+        $sync = Get-PolytomicSync -Name "$tag promoted"
+        $sync.TargetObject | Should -Be 'Contact'
+        $r.Progress + $r.Errors + $r.Warnings + $r.Information | Should -Be 0
+    }
+
+    It 'is safe to run again from the top: nothing is created twice' {
+        $r = Invoke-Runbook 'Sync-PolytomicConfiguration.ps1' @{ KeyCredential = 'PolytomicKey' }
+        $r.ExitCode | Should -Be 0
+        $r.Output.Action | Should -Be 'Unchanged', 'Unchanged'
+        @(Get-PolytomicSync -Name "$tag promoted").Count | Should -Be 1
+        @(Get-PolytomicModel -Name "$tag promoted users").Count | Should -Be 1
+    }
+
+    It '-CheckOnly reports drift, changes nothing and fails the job' {
+        $changed = $desired.Clone()
+        $changed.syncs = @($desired.syncs[0].Clone())
+        $changed.syncs[0].fields = @{ first_name = 'FirstName'; last_name = 'LastName' }
+        $r = Invoke-Runbook 'Sync-PolytomicConfiguration.ps1' @{ DesiredState = ($changed | ConvertTo-Json -Depth 6); CheckOnly = $true }
+        $r.ExitCode | Should -Be 1
+        $r.Failed | Should -BeLike '*differ*'
+        ($r.Output | Where-Object Kind -EQ 'Sync').Action | Should -Be 'Drifted'
+        ($r.Output | Where-Object Kind -EQ 'Sync').Differences | Should -Be 'fields'
+        (Get-PolytomicSync -Name "$tag promoted" | Get-PolytomicSync).Fields.Target | Should -Not -Contain 'LastName'
+
+        $r = Invoke-Runbook 'Sync-PolytomicConfiguration.ps1' @{ DesiredState = ($changed | ConvertTo-Json -Depth 6) }
+        $r.ExitCode | Should -Be 0
+        ($r.Output | Where-Object Kind -EQ 'Sync').Action | Should -Be 'Updated'
+        (Get-PolytomicSync -Name "$tag promoted" | Get-PolytomicSync).Fields.Target | Should -Contain 'LastName'
+    }
+}
+
+Describe 'Parallel runs' {
+    It 'ForEach-Object -Parallel needs -Session $using:session; without it each runspace has NoSession' {
+        $names = "$tag ok", "$tag promoted"
+        # Each parallel runspace imports the module anew (as an installed module is loaded by name).
+        $manifest = [System.IO.Path]::Combine($modulePath, 'PolytomicPS.psd1')
+        $found = $names | ForEach-Object -Parallel {
+            Import-Module $using:manifest
+            (Get-PolytomicSync -Name $_ -Session $using:session).Name
+        } -ThrottleLimit 2
+        $found | Sort-Object | Should -Be ($names | Sort-Object)
+        $errors = $names | ForEach-Object -Parallel {
+            Import-Module $using:manifest
+            try { $null = Get-PolytomicSync -Name $_ -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
+        } -ThrottleLimit 2
+        $errors | Should -Be 'NoSession,PolytomicPS.Commands.GetPolytomicSyncCommand', 'NoSession,PolytomicPS.Commands.GetPolytomicSyncCommand'
+    }
+}
