@@ -62,9 +62,12 @@ namespace Polytomic.Http
             lock (gate)
             {
                 var now = clock();
-                // A wait shorter than a second (retry-after-ms) is a token bucket's time to its next token: space
-                // calls by it at once. A whole-second Retry-After is a hold, not a rate.
-                if (now >= pacingUntil) { interval = wait < TimeSpan.FromSeconds(1) ? wait.Ticks : 0; nextSlot = 0; }
+                // A wait shorter than a second (retry-after-ms) is a token bucket's time to its next token: calls are
+                // spaced by it with a small margin, or by the rate the successes show if that is slower; both are taken
+                // afresh from each answer. A whole-second Retry-After is a hold, not a rate.
+                if (now >= pacingUntil) nextSlot = 0;
+                if (wait < TimeSpan.FromSeconds(1)) interval = Math.Min(Math.Max(wait.Ticks * 21 / 20, AllowedInterval(now)), TimeSpan.TicksPerSecond);
+                else if (now >= pacingUntil) interval = 0;
                 else if (now >= resumeAt)
                 {
                     interval = AllowedInterval(now);
