@@ -53,16 +53,21 @@ namespace Polytomic.Http
             }
         }
 
-        /// <summary>A 429: hold every call until the server's wait has passed. The first 429s of a spell only hold (a
-        /// limit that resets, such as a window, allows a full burst again); a 429 after the hold has ended means the
-        /// limit refills slowly, so from then on calls are spaced at the rate the server was seen to allow.</summary>
+        /// <summary>A 429: hold every call until the server's wait has passed. A whole-second wait only holds (a limit
+        /// that resets, such as a window, allows a full burst again); a 429 after the hold has ended means the limit
+        /// refills slowly, so from then on calls are spaced at the rate the server was seen to allow.</summary>
         public void OnRateLimited(TimeSpan wait)
         {
             if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
             lock (gate)
             {
                 var now = clock();
-                if (now >= pacingUntil) { interval = 0; nextSlot = 0; }
+                // A wait shorter than a second (retry-after-ms) is a token bucket's time to its next token: calls are
+                // spaced by it with a small margin, or by the rate the successes show if that is slower; both are taken
+                // afresh from each answer. A whole-second Retry-After is a hold, not a rate.
+                if (now >= pacingUntil) nextSlot = 0;
+                if (wait < TimeSpan.FromSeconds(1)) interval = Math.Min(Math.Max(wait.Ticks * 21 / 20, AllowedInterval(now)), TimeSpan.TicksPerSecond);
+                else if (now >= pacingUntil) interval = 0;
                 else if (now >= resumeAt)
                 {
                     interval = AllowedInterval(now);
