@@ -11,7 +11,8 @@ using Polytomic.Models;
 
 namespace Polytomic.Workspace
 {
-    /// <summary>Applies a plan in dependency order: connections, models, syncs, bulk syncs, then deletions in reverse.
+    /// <summary>Applies a plan in dependency order: connections, models, syncs, bulk syncs, roles, policies, the webhook
+    /// and the error subscribers, then deletions in reverse.
     /// A failed step marks what depends on it Skipped and the rest goes on; what was applied is recorded on each item,
     /// and a new plan after a failure picks up from there (applied objects then compare as NoChange).</summary>
     public sealed class WorkspaceApplier
@@ -70,7 +71,7 @@ namespace Polytomic.Workspace
         {
             if (created.TryGetValue((kind, name), out var id)) return id;
             if (kind == WorkspaceKinds.Connections && connectionMap.TryGetValue(name, out var mapped)) name = mapped;
-            return target.IdOf(kind, name);
+            return target.IdOf(kind, name) ?? (target.SystemIds.TryGetValue((kind, name), out var system) ? system : null);
         }
 
         private Task DeleteAsync(WorkspacePlanItem item, CancellationToken ct) => item.KindKey switch
@@ -78,14 +79,16 @@ namespace Polytomic.Workspace
             WorkspaceKinds.Connections => client.DeleteConnectionAsync(item.Id!, false, ct),
             WorkspaceKinds.Models => client.DeleteModelAsync(item.Id!, ct),
             WorkspaceKinds.Syncs => client.DeleteSyncAsync(item.Id!, ct),
-            _ => client.DeleteBulkSyncAsync(item.Id!, ct),
+            WorkspaceKinds.BulkSyncs => client.DeleteBulkSyncAsync(item.Id!, ct),
+            _ => WorkspaceAccess.DeleteAsync(client, item, ct),
         };
 
         private async Task<string> WriteAsync(WorkspacePlanItem item, CancellationToken ct)
         {
             var o = item.Desired!;
-            var body = WorkspaceNormalizer.ToRequest(o, IdOf);
             var creating = item.Action == WorkspaceAction.Create;
+            if (!WorkspaceKinds.Core.Contains(o.Kind)) return await WorkspaceAccess.WriteAsync(client, item, creating, secret, IdOf, ct).ConfigureAwait(false);
+            var body = WorkspaceNormalizer.ToRequest(o, IdOf);
             var sendSecrets = creating || item.SendSecrets;
             switch (o.Kind)
             {

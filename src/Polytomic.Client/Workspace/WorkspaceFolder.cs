@@ -14,6 +14,13 @@ namespace Polytomic.Workspace
     {
         public const string ManifestFile = "manifest.json";
 
+        /// <summary>The one file of the error subscribers list (a list, not objects: no folder).</summary>
+        public const string ErrorSubscribersFile = "error_subscribers.json";
+
+        /// <summary>Where an object's file lives, relative to the workspace folder.</summary>
+        public static string RelativePath(WorkspaceObject o) =>
+            o.Kind == WorkspaceKinds.ErrorSubscribers ? ErrorSubscribersFile : Path.Combine(o.Kind, FileName(o.Name));
+
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
 
         /// <summary>The file name of an object: its name with the characters no file system takes replaced by '_'.</summary>
@@ -36,7 +43,7 @@ namespace Polytomic.Workspace
             var clashes = new List<string>();
             foreach (var o in list)
             {
-                var file = Path.Combine(o.Kind, FileName(o.Name));
+                var file = RelativePath(o);
                 if (files.TryGetValue(file, out var other))
                     clashes.Add(other.Name == o.Name ? $"{WorkspaceKinds.Display(o.Kind)} '{o.Name}'"
                         : $"{WorkspaceKinds.Display(o.Kind)} '{other.Name}' and '{o.Name}' (both {file})");
@@ -56,8 +63,14 @@ namespace Polytomic.Workspace
                 WriteIfChanged(full, WorkspaceJson.ToFileText(kv.Value.Body));
                 written.Add(full);
             }
-            foreach (var kind in manifest.Kinds)
+            // Every kind: a kind the export no longer includes leaves no files behind for Compare and Import to act on.
+            foreach (var kind in WorkspaceKinds.All)
             {
+                if (kind == WorkspaceKinds.ErrorSubscribers)
+                {
+                    if (!files.ContainsKey(ErrorSubscribersFile)) File.Delete(Path.Combine(path, ErrorSubscribersFile));
+                    continue;
+                }
                 var dir = Path.Combine(path, kind);
                 if (!Directory.Exists(dir)) continue;
                 foreach (var stale in Directory.GetFiles(dir, "*.json"))
@@ -88,13 +101,16 @@ namespace Polytomic.Workspace
             foreach (var kind in WorkspaceKinds.All)
             {
                 var dir = Path.Combine(path, kind);
-                if (!Directory.Exists(dir)) continue;
-                foreach (var file in Directory.GetFiles(dir, "*.json").OrderBy(f => f, StringComparer.Ordinal))
+                var found = kind == WorkspaceKinds.ErrorSubscribers
+                    ? (File.Exists(Path.Combine(path, ErrorSubscribersFile)) ? new[] { Path.Combine(path, ErrorSubscribersFile) } : new string[0])
+                    : Directory.Exists(dir) ? Directory.GetFiles(dir, "*.json") : new string[0];
+                foreach (var file in found.OrderBy(f => f, StringComparer.Ordinal))
                 {
-                    var body = Parse(file);
-                    if (string.IsNullOrWhiteSpace((string?)body["name"]))
-                        throw new WorkspaceException("WorkspaceObjectWithoutName", $"{file} has no \"name\": names are the keys of a workspace.", file);
-                    objects.Add(new WorkspaceObject(kind, body));
+                    var o = new WorkspaceObject(kind, Parse(file));
+                    if (string.IsNullOrWhiteSpace(o.Name))
+                        throw new WorkspaceException("WorkspaceObjectWithoutName",
+                            $"{file} has no \"{(kind == WorkspaceKinds.Webhooks ? "endpoint" : "name")}\": names are the keys of a workspace.", file);
+                    objects.Add(o);
                 }
             }
             var duplicates = objects.GroupBy(o => (o.Kind, o.Name)).Where(g => g.Count() > 1)

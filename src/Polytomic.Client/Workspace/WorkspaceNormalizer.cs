@@ -125,7 +125,7 @@ namespace Polytomic.Workspace
 
         /// <summary>The object's body with its connection references renamed through map (folder name → target name).</summary>
         public static JsonObject MapConnections(WorkspaceObject o, IDictionary<string, string> map) =>
-            o.Kind == WorkspaceKinds.Connections ? o.Body : (JsonObject)Remap(o.Body, map)!;
+            o.Kind == WorkspaceKinds.Connections || !WorkspaceKinds.Core.Contains(o.Kind) ? o.Body : (JsonObject)Remap(o.Body, map)!;
 
         private static JsonNode? Remap(JsonNode? node, IDictionary<string, string> map)
         {
@@ -146,6 +146,8 @@ namespace Polytomic.Workspace
         /// <summary>The names of the objects this one refers to, by kind.</summary>
         public static IEnumerable<(string Kind, string Name)> Dependencies(WorkspaceObject o)
         {
+            if (o.Kind == WorkspaceKinds.Policies) return WorkspaceAccess.RoleNames(o.Body).Select(n => (WorkspaceKinds.Roles, n));
+            if (!WorkspaceKinds.Core.Contains(o.Kind)) return new (string, string)[0];
             var found = new List<(string, string)>();
             if (o.Kind != WorkspaceKinds.Connections) Collect(o.Body, found);
             return found.Distinct();

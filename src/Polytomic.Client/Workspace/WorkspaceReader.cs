@@ -21,6 +21,9 @@ namespace Polytomic.Workspace
 
         public string? IdOf(string kind, string name) => Ids[kind].TryGetValue(name, out var ids) && ids.Count == 1 ? ids[0] : null;
 
+        /// <summary>Polytomic's own objects (system roles): a reference may name them, but they are never planned.</summary>
+        public Dictionary<(string Kind, string Name), string> SystemIds { get; } = new Dictionary<(string Kind, string Name), string>();
+
         internal void AddId(string kind, string? name, string id)
         {
             var key = name ?? "";
@@ -34,7 +37,7 @@ namespace Polytomic.Workspace
                 .Select(n => $"{WorkspaceKinds.Display(k.Key)} '{n.Key}' ({n.Value.Count} objects)")).OrderBy(x => x, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Reads connections, models, syncs and bulk syncs (and what they need: type schemas, bulk schemas) into a
+    /// <summary>Reads connections, models, syncs and bulk syncs, and the -Include kinds (and what they need: type schemas, bulk schemas) into a
     /// snapshot. Single objects are read a few at a time in parallel: a 2025-09-18 list of syncs carries no fields.</summary>
     public sealed class WorkspaceReader
     {
@@ -101,6 +104,7 @@ namespace Polytomic.Workspace
                 }, ct).ConfigureAwait(false);
                 foreach (var d in docs) snapshot.Objects.Add(new WorkspaceObject(WorkspaceKinds.BulkSyncs, d));
             }
+            await WorkspaceAccess.ReadAsync(client, snapshot, kinds, names, ct).ConfigureAwait(false);
             return snapshot;
         }
 

@@ -39,7 +39,7 @@ namespace PolytomicPS.Tests.Workspace
 
         private static async Task<List<WorkspacePlanItem>> ImportAsync(PolytomicClient client, List<WorkspaceObject> folder, Dictionary<string, string> secrets)
         {
-            var target = await new WorkspaceReader(client).ReadAsync(WorkspaceKinds.All, null, CancellationToken.None);
+            var target = await new WorkspaceReader(client).ReadAsync(WorkspaceKinds.Core, null, CancellationToken.None);
             var plan = WorkspacePlanner.Plan(new WorkspaceManifest(), folder, target, new WorkspacePlanOptions { Secrets = new HashSet<string>(secrets.Keys) });
             var applier = new WorkspaceApplier(client, target, p => secrets.TryGetValue(p, out var v) ? v : null) { SchemaCacheTimeout = TimeSpan.FromSeconds(30) };
             foreach (var item in plan) await applier.ApplyAsync(item, CancellationToken.None);

@@ -6,6 +6,7 @@ namespace PolytomicPS.Commands
     /// <summary>Compares a workspace folder with the Polytomic workspace of the session, as a plan.</summary>
     /// <remarks>
     /// <para>Compare-PolytomicWorkspace reads the folder that Export-PolytomicWorkspace wrote and the connections, models, syncs and bulk syncs of the session's organization, matches them by kind and name, and outputs one plan step per object: Create, Update (with each changed field's old and new value), NoChange, NeedsSecret (a connection to create whose secret placeholders -Secret does not supply) or, with -Prune, Delete. It writes nothing: Import-PolytomicWorkspace with the same parameters applies exactly this plan.</para>
+    /// <para>Roles, policies, the webhook and the global error subscribers (what Export-PolytomicWorkspace -Include writes) are compared only when the folder has them or its manifest lists them; a policy's roles are compared by name, the webhook by its endpoint.</para>
     /// <para>Fields a file does not state are left as Polytomic has them and are not compared. Secrets never appear: a secret change shows only as (changed).</para>
     /// </remarks>
     /// <example>
@@ -25,6 +26,13 @@ namespace PolytomicPS.Commands
     /// Compare-PolytomicWorkspace ./workspace -ConnectionMap @{ 'Dev Warehouse' = 'Prod Warehouse' } -Session $prod
     /// </code>
     /// <para>Compares against another organization's session, with the dev connection's name pointed at the production one.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Export-PolytomicWorkspace ./access -Include Roles, Policies -Name 'Analyst*' -Session $dev
+    /// Compare-PolytomicWorkspace ./access -Session $prod | Where-Object Kind -in Role, Policy
+    /// </code>
+    /// <para>Shows how production's Analyst roles and policies differ from dev's.</para>
     /// </example>
     [Cmdlet(VerbsData.Compare, "PolytomicWorkspace", HelpUri = HelpLinks.Cmdlets + "Compare-PolytomicWorkspace.md")]
     [OutputType(typeof(WorkspacePlanItem))]

@@ -6,11 +6,12 @@ using Polytomic.Workspace;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Exports the connections, models, syncs and bulk syncs of a Polytomic workspace to a folder of JSON files.</summary>
+    /// <summary>Exports the connections, models, syncs and bulk syncs of a Polytomic workspace, and with -Include its roles, policies, webhook and global error subscribers, to a folder of JSON files.</summary>
     /// <remarks>
     /// <para>Export-PolytomicWorkspace writes one JSON file per object, in a folder per kind (connections, models, syncs, bulk_syncs), named after the object, and a manifest.json with the format version, the API version and where the export came from. References use names, never ids: a model names its connection, a sync its models and target connection, a bulk sync its source and destination. Ids, time stamps, status and other fields Polytomic owns are not written.</para>
     /// <para>The files are deterministic: keys are sorted and lists keep a stable order, so exporting an unchanged workspace again gives byte-identical files and a git diff shows one object per file. Files of objects that no longer exist are removed.</para>
     /// <para>Secrets are never written. Each sensitive configuration field (as the connection type's schema marks it) becomes a placeholder such as {"$secret": "Warehouse.password"} that Import-PolytomicWorkspace -Secret resolves. OAuth connections are marked "sign_in": "oauth": after an import, open their AuthUrl to sign in.</para>
+    /// <para>-Include adds kinds that are not exported by default: Roles (roles/), Policies (policies/, each naming its roles), Webhooks (webhooks/, the organization's event webhook, known by its endpoint; its signing secret becomes the placeholder {"$secret": "webhook:secret"}) and ErrorSubscribers (one file, error_subscribers.json, with the sorted e-mail list). Polytomic's system roles and policies are not written; a policy may still name a system role such as Admin. Compare- and Import-PolytomicWorkspace act on these kinds only when the folder has them, and -Prune deletes only kinds the export included. Files of kinds an export no longer includes are removed.</para>
     /// <para>Names are the keys of a workspace: two objects of a kind with the same name stop the export with DuplicateWorkspaceName, listing them, before anything is written.</para>
     /// </remarks>
     /// <example>
@@ -26,6 +27,12 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Exports only the objects whose names start with Sales and outputs the files written.</para>
     /// </example>
+    /// <example>
+    /// <code>
+    /// Export-PolytomicWorkspace -Path ./workspace -Include Roles, Policies, Webhooks, ErrorSubscribers
+    /// </code>
+    /// <para>Also exports the roles, the policies (naming their roles), the webhook (its secret as a placeholder) and the global error subscribers.</para>
+    /// </example>
     [Cmdlet(VerbsData.Export, "PolytomicWorkspace", HelpUri = HelpLinks.Cmdlets + "Export-PolytomicWorkspace.md")]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportPolytomicWorkspaceCommand : PolytomicCmdlet
@@ -40,6 +47,11 @@ namespace PolytomicPS.Commands
         [SupportsWildcards]
         public string[]? Name { get; set; }
 
+        /// <summary>Also exports these kinds: Roles, Policies, Webhooks, ErrorSubscribers (none by default). The manifest lists them, so that Import -Prune deletes objects of these kinds too.</summary>
+        [Parameter]
+        [ValidateSet("Roles", "Policies", "Webhooks", "ErrorSubscribers", IgnoreCase = true)]
+        public string[]? Include { get; set; }
+
         /// <summary>Outputs the files written (the manifest last).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -52,10 +64,13 @@ namespace PolytomicPS.Commands
             var patterns = Name?.Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase)).ToList();
             System.Func<string, bool>? filter = patterns == null ? null : n => patterns.Any(p => p.IsMatch(n));
             var session = CurrentSession;
-            var snapshot = Await((c, ct) => new WorkspaceReader(c).ReadAsync(WorkspaceKinds.All, filter, ct));
+            var kinds = WorkspaceKinds.Core.Concat((Include ?? new string[0]).Select(i => WorkspaceKinds.Parse(i)!))
+                .Distinct().OrderBy(WorkspaceKinds.Order).ToList();
+            var snapshot = Await((c, ct) => new WorkspaceReader(c).ReadAsync(kinds, filter, ct));
             var manifest = new WorkspaceManifest
             {
                 ApiVersion = session.ApiVersion,
+                Kinds = kinds,
                 Names = Name?.ToList(),
                 SourceUrl = session.BaseUrl.ToString(),
                 SourceOrganization = session.OrganizationId,

@@ -10,6 +10,7 @@ namespace PolytomicPS.Commands
     /// <para>It is idempotent: importing the same folder again makes no writes. With -WhatIf it makes none either and outputs the plan.</para>
     /// <para>Secrets: creating a connection needs every secret placeholder of its file in -Secret; a missing one stops the import before anything is written (WorkspaceSecretMissing, naming the placeholders). For a connection that already exists, an unresolved placeholder keeps the stored secret. OAuth connections are created and reported with the AuthUrl to open to sign in.</para>
     /// <para>If a step fails, what depends on it is skipped, the rest goes on, and each output step's Result says Applied, Unchanged, Failed, Skipped or NotRun; the failures are also written as errors (WorkspaceStepFailed). Running the import again picks up from there. Every create is one request with its own Idempotency-Key, so retries never create twice.</para>
+    /// <para>Roles, policies, the webhook and the global error subscribers (Export-PolytomicWorkspace -Include) are applied after the rest, roles before the policies that name them, and only when the folder has them. Creating the webhook needs its secret: -Secret @{ 'webhook:secret' = ... }. The error subscribers list is replaced as a whole.</para>
     /// <para>-Prune deletes objects of the exported kinds (and -Name patterns of the export) that the folder does not have; each deletion asks for confirmation unless -Force is given.</para>
     /// </remarks>
     /// <example>
@@ -30,6 +31,13 @@ namespace PolytomicPS.Commands
     /// Import-PolytomicWorkspace ./workspace -Prune -Force | Where-Object Result -ne Unchanged
     /// </code>
     /// <para>Makes the workspace match the folder exactly, deleting what the folder lacks, and shows what changed.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Export-PolytomicWorkspace ./workspace -Include Roles, Policies, Webhooks, ErrorSubscribers -Session $dev
+    /// Import-PolytomicWorkspace ./workspace -Session $prod -Secret ($secrets + @{ 'webhook:secret' = $hookSecret })
+    /// </code>
+    /// <para>Promotes the roles, policies, webhook and error subscribers too; the webhook's signing secret is supplied, never stored in the folder.</para>
     /// </example>
     [Cmdlet(VerbsData.Import, "PolytomicWorkspace", HelpUri = HelpLinks.Cmdlets + "Import-PolytomicWorkspace.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(WorkspacePlanItem))]

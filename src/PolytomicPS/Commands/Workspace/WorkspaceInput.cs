@@ -47,7 +47,9 @@ namespace PolytomicPS.Commands
             {
                 var (manifest, objects) = WorkspaceFolder.Read(full);
                 WriteVerbose($"Read {objects.Count} object(s) from {full} (exported from API version {manifest.ApiVersion}).");
-                Target = Await((c, ct) => new WorkspaceReader(c).ReadAsync(manifest.Kinds, null, ct));
+                // The kinds the export wrote, and any the folder holds (-Include kinds are compared only when present).
+                var kinds = manifest.Kinds.Concat(objects.Select(o => o.Kind)).Distinct().ToList();
+                Target = Await((c, ct) => new WorkspaceReader(c).ReadAsync(kinds, null, ct));
                 return WorkspacePlanner.Plan(manifest, objects, Target, new WorkspacePlanOptions
                 {
                     Secrets = new HashSet<string>(Secrets().Keys, StringComparer.Ordinal),
