@@ -48,6 +48,25 @@ namespace Polytomic.Workspace
             (policy["policy_actions"] as JsonArray ?? new JsonArray()).OfType<JsonObject>()
                 .SelectMany(a => (a["roles"] as JsonArray ?? new JsonArray()).Select(r => (string?)r ?? "")).Distinct();
 
+        /// <summary>The target's object that a folder's object updates: the one of its name; but an organization has one
+        /// webhook, so the folder's webhook updates it whatever its endpoint.</summary>
+        public static (string? Id, WorkspaceObject? Current) Existing(WorkspaceSnapshot target, WorkspaceObject o)
+        {
+            var id = target.IdOf(o.Kind, o.Name);
+            if (id == null && o.Kind == WorkspaceKinds.Webhooks && target.Ids[o.Kind].Count == 1)
+            {
+                var only = target.Ids[o.Kind].First();
+                if (only.Value.Count == 1) return (only.Value[0], target.Find(o.Kind, only.Key));
+            }
+            return (id, id == null ? null : target.Find(o.Kind, o.Name));
+        }
+
+        /// <summary>The placeholders an update cannot do without: a webhook's new endpoint is sent with its secret
+        /// (Polytomic's PUT takes both, and a stored secret cannot be read back).</summary>
+        public static IEnumerable<string> NeededForUpdate(WorkspaceObject o, IEnumerable<WorkspaceFieldChange> changes) =>
+            o.Kind == WorkspaceKinds.Webhooks && changes.Any(c => c.Field == "endpoint") && WorkspaceJson.PlaceholderName(o.Body["secret"]) is string p
+                ? new[] { p } : new string[0];
+
         /// <summary>Adds the optional kinds asked for to the snapshot. Roles are listed whenever policies are, so that
         /// their names resolve.</summary>
         public static async Task ReadAsync(PolytomicClient client, WorkspaceSnapshot snapshot, IReadOnlyCollection<string> kinds,

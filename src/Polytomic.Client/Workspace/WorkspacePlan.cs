@@ -108,7 +108,7 @@ namespace Polytomic.Workspace
                     });
                     continue;
                 }
-                var id = target.IdOf(o.Kind, o.Name);
+                var (id, current) = WorkspaceAccess.Existing(target, o);
                 var placeholders = o.Placeholders().ToList();
                 var item = new WorkspacePlanItem(WorkspaceAction.NoChange, o.Kind, o.Name) { Desired = o, Id = id };
                 if (id == null)
@@ -119,7 +119,8 @@ namespace Polytomic.Workspace
                 }
                 else
                 {
-                    item.Changes.AddRange(WorkspaceJson.Diff(o.Body, target.Find(o.Kind, o.Name)?.Body));
+                    item.Changes.AddRange(WorkspaceJson.Diff(o.Body, current?.Body));
+                    var needed = WorkspaceAccess.NeededForUpdate(o, item.Changes).Where(p => !options.Secrets.Contains(p)).ToList();
                     var supplied = placeholders.Where(p => options.Secrets.Contains(p.Placeholder)).ToList();
                     // A stored secret cannot be read back: an unresolved placeholder keeps it; a supplied one is sent with
                     // any other change, or on its own with UpdateSecrets.
@@ -129,6 +130,7 @@ namespace Polytomic.Workspace
                         item.Changes.AddRange(supplied.Select(p => new WorkspaceFieldChange(p.Path, WorkspaceJson.SecretShown, SecretChanged)));
                     }
                     if (item.Changes.Count > 0) item.Action = WorkspaceAction.Update;
+                    if (needed.Count > 0) { item.MissingSecrets.AddRange(needed); item.Action = WorkspaceAction.NeedsSecret; }
                 }
                 if (o.Body["sign_in"] != null && item.Action == WorkspaceAction.Create)
                     item.Note = "uses OAuth: open the AuthUrl the import reports to sign in";
@@ -140,12 +142,14 @@ namespace Polytomic.Workspace
                 var keep = new HashSet<(string, string)>(desired.Select(d => (d.Kind, d.Name)));
                 foreach (var mapped in map.Values) keep.Add((WorkspaceKinds.Connections, mapped));
                 var patterns = manifest.Names?.Select(Glob).ToList();
+                // Never delete what a step updates (the webhook whose endpoint changes).
+                var used = new HashSet<string>(items.Where(i => i.Id != null).Select(i => i.Id!), StringComparer.Ordinal);
                 foreach (var kind in manifest.Kinds.OrderByDescending(WorkspaceKinds.Order))
                     foreach (var kv in target.Ids[kind].OrderBy(kv => kv.Key, StringComparer.Ordinal))
                     {
                         if (keep.Contains((kind, kv.Key))) continue;
                         if (patterns != null && !patterns.Any(p => p.IsMatch(kv.Key))) continue;
-                        foreach (var id in kv.Value) items.Add(new WorkspacePlanItem(WorkspaceAction.Delete, kind, kv.Key) { Id = id });
+                        foreach (var id in kv.Value.Where(x => !used.Contains(x))) items.Add(new WorkspacePlanItem(WorkspaceAction.Delete, kind, kv.Key) { Id = id });
                     }
             }
             return items;

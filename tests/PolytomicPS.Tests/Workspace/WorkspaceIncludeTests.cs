@@ -100,6 +100,20 @@ Export-PolytomicWorkspace -Path $Dir -Include Roles, Policies, Webhooks, ErrorSu
             Run(b, versionB, "Import-PolytomicWorkspace -Path $Dir -Prune -Force").AssertSuccess();
             Assert.Equal(new[] { "Admin", "Analysts", "Member" }, b.State.Store("roles").All().Select(r => (string?)r["name"]).OrderBy(n => n));
 
+            // An organization has one webhook: a new endpoint updates it, and needs the secret (Polytomic's PUT takes both).
+            var hookFile = Path.Combine(dir, "webhooks", "https___hooks.example.com_polytomic.json");
+            File.WriteAllText(Path.Combine(dir, "webhooks", "prod.json"), File.ReadAllText(hookFile).Replace("hooks.example.com", "prod.example.com"));
+            File.Delete(hookFile);
+            var needs = Run(b, versionB, "Compare-PolytomicWorkspace -Path $Dir -Prune").All<WorkspacePlanItem>().Single(i => i.Kind == "Webhook");
+            Assert.Equal((WorkspaceAction.NeedsSecret, "https://prod.example.com/polytomic"), (needs.Action, needs.Name));
+            Assert.Equal(new[] { "webhook:secret" }, needs.MissingSecrets);
+            Assert.Contains(needs.Changes, c => c.Field == "endpoint" && (string?)c.OldValue == "https://hooks.example.com/polytomic");
+            var moved = Run(b, versionB, Import + " -Prune -Force");
+            moved.AssertSuccess();
+            Assert.Equal("Update", moved.All<WorkspacePlanItem>().Single(i => i.Kind == "Webhook").Action.ToString());
+            stored = b.State.Store("webhooks").All().Single();
+            Assert.Equal(("https://prod.example.com/polytomic", true), ((string?)stored["endpoint"], (bool?)stored["disabled"]));
+
             // An export without -Include leaves no files of those kinds behind.
             Run(b, versionB, "Export-PolytomicWorkspace -Path $Dir").AssertSuccess();
             Assert.Equal(new[] { "manifest.json" }, Directory.GetFiles(dir, "*.json", SearchOption.AllDirectories).Select(Path.GetFileName));

@@ -10,7 +10,7 @@ namespace PolytomicPS.Commands
     /// <para>It is idempotent: importing the same folder again makes no writes. With -WhatIf it makes none either and outputs the plan.</para>
     /// <para>Secrets: creating a connection needs every secret placeholder of its file in -Secret; a missing one stops the import before anything is written (WorkspaceSecretMissing, naming the placeholders). For a connection that already exists, an unresolved placeholder keeps the stored secret. OAuth connections are created and reported with the AuthUrl to open to sign in.</para>
     /// <para>If a step fails, what depends on it is skipped, the rest goes on, and each output step's Result says Applied, Unchanged, Failed, Skipped or NotRun; the failures are also written as errors (WorkspaceStepFailed). Running the import again picks up from there. Every create is one request with its own Idempotency-Key, so retries never create twice.</para>
-    /// <para>Roles, policies, the webhook and the global error subscribers (Export-PolytomicWorkspace -Include) are applied after the rest, roles before the policies that name them, and only when the folder has them. Creating the webhook needs its secret: -Secret @{ 'webhook:secret' = ... }. The error subscribers list is replaced as a whole.</para>
+    /// <para>Roles, policies, the webhook and the global error subscribers (Export-PolytomicWorkspace -Include) are applied after the rest, roles before the policies that name them, and only when the folder has them. The folder's webhook updates the organization's one webhook even if its endpoint differs; creating it, or changing its endpoint, needs its secret: -Secret @{ 'webhook:secret' = ... }. The error subscribers list is replaced as a whole.</para>
     /// <para>-Prune deletes objects of the exported kinds (and -Name patterns of the export) that the folder does not have; each deletion asks for confirmation unless -Force is given.</para>
     /// </remarks>
     /// <example>
@@ -63,7 +63,7 @@ namespace PolytomicPS.Commands
             {
                 var names = missing.SelectMany(i => i.MissingSecrets).Distinct().ToList();
                 var record = ErrorFactory.Input("WorkspaceSecretMissing",
-                    $"Nothing was written: creating {string.Join(", ", missing.Select(i => $"{i.Kind} '{i.Name}'"))} needs the secret(s) {string.Join(", ", names)}.",
+                    $"Nothing was written: {string.Join(", ", missing.Select(i => $"{(i.Changes.Count > 0 ? "changing" : "creating")} {i.Kind} '{i.Name}'"))} needs the secret(s) {string.Join(", ", names)}.",
                     ErrorCategory.InvalidArgument, names,
                     "Pass them to -Secret, e.g. -Secret @{ '" + names[0] + "' = (Read-Host -AsSecureString) }.");
                 ThrowTerminatingError(record);
@@ -105,7 +105,7 @@ namespace PolytomicPS.Commands
             {
                 WorkspaceAction.Create => "Create",
                 WorkspaceAction.Delete => "Delete",
-                WorkspaceAction.NeedsSecret => "Create (needs " + string.Join(", ", item.MissingSecrets) + ")",
+                WorkspaceAction.NeedsSecret => (item.Changes.Count > 0 ? "Update" : "Create") + " (needs " + string.Join(", ", item.MissingSecrets) + ")",
                 _ => "Update: " + item.Detail,
             };
             if (!ShouldProcess(target, action)) return false;
