@@ -161,3 +161,27 @@ Describe 'Import-PolytomicWorkspace into another organization' -Skip:$real {
             Should -Throw -ErrorId 'DuplicateWorkspaceName*' -ExpectedMessage "*Connection '$tag CRM' (2 objects)*"
     }
 }
+
+Describe 'Export-PolytomicWorkspace -Include' -Skip:$real {
+    It 'writes roles, policies and the webhook by name without its secret; the import converges and then writes nothing' {
+        $dirI = [System.IO.Path]::Combine($dir, 'include')
+        $endpoint = "https://hooks.example.com/$tag"
+        $hookSecret = 'pester-ws-Hook-2'
+        $role = New-PolytomicRole -Session $a -Name "$tag-acc Analysts"
+        $null = New-PolytomicPolicy -Session $a -Name "$tag-acc Access" -PolicyAction @{ read = $role }
+        $null = New-PolytomicWebhook -Session $a -Endpoint $endpoint -Secret ([System.Net.NetworkCredential]::new('', $hookSecret).SecurePassword)
+        Export-PolytomicWorkspace -Session $a -Path $dirI -Name "$tag-acc*", "$endpoint*" -Include Roles, Policies, Webhooks
+        $policy = Get-Content -Raw ([System.IO.Path]::Combine($dirI, 'policies', "$tag-acc Access.json")) | ConvertFrom-Json
+        $policy.policy_actions[0].roles | Should -Be "$tag-acc Analysts"
+        (Get-ChildItem ([System.IO.Path]::Combine($dirI, 'webhooks')) -Filter *.json).Count | Should -Be 1
+        Get-ChildItem $dirI -Recurse -File | Select-String -SimpleMatch $hookSecret | Should -BeNullOrEmpty
+
+        $secret = @{ 'webhook:secret' = 'pester-ws-Hook-3' }
+        $result = Import-PolytomicWorkspace -Session $b -Path $dirI -Secret $secret
+        ($result | ForEach-Object { "$($_.Kind):$($_.Result)" }) -join ',' | Should -Be 'Role:Applied,Policy:Applied,Webhook:Applied'
+        (Compare-PolytomicWorkspace -Session $b -Path $dirI).Action | Select-Object -Unique | Should -Be 'NoChange'
+        $before = Get-WriteCount $urlB
+        $null = Import-PolytomicWorkspace -Session $b -Path $dirI -Secret $secret
+        Get-WriteCount $urlB | Should -Be $before
+    }
+}
