@@ -1,7 +1,7 @@
 <#
-    Dot-sourced by tools/Test.ps1 and tools/Walkthroughs.ps1: Get-PwshCommand gives the command line that starts a
-    child real pwsh: the one running now when it is PowerShell 7 (as a dotnet tool it runs inside `dotnet`), else the
-    repo's pinned tool (`dotnet pwsh`, after `dotnet tool restore`).
+    Dot-sourced by tools/Test.ps1, tools/Walkthroughs.ps1 and tests/pester/Sandbox.ps1: Get-PwshCommand gives the
+    command line that starts a child real pwsh: the one running now when it is PowerShell 7 (as a dotnet tool it runs
+    inside `dotnet`), else the repo's pinned tool (`dotnet pwsh`, after `dotnet tool restore`).
 #>
 function Get-PwshCommand {
     if ($PSVersionTable.PSEdition -eq 'Core') {

@@ -58,7 +58,6 @@ Describe 'The module' {
 
 Describe '-Debug in a non-interactive host' {
     It 'shows the request lines and never prompts, for Connect-Polytomic and an API cmdlet' {
-        . ([System.IO.Path]::Combine($root, 'tools', 'Pwsh.ps1'))
         $pwsh = Get-PwshCommand
         $manifest = [System.IO.Path]::Combine($modulePath, 'PolytomicPS.psd1')
         $command = "Import-Module '$manifest'; " +

@@ -41,14 +41,11 @@ BeforeAll {
         $env:RUNBOOK_ASSETS = $assets | ConvertTo-Json -Depth 6 -Compress
         # The staged module, found by name as an Automation account finds imported modules (#Requires -Modules PolytomicPS).
         $env:PSModulePath = [System.IO.Path]::GetDirectoryName([System.IO.Path]::GetDirectoryName($modulePath)) + [System.IO.Path]::PathSeparator + $env:PSModulePath
-        # `dotnet pwsh` is the pinned tool, found from the repository's tool manifest: start it there.
-        $pwsh = @('pwsh', '-NoProfile', '-NonInteractive', '-File', $hostScript)
-        Push-Location $root
+        $pwsh = Get-PwshCommand
         try {
-            $stdout = & dotnet $pwsh 2>&1
+            $stdout = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $hostScript 2>&1
             $code = $LASTEXITCODE
         } finally {
-            Pop-Location
             $env:RUNBOOK_REQUEST, $env:RUNBOOK_ASSETS, $env:PSModulePath = $saved
         }
         $json = @($stdout | Where-Object { $_ -is [string] -and $_.StartsWith('{') }) | Select-Object -Last 1

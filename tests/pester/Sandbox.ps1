@@ -9,8 +9,9 @@
     suite once per API version).
     Against the sandbox, every answer is checked against Polytomic's published shapes (the SDK-derived documents, when
     they are there), and -Stop fails the file if any answer broke them.
-    Leaves $root, $modulePath, $apiKey, $partnerKey, $baseUrl, $apiVersion and $session (the default session) in the
-    caller's scope; the sandbox also accepts $partnerKey (against a real account it comes from POLYTOMIC_PARTNER_KEY).
+    Leaves $root, $modulePath, $apiKey, $partnerKey, $baseUrl, $apiVersion, $session (the default session) and the
+    function Get-PwshCommand in the caller's scope; the sandbox also accepts $partnerKey (against a real account it
+    comes from POLYTOMIC_PARTNER_KEY).
     Not a *.Tests.ps1 file, so Invoke-Pester does not run it on its own.
 #>
 param([switch]$Stop)
@@ -40,6 +41,7 @@ if (-not $modulePath) {
 }
 Import-Module ([System.IO.Path]::Combine($modulePath, 'PolytomicPS.psd1')) -Force
 Import-Module ([System.IO.Path]::Combine($root, 'tools', 'SandboxProcess.psm1')) -Force
+. ([System.IO.Path]::Combine($root, 'tools', 'Pwsh.ps1'))   # Get-PwshCommand, for tests that start a child pwsh
 
 $script:apiVersion = if ($env:POLYTOMICPS_TEST_API_VERSION) { $env:POLYTOMICPS_TEST_API_VERSION } else { '2024-02-08' }
 $script:sandbox = $null

@@ -47,8 +47,10 @@ namespace Polytomic.Sandbox.Contract
             JsonNode? json;
             try { json = JsonNode.Parse(body.Span); }
             catch (JsonException ex) { violations.Enqueue($"{version} {method} {path} {status}: not JSON ({ex.Message})"); return; }
+            var problems = contract.Check(method, path, status, json);
+            if (problems.Count == 0) return;
             var route = contract.Route(path) ?? path;
-            foreach (var problem in contract.Check(method, path, status, json))
+            foreach (var problem in problems)
                 if (!ContractExceptions.Allows(version, method, route, problem))
                     violations.Enqueue($"API {version}: {problem}");
         }
