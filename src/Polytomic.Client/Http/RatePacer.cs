@@ -18,6 +18,10 @@ namespace Polytomic.Http
         private long resumeAt;
         private long nextSlot;
         private long interval;
+        /// <summary>The longest sub-second wait of this pacing spell: a token bucket's time to its next token is at most
+        /// one token's worth, and only just under it right after a token went, so the longest wait seen is the best
+        /// measure of the refill rate (a short one, taken alone, would space calls faster than the bucket refills).</summary>
+        private long spellWait;
         /// <summary>When the pacing ends (ticks): written under the lock, read without it, so calls outside a pacing
         /// spell never take the lock.</summary>
         private long pacingUntil;
@@ -63,10 +67,14 @@ namespace Polytomic.Http
             {
                 var now = clock();
                 // A wait shorter than a second (retry-after-ms) is a token bucket's time to its next token: calls are
-                // spaced by it with a small margin, or by the rate the successes show if that is slower; both are taken
-                // afresh from each answer. A whole-second Retry-After is a hold, not a rate.
-                if (now >= pacingUntil) nextSlot = 0;
-                if (wait < TimeSpan.FromSeconds(1)) interval = Math.Min(Math.Max(wait.Ticks * 21 / 20, AllowedInterval(now)), TimeSpan.TicksPerSecond);
+                // spaced by the longest such wait of the spell with a small margin, or by the rate the successes show
+                // if that is slower. A whole-second Retry-After is a hold, not a rate.
+                if (now >= pacingUntil) { nextSlot = 0; spellWait = 0; }
+                if (wait < TimeSpan.FromSeconds(1))
+                {
+                    spellWait = Math.Max(spellWait, wait.Ticks);
+                    interval = Math.Min(Math.Max(spellWait * 21 / 20, AllowedInterval(now)), TimeSpan.TicksPerSecond);
+                }
                 else if (now >= pacingUntil) interval = 0;
                 else if (now >= resumeAt)
                 {

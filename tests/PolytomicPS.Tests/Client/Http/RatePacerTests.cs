@@ -57,6 +57,21 @@ namespace PolytomicPS.Tests.Client.Http
         }
 
         [Fact]
+        public void A_short_wait_late_in_a_spell_does_not_speed_the_calls_past_the_refill_rate()
+        {
+            var pacer = new RatePacer(() => now);
+            // A bucket refilling every 6 ms: right after a token goes the wait is ~6 ms, just before the next it is ~1 ms.
+            pacer.OnRateLimited(TimeSpan.FromMilliseconds(6));
+            Advance(3);
+            pacer.OnRateLimited(TimeSpan.FromMilliseconds(1));
+            Assert.InRange(pacer.Interval.TotalMilliseconds, 6, 6.5);
+            // A new spell, after a quiet second, measures afresh.
+            Advance(10 + RatePacer.QuietWindow.TotalMilliseconds);
+            pacer.OnRateLimited(TimeSpan.FromMilliseconds(2));
+            Assert.InRange(pacer.Interval.TotalMilliseconds, 2, 2.5);
+        }
+
+        [Fact]
         public void Soon_after_the_429s_stop_the_pace_is_full_speed_again()
         {
             var pacer = new RatePacer(() => now);
