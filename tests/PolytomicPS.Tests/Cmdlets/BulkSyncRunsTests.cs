@@ -41,6 +41,8 @@ namespace PolytomicPS.Tests.Cmdlets
         [InlineData("2025-09-18")]
         public void Start_Wait_returns_the_finished_run_with_per_schema_progress_named_after_the_sync(string version)
         {
+            // Long enough a run that the poll's growing back-off cannot step over it on a busy machine.
+            sandbox.State.BulkSyncRuns.RunsFor = TimeSpan.FromSeconds(2);
             var sync = NewSync(version, Unique("bulk"));
             var r = Ps.Run("Get-PolytomicBulkSync -Id $SyncId | Start-PolytomicBulkSync -Wait -PollIntervalSeconds 0.05", sandbox, version, variables: Vars(sync));
             r.AssertSuccess();

@@ -56,6 +56,8 @@ $model = $sf | New-PolytomicModel -Name 'Users' -Table PUBLIC.users
         [InlineData("2025-09-18")]
         public void Start_and_wait_ends_completed_with_counts_and_shows_progress(string version)
         {
+            // Long enough a run that the poll's growing back-off cannot step over it on a busy machine.
+            Runs.RunsFor = TimeSpan.FromSeconds(2);
             var sync = NewSync(version: version);
             var r = Ps.Run("Start-PolytomicSync -Id $SyncId -Wait -PollIntervalSeconds 0.05", sandbox, version, variables: Vars(sync));
             r.AssertSuccess();
