@@ -3,10 +3,13 @@ using System.Threading;
 
 namespace Polytomic.Http
 {
-    /// <summary>Shares a 429's news with every call of the session (from any runspace). After a 429 no call goes out
-    /// before the server's Retry-After has passed; if 429s still come after that, calls are spaced at the rate the
-    /// server was seen to allow (the successes of the last second or so). A quiet spell without 429s ends the pacing,
-    /// so the session is back at full speed soon after the limit lifts. Nothing grows per 429.</summary>
+    /// <summary>Shares a 429's news with every call of the session (from any runspace). A whole-second Retry-After
+    /// first only delays the call it answered, as Polytomic's SDKs do: the calls of the same burst go on, so a limit
+    /// that counts or resets lets them through. If 429s still come once that wait has passed, the limit refills
+    /// slowly: from then on no call goes out before the server's wait, and calls are spaced at the rate the server was
+    /// seen to allow (the successes of the last second or so). A sub-second wait (retry-after-ms, a token bucket's time
+    /// to its next token) spaces every call at once. A quiet spell without 429s ends the pacing, so the session is back
+    /// at full speed soon after the limit lifts. Nothing grows per 429.</summary>
     internal sealed class RatePacer
     {
         /// <summary>How long after the last 429's wait the pacing lasts.</summary>
@@ -16,6 +19,9 @@ namespace Polytomic.Http
         private readonly Func<long> clock;
         private readonly object gate = new object();
         private long resumeAt;
+        /// <summary>When the wait named by the spell's first 429 ends: a whole-second 429 after it means the limit has
+        /// not lifted.</summary>
+        private long firstWaitEnd;
         private long nextSlot;
         private long interval;
         /// <summary>The longest sub-second wait of this pacing spell: a token bucket's time to its next token is at most
@@ -57,33 +63,35 @@ namespace Polytomic.Http
             }
         }
 
-        /// <summary>A 429: hold every call until the server's wait has passed. A whole-second wait only holds (a limit
-        /// that resets, such as a window, allows a full burst again); a 429 after the hold has ended means the limit
-        /// refills slowly, so from then on calls are spaced at the rate the server was seen to allow.</summary>
+        /// <summary>A 429 that asks for <paramref name="wait"/> (its own call waits that long in the retry policy).</summary>
         public void OnRateLimited(TimeSpan wait)
         {
             if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
             lock (gate)
             {
                 var now = clock();
-                // A wait shorter than a second (retry-after-ms) is a token bucket's time to its next token: calls are
-                // spaced by the longest such wait of the spell with a small margin, or by the rate the successes show
-                // if that is slower. A whole-second Retry-After is a hold, not a rate.
-                if (now >= pacingUntil) { nextSlot = 0; spellWait = 0; }
+                var until = now + wait.Ticks;
+                if (now >= pacingUntil) { nextSlot = 0; spellWait = 0; interval = 0; firstWaitEnd = until; }
                 if (wait < TimeSpan.FromSeconds(1))
                 {
+                    // The time to a token bucket's next token: calls are spaced by the longest such wait of the spell
+                    // with a small margin, or by the rate the successes show if that is slower.
                     spellWait = Math.Max(spellWait, wait.Ticks);
                     interval = Math.Min(Math.Max(spellWait * 21 / 20, AllowedInterval(now)), TimeSpan.TicksPerSecond);
                 }
-                else if (now >= pacingUntil) interval = 0;
-                else if (now >= resumeAt)
+                else if (now < firstWaitEnd)
+                {
+                    // Still the first wave: only the answered call waits.
+                    Volatile.Write(ref pacingUntil, Math.Max(pacingUntil, until + QuietWindow.Ticks));
+                    return;
+                }
+                else
                 {
                     interval = AllowedInterval(now);
                     if (wait.Ticks > 0 && interval > wait.Ticks) interval = wait.Ticks;
                 }
-                var until = now + wait.Ticks;
                 if (until > resumeAt) resumeAt = until;
-                Volatile.Write(ref pacingUntil, resumeAt + QuietWindow.Ticks);
+                Volatile.Write(ref pacingUntil, Math.Max(pacingUntil, resumeAt + QuietWindow.Ticks));
             }
         }
 

@@ -16,9 +16,24 @@ namespace PolytomicPS.Tests.Client.Http
         }
 
         [Fact]
-        public void After_a_429_every_call_waits_out_the_servers_retry_after_and_no_longer()
+        public void A_first_whole_second_429_delays_only_its_own_call_and_the_burst_goes_on()
         {
             var pacer = new RatePacer(() => now);
+            pacer.OnRateLimited(TimeSpan.FromSeconds(1));
+            Advance(5);
+            pacer.OnRateLimited(TimeSpan.FromSeconds(1));
+            // The 429'd calls wait in the retry policy; the rest of the burst is not held behind them.
+            for (int i = 0; i < 60; i++) Assert.Equal(TimeSpan.Zero, pacer.Reserve());
+            Assert.True(pacer.Pacing);
+        }
+
+        [Fact]
+        public void A_429_after_the_first_wait_has_passed_holds_every_call_for_the_servers_wait_and_no_longer()
+        {
+            var pacer = new RatePacer(() => now);
+            pacer.OnRateLimited(TimeSpan.FromSeconds(1));
+            Advance(1100);
+            // The limit has not lifted: every call now waits out the server's wait.
             pacer.OnRateLimited(TimeSpan.FromSeconds(1));
             // Nothing succeeded before: no rate was observed, so after the wait the calls go at once.
             for (int i = 0; i < 60; i++) Assert.Equal(TimeSpan.FromSeconds(1), pacer.Reserve());
@@ -30,7 +45,9 @@ namespace PolytomicPS.Tests.Client.Http
         public void Repeated_429s_do_not_slow_the_pace_beyond_what_the_server_says()
         {
             var pacer = new RatePacer(() => now);
-            for (int i = 0; i < 60; i++) { pacer.OnRateLimited(TimeSpan.FromSeconds(1)); Advance(10); }
+            // 60 429s over 1.8 s: the later ones come after the first wait has passed, in the paced phase.
+            for (int i = 0; i < 60; i++) { pacer.OnRateLimited(TimeSpan.FromSeconds(1)); Advance(30); }
+            Assert.True(pacer.Pacing);
             Assert.True(pacer.Interval <= TimeSpan.FromSeconds(1), $"interval {pacer.Interval}");
             Advance(1000);
             var waits = Enumerable.Range(0, 10).Select(_ => pacer.Reserve()).ToList();
