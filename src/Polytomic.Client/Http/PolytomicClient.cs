@@ -5,7 +5,9 @@ using System.Net.Http;
 using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Runtime.CompilerServices;
 using Polly;
+using Polly.Timeout;
 using Polytomic.Http;
 
 namespace Polytomic
@@ -19,7 +21,8 @@ namespace Polytomic
 
         private readonly HttpClient http;
         private readonly RequestBuilder requests;
-        private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
+        /// <summary>Built on the first retry (<see cref="Pipeline"/>): a call answered at once never needs it.</summary>
+        private ResiliencePipeline<HttpResponseMessage>? pipeline;
         private readonly RatePacer pacer = new RatePacer();
         /// <summary>A caller's own handler may not implement the synchronous Send.</summary>
         private readonly bool canSendSync;
@@ -33,17 +36,22 @@ namespace Polytomic
                 throw new ArgumentException($"API version '{options.ApiVersion}' is not supported; use one of {string.Join(", ", ApiVersions.Supported)}.", nameof(options));
             requests = new RequestBuilder(options);
             canSendSync = handler == null && BlockingSend.Available;
-            // Per-attempt timeouts come from the pipeline; the HttpClient's own would fire across retries.
+            // Per-attempt timeouts come from the first attempt and the retry pipeline; the HttpClient's own would fire across retries.
             http = new HttpClient(handler ?? Transport.CreateHandler(options.Proxy), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
             // Raw values (validated here once): a parsed header value is formatted again for every request.
             var ua = UserAgent(options.UserAgentComment);
             using (var check = new HttpRequestMessage()) check.Headers.UserAgent.ParseAdd(ua);
             http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", ua);
             http.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "application/json");
-            pipeline = RetryPolicy.Build(options);
         }
 
         public PolytomicClientOptions Options { get; }
+
+        /// <summary>Whether any call of this client has needed the retry pipeline (for tests).</summary>
+        internal bool RetryPipelineBuilt => Volatile.Read(ref pipeline) != null;
+
+        private ResiliencePipeline<HttpResponseMessage> Pipeline =>
+            Volatile.Read(ref pipeline) ?? Interlocked.CompareExchange(ref pipeline, RetryPolicy.Build(Options), null) ?? pipeline!;
         public string ApiVersion => Options.ApiVersion;
         public bool Is2025 => ApiVersions.AtLeast(Options.ApiVersion, ApiVersions.V2025_09_18);
 
@@ -74,13 +82,13 @@ namespace Polytomic
             var call = requests.Prepare(method, path, query, body, idempotencyKey, Observer);
             var log = new AttemptLog();
             HttpResponseMessage response;
-            var context = ResilienceContextPool.Shared.Get(cancellationToken);
-            context.Properties.Set(RetryPolicy.Call, call);
             try
             {
-                response = await pipeline.ExecuteAsync(
-                    (ctx, state) => state.client.AttemptAsync(state.call, state.log, ctx.CancellationToken, state.cancellationToken),
-                    context, (client: this, call, log, cancellationToken)).ConfigureAwait(false);
+                // The first attempt goes out directly: most calls end there, and never pay for the retry pipeline.
+                var first = await FirstAttemptAsync(call, log, cancellationToken).ConfigureAwait(false);
+                response = first.Result != null && !RetryPolicy.MayRetry((int)first.Result.StatusCode)
+                    ? first.Result
+                    : await RetryAsync(call, log, first, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -89,10 +97,6 @@ namespace Polytomic
             catch (Exception ex) when (ErrorReader.IsFailure(ex))
             {
                 throw ErrorReader.FromFailure(call, log, ex, Options.AttemptTimeout);
-            }
-            finally
-            {
-                ResilienceContextPool.Shared.Return(context);
             }
 
             using (response)
@@ -133,6 +137,56 @@ namespace Polytomic
             if (status == 429) pacer.OnRateLimited(RetryPolicy.ServerDelay(r, Options.MaxRetryDelay) ?? Options.RetryBaseDelay);
             else if (r.IsSuccessStatusCode) pacer.OnSuccess();
             return r;
+        }
+
+        /// <summary>The first attempt under its own timeout (what the pipeline's timeout would do): its response, or the
+        /// failure the retry policy will judge.</summary>
+        private async Task<Outcome<HttpResponseMessage>> FirstAttemptAsync(ApiRequest call, AttemptLog log, CancellationToken callerToken)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
+            timeout.CancelAfter(Options.AttemptTimeout);
+            try
+            {
+                return Outcome.FromResult(await AttemptAsync(call, log, timeout.Token, callerToken).ConfigureAwait(false));
+            }
+            catch (OperationCanceledException) when (!callerToken.IsCancellationRequested && timeout.IsCancellationRequested)
+            {
+                return Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException(
+                    $"The attempt did not complete within {Options.AttemptTimeout.TotalSeconds:0.#} s.", Options.AttemptTimeout));
+            }
+            catch (Exception ex) when (!callerToken.IsCancellationRequested && ErrorReader.IsFailure(ex))
+            {
+                return Outcome.FromException<HttpResponseMessage>(ex);
+            }
+        }
+
+        /// <summary>The retry pipeline, from the first attempt's outcome on: the pipeline judges that outcome as its own
+        /// first attempt (replayed, not sent again), then sends the retries it decides on.</summary>
+        private async Task<HttpResponseMessage> RetryAsync(ApiRequest call, AttemptLog log, Outcome<HttpResponseMessage> first,
+            CancellationToken cancellationToken)
+        {
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(RetryPolicy.Call, call);
+            var replay = new StrongBox<Outcome<HttpResponseMessage>?>(first);
+            try
+            {
+                return await Pipeline.ExecuteAsync(
+                    (ctx, state) =>
+                    {
+                        if (state.replay.Value is Outcome<HttpResponseMessage> o)
+                        {
+                            state.replay.Value = null;
+                            o.ThrowIfException();
+                            return new ValueTask<HttpResponseMessage>(o.Result!);
+                        }
+                        return state.client.AttemptAsync(state.call, state.log, ctx.CancellationToken, state.cancellationToken);
+                    },
+                    context, (client: this, call, log, cancellationToken, replay)).ConfigureAwait(false);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
         }
 
         /// <summary>Sends a call and reads its JSON body as T (the whole body, not only data).</summary>

@@ -58,6 +58,10 @@ namespace Polytomic.Http
             return builder.Build();
         }
 
+        /// <summary>Whether the retry policy may try again after this status: a success or a plain client error is final
+        /// (409 may be idempotency-key contention, which the policy reads the body to decide).</summary>
+        public static bool MayRetry(int status) => IsTransientStatus(status) || status == 409;
+
         /// <summary>Whether a status is worth trying again: 408, 429 and 5xx except 501 Not Implemented.</summary>
         public static bool IsTransientStatus(int status) => status == 408 || status == 429 || (status >= 500 && status != 501);
 

@@ -50,6 +50,23 @@ namespace PolytomicPS.Tests.Client.Http
         }
 
         [Fact]
+        public void A_call_answered_at_once_never_builds_the_retry_pipeline_and_a_failed_first_attempt_is_judged_by_it()
+        {
+            using var client = SandboxClients.New(sandbox, retries: 3);
+            Assert.NotEmpty(client.ListConnectionTypesAsync().GetAwaiter().GetResult());
+            Assert.Throws<PolytomicApiException>(() => client.GetConnectionAsync(Guid.NewGuid().ToString()).GetAwaiter().GetResult());
+            Assert.False(client.RetryPipelineBuilt, "a 200 and a 404 went through the retry pipeline");
+            // A 503 first: the pipeline takes the first attempt's outcome as its own and retries once, not twice.
+            var name = "first-attempt-" + Guid.NewGuid();
+            sandbox.State.Faults.FailNext(503, method: "POST", pathPrefix: "/api/connections");
+            var before = sandbox.State.RequestsTo("POST", "/api/connections").Count();
+            client.CreateConnectionAsync(SandboxClients.Stripe(name)).GetAwaiter().GetResult();
+            Assert.True(client.RetryPipelineBuilt);
+            Assert.Equal(2, sandbox.State.RequestsTo("POST", "/api/connections").Count() - before);
+            Assert.Equal(1, SandboxClients.Stored(sandbox, name));
+        }
+
+        [Fact]
         public void The_server_delay_reads_each_header_form_and_is_capped()
         {
             var cap = TimeSpan.FromSeconds(30);
