@@ -46,10 +46,19 @@ public sealed class TestBenchRawCallCommand : PSCmdlet
 Import-Module -Assembly ([TestBenchRawCallCommand].Assembly)
 [TestBenchRawCallCommand]::Http = $http
 
+# Yardsticks that split the module's time: its typed client (internal; reached by reflection here only) called from
+# the same loop, without a cmdlet around it.
+$session = Get-PolytomicSession
+$client = $session.GetType().GetProperty('Client', [System.Reflection.BindingFlags]'NonPublic,Instance').GetValue($session)
+$none = [System.Threading.CancellationToken]::None
+
 $paths = [ordered]@{
     # One call per command, as a runbook's loop makes them.
     module = {
         foreach ($i in 1..$N) { $null = Get-PolytomicConnection -Id $Id }
+    }
+    typed = {
+        foreach ($i in 1..$N) { $null = $client.GetConnectionAsync($Id, $none).GetAwaiter().GetResult() }
     }
     floor = {
         foreach ($i in 1..$N) { $null = Test-BenchRawCall -Id $Id }
@@ -60,6 +69,9 @@ $paths = [ordered]@{
     # The whole list (one response of every connection), each item into the pipeline.
     list = {
         Get-PolytomicConnection | Out-Null
+    }
+    listTyped = {
+        $client.ListConnectionsAsync($none).GetAwaiter().GetResult() | Out-Null
     }
     irmList = {
         (Invoke-RestMethod -Uri "$base/api/connections" -Headers $headers).data | Out-Null
@@ -83,6 +95,8 @@ $raw = @{
 }
 $raw.irm = $raw.module
 $raw.floor = $raw.module
+$raw.typed = $raw.module
+$raw.listTyped = $raw.list
 $raw.irmList = $raw.list
 
 function Measure-Block([scriptblock]$Block) {
