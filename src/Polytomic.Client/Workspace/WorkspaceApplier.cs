@@ -146,7 +146,7 @@ namespace Polytomic.Workspace
             request.AdditionalSchedules = additional?.Select(a => Read<BulkScheduleRequest>(a!)).ToList();
             if (creating)
             {
-                request.Schemas = schemas.OfType<JsonObject>().Select(s => (object)Plain(Enabled(s, true))).ToList();
+                request.Schemas = schemas.OfType<JsonObject>().Select(s => Plain(Enabled(s, true)) ?? new Dictionary<string, object?>()).ToList();
                 var made = await client.RetryWhileSchemasCacheAsync(t => client.CreateBulkSyncAsync(request, t), SchemaCacheTimeout, null, ct).ConfigureAwait(false);
                 return made.Id;
             }
