@@ -80,8 +80,8 @@ namespace PolytomicPS
             var provided = HostAssemblies();
             foreach (var file in files)
             {
-                var ours = AssemblyName.GetAssemblyName(file.Value).Version;
-                if (provided.TryGetValue(file.Key, out var theirs) && theirs >= ours) continue;
+                // Our version is read only for a name the host also has (opening a file costs a cold start).
+                if (provided.TryGetValue(file.Key, out var theirs) && theirs >= AssemblyName.GetAssemblyName(file.Value).Version) continue;
                 loaded[file.Key] = (Assembly)loadFromPath!.Invoke(Context, new object[] { file.Value })!;
             }
         }
