@@ -153,5 +153,30 @@ namespace PolytomicPS.Tests.Cmdlets
             Assert.Contains($"on target \"Bulk sync '{sync.Name}' ({sync.Id.Substring(0, 8)}…)\"", said.ToString());
             Assert.Equal(before, sandbox.State.Requests.Count(x => x.Method == "POST"));
         }
+
+        // A Snowflake warehouse and a Salesforce CRM whose schema caches are ready.
+        private const string ReadyConnections = @"
+            $sf = New-PolytomicConnection -Name 'Gap SF' -Type snowflake -Configuration @{ account = 'a'; username = 'u'; password = 'p'; dbname = 'd' }
+            $crm = New-PolytomicConnection -Name 'Gap CRM' -Type salesforce -Configuration @{ domain = 'https://example.my.salesforce.com' } -WarningAction SilentlyContinue
+            $null = $sf, $crm | Wait-PolytomicConnection -PollIntervalSeconds 0.05
+";
+
+        [Fact]
+        public void The_status_of_every_bulk_sync_comes_in_one_call()
+        {
+            var r = Ps.Run(ReadyConnections + @"
+                $bulk = New-PolytomicBulkSync -Name 'Gap status' -Source $crm -Destination $sf -Mode replicate -Schema Account `
+                    -DestinationConfiguration @{ schema = 'GAP' } -Frequency manual
+                $null = $bulk | Start-PolytomicBulkSync
+                Get-PolytomicBulkSyncStatus -All", sandbox);
+            r.AssertSuccess();
+            var all = r.All<PolytomicBulkSyncStatusSummary>();
+            Assert.NotEmpty(all);
+            Assert.Contains(all, x => x.Status != null && x.SchemaCount == 1);
+            Assert.Contains(sandbox.State.Requests, x => x.Path == "/api/bulk/syncs/status" && x.Query == "?all=true");
+
+            var bad = Ps.Run("Get-PolytomicBulkSyncStatus -All -Active", sandbox);
+            Assert.StartsWith("AmbiguousParameterSet,", bad.SingleError().FullyQualifiedErrorId);
+        }
     }
 }

@@ -1,9 +1,9 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 <#
-    Running and watching model syncs (start, stop, wait, executions, status, logs, console logs, events, jobs) and
-    reading schemas, against the local sandbox unless POLYTOMIC_API_KEY and POLYTOMIC_BASE_URL point somewhere else.
+    Running and watching model syncs (start, stop, wait, executions, status, logs, console logs, events), against the
+    local sandbox unless POLYTOMIC_API_KEY and POLYTOMIC_BASE_URL point somewhere else.
     Sandbox runs take about five seconds (queued, running, completed); a sync whose name contains [fail] fails half way.
-    Pester 5:  Invoke-Pester tests/pester/Runs.Tests.ps1
+    Pester 5:  Invoke-Pester tests/pester/SyncRuns.Tests.ps1
     The xunit suite parses this file and checks that every command and parameter it uses exists.
 #>
 
@@ -191,7 +191,7 @@ Describe 'Executions, status and logs' {
     }
 }
 
-Describe 'Events and jobs' {
+Describe 'Events' {
     BeforeAll {
         $script:watched = & $newSync 'pester-events'
         $script:watchedRun = $watched | Start-PolytomicSync -Wait -PollIntervalSeconds 0.2
@@ -222,42 +222,5 @@ Describe 'Events and jobs' {
     It 'Get-PolytomicEvent refuses an empty window and an unknown type' {
         { Get-PolytomicEvent -After '2030-01-02' -Before '2030-01-01' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidTimeWindow*'
         { Get-PolytomicEvent -Type sync.exploded -ErrorAction Stop } | Should -Throw -ErrorId 'PolytomicApi.BadRequest*'
-    }
-
-    It 'Get-PolytomicJob and Wait-PolytomicJob follow an asynchronous model to its result' {
-        $job = $sf | New-PolytomicModel -Name "pester-async-$tag" -Table PUBLIC.users -Async
-        $job.Type | Should -Be 'createmodel'
-        ($job | Get-PolytomicJob).Status | Should -BeIn @('created', 'running', 'done')
-        $done = $job | Wait-PolytomicJob -PollIntervalSeconds 0.1 -TimeoutSeconds 60
-        $done.Status | Should -Be 'done'
-        $done.Result['name'] | Should -Be "pester-async-$tag"
-        Remove-PolytomicModel -Id $done.Result['id'] -Force
-    }
-
-    It 'Get-PolytomicJob refuses a bad job id and Wait-PolytomicJob reports an unknown job' {
-        { Get-PolytomicJob -Type createmodel -Id 'job-1' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidId*'
-        { Wait-PolytomicJob -Type exportlogs -Id $missing -ErrorAction Stop } | Should -Throw -ErrorId 'PolytomicApi.NotFound*'
-    }
-}
-
-Describe 'Schemas' {
-    It 'Get-PolytomicSchema reads objects with their fields, waiting for the schema cache' {
-        $schemas = @($crm | Get-PolytomicSchema -Schema Contact, Account -TimeoutSeconds 60)
-        $schemas.Id | Should -Be @('Contact', 'Account')
-        $schemas[0].Fields.Id | Should -Contain 'Email'
-    }
-
-    It 'Get-PolytomicSchema reports an unknown schema as NotFound' {
-        { Get-PolytomicSchema -ConnectionId $crm.Id -Schema NoSuchObject -ErrorAction Stop } | Should -Throw -ErrorId 'PolytomicApi.NotFound*'
-    }
-
-    It 'Get-PolytomicSchemaRecord returns sample records as objects' {
-        $records = @($crm | Get-PolytomicSchemaRecord -Schema Contact)
-        $records.Count | Should -BeGreaterThan 0
-        $records[0].PSObject.Properties.Name | Should -Contain 'Email'
-    }
-
-    It 'Get-PolytomicSchemaRecord refuses a connection id that is not a UUID' {
-        { Get-PolytomicSchemaRecord -ConnectionId 'not-an-id' -Schema Contact -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidId*'
     }
 }

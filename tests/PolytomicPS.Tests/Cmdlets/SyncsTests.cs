@@ -6,10 +6,12 @@ using Polytomic.Sandbox;
 
 namespace PolytomicPS.Tests.Cmdlets
 {
-    public sealed class ModelSyncTests : IClassFixture<SandboxFixture>
+    /// <summary>Model syncs and their targets: the headline pipeline, target drill-down, fields and modes, create, read,
+    /// change, enable, disable and remove, schedule options, with the errors of each.</summary>
+    public sealed class SyncsTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture sandbox;
-        public ModelSyncTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
+        public SyncsTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
 
         /// <summary>A ready Snowflake source, a Salesforce target and a model over PUBLIC.users.</summary>
         private const string Setup = @"
@@ -53,37 +55,6 @@ Get-PolytomicConnection -Name '{sfName}' |
         }
 
         [Fact]
-        public void Source_drill_down_lists_levels_and_walks_to_leaves()
-        {
-            var r = Ps.Run(Setup + @"
-$top = Get-PolytomicSource $sf
-$leaves = Get-PolytomicSource $sf -Recurse
-$top; '---'; $leaves
-$leaves | Where-Object Value -eq 'PUBLIC.users' | Get-PolytomicSourceField", sandbox);
-            r.AssertSuccess();
-            var top = r.Output.TakeWhile(o => !"---".Equals(o.BaseObject)).Select(o => o.BaseObject).OfType<PolytomicSourceOption>().ToList();
-            Assert.Contains(top, o => o.Key == "schema" && o.Value == "PUBLIC" && o.RequiresOneOf.Contains("table"));
-            Assert.Contains(top, o => o.Key == "query" && o.Value == null && o.IsLeaf);
-            var leaves = r.Output.SkipWhile(o => !"---".Equals(o.BaseObject)).Select(o => o.BaseObject).OfType<PolytomicSourceOption>().ToList();
-            Assert.All(leaves, o => Assert.True(o.IsLeaf));
-            var users = Assert.Single(leaves, o => o.Value == "PUBLIC.users");
-            Assert.Equal("PUBLIC", users.ModelConfiguration["schema"]);
-            Assert.Equal(new[] { "email", "first_name", "last_name", "plan", "last_activity_date" }, r.All<PolytomicModelField>().Select(f => f.Name));
-            // The parameters travel as the TS SDKs send them: one JSON value of lists.
-            Assert.Contains(sandbox.State.Requests, x => x.Path.EndsWith("/modelsync/source/fields") && Uri.UnescapeDataString(x.Query).Contains("{\"schema\":[\"PUBLIC\"],\"table\":[\"PUBLIC.users\"]}"));
-        }
-
-        [Fact]
-        public void A_source_choice_pipes_into_New_PolytomicModel()
-        {
-            var r = Ps.Run(Setup + "Get-PolytomicSource $sf -Parameter @{ schema = 'CUSTOMERS' } | Where-Object Value -eq 'CUSTOMERS.CONTACTS' | New-PolytomicModel -Name Contacts", sandbox);
-            r.AssertSuccess();
-            var m = r.Single<PolytomicModel>();
-            Assert.Equal("CUSTOMERS.CONTACTS", m.Configuration["table"]);
-            Assert.Contains("EMAIL", m.FieldNames);
-        }
-
-        [Fact]
         public void Target_drill_down_walks_to_tables_on_2024_and_names_the_version_on_2025()
         {
             var r = Ps.Run(Setup + "Get-PolytomicTarget $sf -Recurse", sandbox);
@@ -117,8 +88,6 @@ $leaves | Where-Object Value -eq 'PUBLIC.users' | Get-PolytomicSourceField", san
         [InlineData("$model | New-PolytomicSync -Name s -Target $crm -Object Contact -Mode create -Identity @{ email = 'Email' } -Field @{ a = 'B' } -Frequency sometimes", "UnknownFrequency")]
         [InlineData("$model | New-PolytomicSync -Name s -Target $crm -Object Contact -Mode create -Identity @{ email = 'Email' } -Field @{ a = 'B' } -Frequency daily -Schedule @{ minutes = '5' }", "InvalidSchedule")]
         [InlineData("$model | New-PolytomicSync -Name s -Target $crm -Object Contact -Mode create -Identity @{ email = 'Email' } -Field @{ a = 'B' } -Filter @{ field = 'plan' }", "InvalidFilter")]
-        [InlineData("New-PolytomicModel -Name m -ConnectionId $sf -Configuration @{}", "EmptyModelConfiguration")]
-        [InlineData("Get-PolytomicSourceField $sf -Parameter @{}", "EmptySourceParameter")]
         public void Bad_input_is_refused_before_any_request(string command, string errorId)
         {
             var name = Unique("refused");
@@ -133,12 +102,6 @@ $leaves | Where-Object Value -eq 'PUBLIC.users' | Get-PolytomicSourceField", san
         [InlineData("$model | New-PolytomicSync -Name s -Target $crm -Object Contact -Mode create -Identity @{ email = 'Email' } -Field @{ first_name = 'Nickname' }", "unknown target field 'Nickname'")]
         [InlineData("$model | New-PolytomicSync -Name s -Target $crm -Object Contact -Mode replace -Field @{ first_name = 'FirstName' }", "mode 'replace' is not supported")]
         [InlineData("$model | New-PolytomicSync -Name s -Target $crm -Object Contact -Mode create -Identity @{ email = 'FirstName' } -IdentityFunction DomainMatch -Field @{ first_name = 'FirstName' }", "function 'DomainMatch' is not supported")]
-        [InlineData("$sf | New-PolytomicModel -Name m -Table PUBLIC.nope", "table 'PUBLIC.nope' does not exist")]
-        [InlineData("$sf | New-PolytomicModel -Name m -Query 'SELECT email FROM nowhere'", "Object 'NOWHERE' does not exist")]
-        [InlineData("$sf | New-PolytomicModel -Name m -Query 'SELECT shoe_size FROM users'", "invalid identifier 'SHOE_SIZE'")]
-        [InlineData("$sf | New-PolytomicModel -Name m -Query 'DROP TABLE users'", "SQL compilation error")]
-        [InlineData("$sf | New-PolytomicModel -Name m -Table PUBLIC.users -Identifier nope", "identifier 'nope'")]
-        [InlineData("Get-PolytomicSource $sf -Parameter @{ schema = 'NOPE' }", "schema 'NOPE' does not exist")]
         [InlineData("Get-PolytomicTarget $sf -Type warehouse", "unknown type 'warehouse'")]
         public void The_api_s_validation_errors_are_reported_clearly(string command, string message)
         {
@@ -146,25 +109,13 @@ $leaves | Where-Object Value -eq 'PUBLIC.users' | Get-PolytomicSourceField", san
             AssertError(r, "PolytomicApi.BadRequest", ErrorCategory.InvalidArgument, message);
         }
 
-        [Fact]
-        public void A_model_before_the_schema_cache_is_ready_fails_with_polytomic_s_message()
-        {
-            var r = Ps.Run("New-PolytomicConnection -Name x -Type mysql -Configuration @{ hostname='h'; account='a'; passwd='p' } | New-PolytomicModel -Name m -Table company.customers", sandbox);
-            AssertError(r, "PolytomicApi.BadRequest", ErrorCategory.InvalidArgument, "No schemas found");
-        }
-
         [Theory]
-        [InlineData("Get-PolytomicModel -Id 00000000-0000-0000-0000-000000000000")]
-        [InlineData("Set-PolytomicModel -Id 00000000-0000-0000-0000-000000000000 -NewName x")]
-        [InlineData("Remove-PolytomicModel -Id 00000000-0000-0000-0000-000000000000 -Force")]
-        [InlineData("Get-PolytomicModelSample -Id 00000000-0000-0000-0000-000000000000")]
         [InlineData("Get-PolytomicSync -Id 00000000-0000-0000-0000-000000000000")]
         [InlineData("Set-PolytomicSync -Id 00000000-0000-0000-0000-000000000000 -NewName x")]
         [InlineData("Remove-PolytomicSync -Id 00000000-0000-0000-0000-000000000000 -Force")]
         [InlineData("Enable-PolytomicSync -Id 00000000-0000-0000-0000-000000000000")]
         [InlineData("Disable-PolytomicSync -Id 00000000-0000-0000-0000-000000000000")]
         [InlineData("Get-PolytomicTargetField -ConnectionId $crm -Object Opportunity")]
-        [InlineData("Get-PolytomicSource -ConnectionId 00000000-0000-0000-0000-000000000000")]
         public void Unknown_ids_are_not_found(string command)
         {
             var r = Ps.Run("$crm = New-PolytomicConnection -Name crm -Type salesforce -Configuration @{ domain = 'https://x.my.salesforce.com' } -WarningAction SilentlyContinue\n" + command, sandbox);
@@ -172,34 +123,10 @@ $leaves | Where-Object Value -eq 'PUBLIC.users' | Get-PolytomicSourceField", san
         }
 
         [Theory]
-        [InlineData("Get-PolytomicModel -Name 'no such model'", "ModelNotFound")]
         [InlineData("Get-PolytomicSync -Name 'no such sync'", "SyncNotFound")]
         public void Unknown_names_are_not_found(string command, string errorId)
         {
             AssertError(Ps.Run(command, sandbox), errorId, ErrorCategory.ObjectNotFound);
-        }
-
-        [Fact]
-        public void Models_are_read_changed_sampled_and_removed()
-        {
-            var r = Ps.Run(Setup + @"
-$model | Set-PolytomicModel -NewName 'Users v2' -Label vip -PassThru
-Get-PolytomicModelSample $model
-Get-PolytomicModel -Name 'Users v2' -ConnectionId $sf
-Get-PolytomicModel -Id $model | Remove-PolytomicModel -Force
-'removed'", sandbox);
-            r.AssertSuccess();
-            var models = r.All<PolytomicModel>();
-            Assert.Equal("Users v2", models[0].Name);
-            Assert.Equal(2, models[0].Version);
-            Assert.Equal("PUBLIC.users", models[0].Configuration["table"]);
-            Assert.Equal(5, models[0].Fields.Count);
-            var put = sandbox.State.Requests.Last(x => x.Method == "PUT" && x.Path == "/api/models/" + models[0].Id).Json!;
-            Assert.Equal(new[] { "vip" }, put["labels"]!.AsArray().Select(l => (string?)l));
-            var rows = r.Output.Where(o => o.Properties["email"] != null).ToList();
-            Assert.Equal("ada@example.com", rows[0].Properties["email"].Value);
-            Assert.Equal(models[0].Id, models[1].Id);
-            Assert.Null(sandbox.State.Store("models").Get(models[0].Id));
         }
 
         [Fact]
@@ -280,7 +207,8 @@ $crm.Id", sandbox);
             Assert.Contains(options, o => o.Frequency == "continuous");
             Assert.Equal("daily", options.Last().Frequency);
         }
-            [Fact]
+
+        [Fact]
         public async Task The_sandbox_itself_refuses_a_sync_without_the_identity_its_mode_needs_and_version_only_routes()
         {
             var r = Ps.Run(Setup + "$model.Id; $crm.Id", sandbox);
