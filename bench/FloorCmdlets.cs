@@ -22,6 +22,6 @@ namespace PolytomicPS.Bench
         public string Id { get; set; } = "";
 
         protected override void ProcessRecord() =>
-            WriteObject(Polytomic.PolytomicClient.RunBlocking(() => Client!.GetConnectionAsync(Id)));
+            WriteObject(Client!.GetConnectionAsync(Id).GetAwaiter().GetResult());
     }
 }

@@ -241,18 +241,10 @@ namespace PolytomicPS.Bench
 
             double Blocking()
             {
-                // The cmdlet's situation: a caller thread that blocks on each call (and so sends on its own thread).
+                // The cmdlet's situation: a caller thread that blocks on each call.
                 var c = Stopwatch.StartNew();
-                for (int i = 0; i < calls; i++) _ = Polytomic.PolytomicClient.RunBlocking(() => client.GetConnectionAsync(id)).Name;
+                for (int i = 0; i < calls; i++) _ = client.GetConnectionAsync(id).GetAwaiter().GetResult().Name;
                 return c.Elapsed.TotalMilliseconds;
-            }
-
-            // The cmdlet with the blocking-send strategy off: every send awaits, the pipeline thread waits for it.
-            static double Awaited(Func<double> run)
-            {
-                Polytomic.Http.BlockingSend.Enabled = false;
-                try { return run(); }
-                finally { Polytomic.Http.BlockingSend.Enabled = true; }
             }
 
             double Timed(Func<Task> run) { var w = Stopwatch.StartNew(); run().GetAwaiter().GetResult(); return w.Elapsed.TotalMilliseconds; }
@@ -281,7 +273,6 @@ namespace PolytomicPS.Bench
             var all = new (string Name, Func<double> Run)[]
             {
                 ("module", () => Module()),
-                ("moduleAwaited", () => Awaited(() => Module())),
                 ("piped", () => Module(Piped)),
                 ("rawPs", () => Module(RawFromPowerShell)),
                 ("nothing", () => Module(Nothing)),
@@ -290,7 +281,7 @@ namespace PolytomicPS.Bench
                 ("blocking", () => OnOwnThread(Blocking)),
                 ("rawBlocking", RawBlocking),
             };
-            var paths = everything ? all : all.Where(p => p.Name == "module" || p.Name == "moduleAwaited" || p.Name == "barest" || p.Name == "rawBlocking").ToArray();
+            var paths = everything ? all : all.Where(p => p.Name == "module" || p.Name == "barest" || p.Name == "rawBlocking").ToArray();
             for (int w = 0; w < warmRounds; w++) { foreach (var p in paths) p.Run(); await Raw(); }
             // Each path is measured right beside a raw round of its own, the two in alternating order (Beside), and the
             // paths' order rotates from round to round: no path always follows the same neighbour or always goes first
@@ -322,7 +313,6 @@ namespace PolytomicPS.Bench
                 ["barest_us"] = Us(Median(times["barest"])), ["barest_ratio"] = Ratio("barest"),
                 ["raw_blocking_us"] = Us(Median(times["rawBlocking"])), ["raw_blocking_ratio"] = Ratio("rawBlocking"),
                 ["vs_raw_blocking_ratio"] = Between("module", "rawBlocking"),
-                ["cmdlet_awaited_us"] = Us(Median(times["moduleAwaited"])), ["awaited_vs_blocking"] = Between("moduleAwaited", "module"),
             };
             if (!everything) return figures;
             figures["piped_us"] = Us(Median(times["piped"])); figures["piped_ratio"] = Ratio("piped");
@@ -352,7 +342,6 @@ namespace PolytomicPS.Bench
                     ("for scale: the same raw calls made the blocking way (HttpClient.Send on one thread, no await), per call (µs) and ratio to raw; the cmdlet's ratio to it", $"{f["raw_blocking_us"]:0}; {f["raw_blocking_ratio"]:0.00}×; {f["vs_raw_blocking_ratio"]:0.00}× [{f.Range("vs_raw_blocking_ratio")}]"),
                     ("for scale: the raw client and parser driven from the same PowerShell loop, per call (µs); the cmdlet's ratio to it", $"{f["raw_ps_us"]:0}; {f["vs_raw_ps_ratio"]:0.00}× [{f.Range("vs_raw_ps_ratio")}]"),
                     ("with the sandbox in a process of its own: raw / raw the blocking way / barest cmdlet / cmdlet, per call (µs); the cmdlet's ratio (the barest's)", $"{f["remote.raw_us"]:0} / {f["remote.raw_blocking_us"]:0} / {f["remote.barest_us"]:0} / {f["remote.cmdlet_us"]:0}; {f["remote.ratio"]:0.00}× [{f.Range("remote.ratio")}] ({f["remote.barest_ratio"]:0.00}×)"),
-                    ("blocking-send strategy: the cmdlet with every send awaited instead, per call (µs) and its ratio to the cmdlet as shipped; in process / sandbox in a process of its own", $"{f["cmdlet_awaited_us"]:0}; {f["awaited_vs_blocking"]:0.00}× [{f.Range("awaited_vs_blocking")}] / {f["remote.cmdlet_awaited_us"]:0}; {f["remote.awaited_vs_blocking"]:0.00}× [{f.Range("remote.awaited_vs_blocking")}]"),
                     ("cold, first round of a process: cmdlet vs raw per call (µs)", $"{f["cold_cmdlet_us"]:0} vs {f["cold_raw_us"]:0} = {f["cold_cmdlet_us"] / f["cold_raw_us"]:0.00}×"),
                 });
         }

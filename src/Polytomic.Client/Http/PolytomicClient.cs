@@ -14,7 +14,7 @@ namespace Polytomic
 {
     /// <summary>The typed Polytomic client. <see cref="SendAsync"/> is the one HTTP choke point: every call of every
     /// area (the PolytomicClient partials in the area folders) goes through it. Its parts live in Http/: RequestBuilder,
-    /// RetryPolicy, RatePacer, BlockingSend, AttemptLog, ErrorReader and ApiResponse.</summary>
+    /// RetryPolicy, RatePacer, AttemptLog, ErrorReader and ApiResponse.</summary>
     public sealed partial class PolytomicClient : IDisposable
     {
         private static readonly AsyncLocal<IRequestObserver?> observer = new AsyncLocal<IRequestObserver?>();
@@ -24,8 +24,6 @@ namespace Polytomic
         /// <summary>Built on the first retry (<see cref="Pipeline"/>): a call answered at once never needs it.</summary>
         private ResiliencePipeline<HttpResponseMessage>? pipeline;
         private readonly RatePacer pacer = new RatePacer();
-        /// <summary>A caller's own handler may not implement the synchronous Send.</summary>
-        private readonly bool canSendSync;
 
         public PolytomicClient(PolytomicClientOptions options, HttpMessageHandler? handler = null)
         {
@@ -35,7 +33,6 @@ namespace Polytomic
             if (!ApiVersions.IsSupported(options.ApiVersion))
                 throw new ArgumentException($"API version '{options.ApiVersion}' is not supported; use one of {string.Join(", ", ApiVersions.Supported)}.", nameof(options));
             requests = new RequestBuilder(options);
-            canSendSync = handler == null && BlockingSend.Available;
             // Per-attempt timeouts come from the first attempt and the retry pipeline; the HttpClient's own would fire across retries.
             http = new HttpClient(handler ?? Transport.CreateHandler(options.Proxy), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
             // Raw values (validated here once): a parsed header value is formatted again for every request.
@@ -67,10 +64,6 @@ namespace Polytomic
 
         /// <summary>Refuses plain http except on loopback: the key would cross the network in clear text.</summary>
         public static void ValidateBaseUrl(Uri? url) => RequestBuilder.ValidateBaseUrl(url);
-
-        /// <summary>Runs a call whose caller blocks until it ends (a cmdlet on its pipeline thread); see
-        /// <see cref="BlockingSend"/>.</summary>
-        public static T RunBlocking<T>(Func<Task<T>> start) => BlockingSend.Run(start);
 
         /// <summary>Sends one API call through the choke point: the request is built once, each attempt is paced, sent
         /// and logged under the retry policy, and the answer becomes an <see cref="ApiResponse"/> or a
@@ -114,9 +107,9 @@ namespace Polytomic
         private async ValueTask<HttpResponseMessage> AttemptAsync(ApiRequest call, AttemptLog log, CancellationToken token,
             CancellationToken callerToken)
         {
-            var sync = BlockingSend.Applies(canSendSync);
             log.Start();
-            await BlockingSend.HoldAsync(pacer.Reserve(), sync, token).ConfigureAwait(false);
+            var hold = pacer.Reserve();
+            if (hold > TimeSpan.Zero) await Task.Delay(hold, token).ConfigureAwait(false);
             using var request = requests.Build(call);
             var obs = call.Observer;
             obs?.OnSending(call.Method.Method, call.PathAndQuery, log.Count);
@@ -124,8 +117,7 @@ namespace Polytomic
             HttpResponseMessage r;
             try
             {
-                r = sync ? BlockingSend.Send(http, request, token)
-                    : await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+                r = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
             }
             catch (Exception ex) when (log.Failed(ex, callerToken.IsCancellationRequested))
             {

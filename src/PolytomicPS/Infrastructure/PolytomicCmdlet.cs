@@ -84,7 +84,7 @@ namespace PolytomicPS
             if (!relay && !Observing)
             {
                 // Nobody would see the notes: skip the relay and simply wait (the common, fast path).
-                return PolytomicClient.RunBlocking(() => call(client, stopping.Token));
+                return call(client, stopping.Token).GetAwaiter().GetResult();
             }
             var queue = new BlockingCollection<Action>();
             pending = queue;

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Polytomic;
 using Polytomic.Http;
+using Polytomic.Sandbox;
 
 namespace PolytomicPS.Tests.Client.Http
 {
@@ -64,6 +66,22 @@ namespace PolytomicPS.Tests.Client.Http
             Assert.True(client.RetryPipelineBuilt);
             Assert.Equal(2, sandbox.State.RequestsTo("POST", "/api/connections").Count() - before);
             Assert.Equal(1, SandboxClients.Stored(sandbox, name));
+        }
+
+        [Fact]
+        public void A_first_attempt_with_no_answer_ends_at_the_attempt_timeout()
+        {
+            using var client = new PolytomicClient(new PolytomicClientOptions
+            {
+                ApiKey = SecureStrings.FromPlain(SandboxFixture.ApiKey), BaseUrl = sandbox.Server.BaseUrl,
+                MaxRetries = 0, AttemptTimeout = TimeSpan.FromMilliseconds(300),
+            });
+            sandbox.State.Faults.Add(new Fault { Kind = FaultKind.Delay, Delay = TimeSpan.FromSeconds(5), Method = "GET", PathPrefix = "/api/connection_types" });
+            var clock = Stopwatch.StartNew();
+            var ex = Assert.Throws<PolytomicApiException>(() => client.ListConnectionTypesAsync().GetAwaiter().GetResult());
+            sandbox.State.Faults.Clear();
+            Assert.Equal(PolytomicErrorKind.Timeout, ex.Kind);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.ElapsedMilliseconds} ms");
         }
 
         [Fact]
