@@ -2,8 +2,9 @@
 <#
     Bulk syncs (ELT): every *-PolytomicBulk* cmdlet against the sandbox (or POLYTOMIC_API_KEY/POLYTOMIC_BASE_URL),
     happy path and one bad input each, with the ErrorId scripts can rely on. Set-up in Sandbox.ps1.
-    Runs take about five seconds in the sandbox (queued 1 s, running 4 s), so the run tests poll.
+    Runs are in BulkSyncRuns.Tests.ps1.
     The xunit suite parses this file and checks that every command and parameter it uses exists.
+    Pester 5:  Invoke-Pester tests/pester/BulkSyncs.Tests.ps1
 #>
 
 BeforeAll {
@@ -15,17 +16,6 @@ BeforeAll {
     $script:snowflake = New-PolytomicConnection -Name "$tag snowflake" -Type snowflake `
         -Configuration @{ account = 'pester'; username = 'u'; password = 'p'; dbname = 'd' }
     $null = $salesforce, $snowflake | Wait-PolytomicConnection -TimeoutSeconds 120 -PollIntervalSeconds 0.2
-
-    # Polls a run until it is finished; & $finish $run
-    $script:finish = {
-        param($run)
-        $deadline = [DateTime]::UtcNow.AddSeconds(60)
-        do {
-            Start-Sleep -Milliseconds 500
-            $run = $run | Get-PolytomicBulkSyncExecution
-        } while ($run.Status -notin 'completed', 'failed', 'canceled' -and [DateTime]::UtcNow -lt $deadline)
-        $run
-    }
 }
 
 AfterAll {
@@ -183,77 +173,6 @@ Describe 'Bulk-sync schedules' {
         $default = Get-PolytomicBulkSchedule -SyncId $sync.Id
         @($default).Count | Should -Be 1
         { $default | Remove-PolytomicBulkSchedule -Force -ErrorAction Stop } | Should -Throw -ErrorId 'PolytomicApi.BadRequest*'
-    }
-}
-
-Describe 'Bulk-sync runs' {
-    It 'Start-PolytomicBulkSync starts a run and refuses a second one while it runs' {
-        $script:run = $sync | Start-PolytomicBulkSync
-        $run.SyncId | Should -Be $sync.Id
-        $run.Status | Should -Be 'created'
-        { Start-PolytomicBulkSync -Id $sync.Id -ErrorAction Stop } | Should -Throw -ErrorId 'PolytomicApi.Conflict*'
-    }
-
-    It 'Get-PolytomicBulkSyncStatus shows the run in progress' {
-        $status = $sync | Get-PolytomicBulkSyncStatus
-        $status.CurrentExecution.Id | Should -Be $run.Id
-        $status.IngestionStatus.Enabled | Should -BeFalse
-    }
-
-    It 'Get-PolytomicBulkSyncExecution follows the run to the end and lists it' {
-        $script:done = & $finish $run
-        $done.Status | Should -Be 'completed'
-        $done.Schemas.Schema | Should -Contain 'Contact'
-        (Get-PolytomicBulkSyncExecution -SyncId $sync.Id -OnlyTerminal).Id | Should -Contain $run.Id
-        (Get-PolytomicBulkSyncStatus -SyncId $sync.Id).LastExecution.Id | Should -Be $run.Id
-    }
-
-    It 'Get-PolytomicBulkSyncExecution reports an unknown execution as NotFound' {
-        { Get-PolytomicBulkSyncExecution -SyncId $sync.Id -ExecutionId '00000000-0000-0000-0000-000000000000' -ErrorAction Stop } |
-            Should -Throw -ErrorId 'PolytomicApi.NotFound*'
-    }
-
-    It 'Get-PolytomicBulkSyncLog gives the log files and exports them' {
-        ($done | Get-PolytomicBulkSyncLog).Urls | Should -Not -BeNullOrEmpty
-        $export = $done | Get-PolytomicBulkSyncLog -Export -Wait -TimeoutSeconds 60 -PollIntervalSeconds 0.5
-        $export.Status | Should -Be 'done'
-        $export.Url | Should -Not -BeNullOrEmpty
-    }
-
-    It 'Get-PolytomicBulkSyncLog reports an unknown execution as NotFound' {
-        { Get-PolytomicBulkSyncLog -SyncId $sync.Id -ExecutionId '00000000-0000-0000-0000-000000000000' -ErrorAction Stop } |
-            Should -Throw -ErrorId 'PolytomicApi.NotFound*'
-    }
-
-    It 'Start-PolytomicBulkSync refuses -Test with -ResyncMode' {
-        { Start-PolytomicBulkSync -Id $sync.Id -Test -ResyncMode rebuild -ErrorAction Stop } | Should -Throw -ErrorId 'ConflictingParameters*'
-    }
-
-    It 'Stop-PolytomicBulkSync cancels a run' {
-        $second = Start-PolytomicBulkSync -Id $sync.Id -Schema Contact -ResyncMode rebuild
-        $second | Stop-PolytomicBulkSync -Confirm:$false
-        (& $finish $second).Status | Should -Be 'canceled'
-    }
-
-    It 'Start-PolytomicBulkSync -Wait outputs the finished run' {
-        $finished = $sync | Start-PolytomicBulkSync -Wait -PollIntervalSeconds 0.2 -TimeoutSeconds 120
-        $finished.Status | Should -Be 'completed'
-        $finished.Schemas.RecordCount | Should -Not -Contain 0
-    }
-
-    It 'Wait-PolytomicBulkSyncExecution takes runs from the pipeline; a failing run is BulkSyncExecutionFailed' {
-        $failing = New-PolytomicBulkSync -Name "$tag [fail]" -Source $salesforce -Destination $snowflake -Mode replicate `
-            -DestinationConfiguration @{ schema = 'RAW' } -Schema Account
-        $started = $failing | Start-PolytomicBulkSync
-        { $started | Wait-PolytomicBulkSyncExecution -PollIntervalSeconds 0.2 -TimeoutSeconds 120 -ErrorAction Stop } |
-            Should -Throw -ErrorId 'BulkSyncExecutionFailed*'
-        $started | Wait-PolytomicBulkSyncExecution -PassThru -ErrorVariable failed -ErrorAction SilentlyContinue | Out-Null
-        $failed[0].TargetObject.Status | Should -Be 'failed'
-        $failed[0].TargetObject.Id | Should -Be $started.Id
-    }
-
-    It 'Stop-PolytomicBulkSync reports that nothing is running' {
-        { Stop-PolytomicBulkSync -SyncId $sync.Id -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'PolytomicApi.BadRequest*'
     }
 }
 
