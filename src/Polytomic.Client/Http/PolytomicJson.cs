@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Polytomic.Http
 {
@@ -18,6 +19,7 @@ namespace Polytomic.Http
                 DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
                 PropertyNameCaseInsensitive = true,
                 NumberHandling = JsonNumberHandling.AllowReadingFromString,
+                TypeInfoResolver = JsonTypeInfoResolver.Combine(PolytomicJsonContext.Default, new DefaultJsonTypeInfoResolver()),
             };
             o.Converters.Add(new PlainObjectConverter());
             return o;
