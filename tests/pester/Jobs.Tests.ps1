@@ -7,10 +7,8 @@
 #>
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
-
-    # These tests speak 2025-09-18 whatever version the run is on: the user key on it is the default session.
-    $null = Connect-Polytomic -ApiKey $script:apiKey -BaseUrl $script:baseUrl -ApiVersion 2025-09-18
+    # These tests speak 2025-09-18 whatever version the run is on.
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -ApiVersion 2025-09-18
     $script:tag = [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:missing = [guid]::NewGuid().ToString()
     # A warehouse with its schema cache ready, to make a model from.

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Polytomic.Models;
 using Polytomic.Sandbox;
 
+using static PolytomicPS.Tests.Cmdlets.ModelSyncSetup;
+
 namespace PolytomicPS.Tests.Cmdlets
 {
     /// <summary>Model syncs and their targets: the headline pipeline, target drill-down, fields and modes, create, read,
@@ -12,24 +14,6 @@ namespace PolytomicPS.Tests.Cmdlets
     {
         private readonly SandboxFixture sandbox;
         public SyncsTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
-
-        /// <summary>A ready Snowflake source, a Salesforce target and a model over PUBLIC.users.</summary>
-        private const string Setup = @"
-$sf = New-PolytomicConnection -Name ('sf-' + [guid]::NewGuid()) -Type snowflake -Configuration @{ account='a'; username='u'; password='p'; dbname='d' } |
-    Wait-PolytomicConnection -PollIntervalSeconds 0.05
-$crm = New-PolytomicConnection -Name ('crm-' + [guid]::NewGuid()) -Type salesforce -Configuration @{ domain = 'https://x.my.salesforce.com' } -WarningAction SilentlyContinue
-$model = $sf | New-PolytomicModel -Name 'Users' -Table PUBLIC.users
-";
-
-        private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N").Substring(0, 8);
-
-        private static void AssertError(PsResult r, string errorId, ErrorCategory category, string? message = null)
-        {
-            var e = r.SingleError();
-            Assert.StartsWith(errorId + ",", e.FullyQualifiedErrorId);
-            Assert.Equal(category, e.CategoryInfo.Category);
-            if (message != null) Assert.Contains(message, e.Exception.Message);
-        }
 
         [Theory]
         [InlineData("2024-02-08")]
