@@ -46,12 +46,7 @@ $leaves | Where-Object Value -eq 'PUBLIC.users' | Get-PolytomicSourceField", san
         [InlineData("New-PolytomicModel -Name m -ConnectionId $sf -Configuration @{}", "EmptyModelConfiguration")]
         [InlineData("Get-PolytomicSourceField $sf -Parameter @{}", "EmptySourceParameter")]
         public void Bad_input_is_refused_before_any_request(string command, string errorId)
-        {
-            var name = Unique("refused");
-            var r = Ps.Run(Setup + command.Replace("-Name s ", $"-Name {name} "), sandbox);
-            AssertError(r, errorId, ErrorCategory.InvalidArgument);
-            Assert.DoesNotContain(sandbox.State.Requests, x => x.Method == "POST" && x.Path == "/api/syncs" && x.Body.Contains(name));
-        }
+            => AssertRefusedBeforeAnyRequest(sandbox, command, errorId);
 
         [Theory]
         [InlineData("$sf | New-PolytomicModel -Name m -Table PUBLIC.nope", "table 'PUBLIC.nope' does not exist")]
@@ -61,10 +56,7 @@ $leaves | Where-Object Value -eq 'PUBLIC.users' | Get-PolytomicSourceField", san
         [InlineData("$sf | New-PolytomicModel -Name m -Table PUBLIC.users -Identifier nope", "identifier 'nope'")]
         [InlineData("Get-PolytomicSource $sf -Parameter @{ schema = 'NOPE' }", "schema 'NOPE' does not exist")]
         public void The_api_s_validation_errors_are_reported_clearly(string command, string message)
-        {
-            var r = Ps.Run(Setup + command, sandbox);
-            AssertError(r, "PolytomicApi.BadRequest", ErrorCategory.InvalidArgument, message);
-        }
+            => AssertApiValidationError(sandbox, command, message);
 
         [Fact]
         public void A_model_before_the_schema_cache_is_ready_fails_with_polytomic_s_message()
@@ -80,10 +72,7 @@ $leaves | Where-Object Value -eq 'PUBLIC.users' | Get-PolytomicSourceField", san
         [InlineData("Get-PolytomicModelSample -Id 00000000-0000-0000-0000-000000000000")]
         [InlineData("Get-PolytomicSource -ConnectionId 00000000-0000-0000-0000-000000000000")]
         public void Unknown_ids_are_not_found(string command)
-        {
-            var r = Ps.Run("$crm = New-PolytomicConnection -Name crm -Type salesforce -Configuration @{ domain = 'https://x.my.salesforce.com' } -WarningAction SilentlyContinue\n" + command, sandbox);
-            AssertError(r, "PolytomicApi.NotFound", ErrorCategory.ObjectNotFound);
-        }
+            => AssertUnknownIdNotFound(sandbox, command);
 
         [Theory]
         [InlineData("Get-PolytomicModel -Name 'no such model'", "ModelNotFound")]

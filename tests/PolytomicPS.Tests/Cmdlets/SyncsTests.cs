@@ -73,12 +73,7 @@ Get-PolytomicConnection -Name '{sfName}' |
         [InlineData("$model | New-PolytomicSync -Name s -Target $crm -Object Contact -Mode create -Identity @{ email = 'Email' } -Field @{ a = 'B' } -Frequency daily -Schedule @{ minutes = '5' }", "InvalidSchedule")]
         [InlineData("$model | New-PolytomicSync -Name s -Target $crm -Object Contact -Mode create -Identity @{ email = 'Email' } -Field @{ a = 'B' } -Filter @{ field = 'plan' }", "InvalidFilter")]
         public void Bad_input_is_refused_before_any_request(string command, string errorId)
-        {
-            var name = Unique("refused");
-            var r = Ps.Run(Setup + command.Replace("-Name s ", $"-Name {name} "), sandbox);
-            AssertError(r, errorId, ErrorCategory.InvalidArgument);
-            Assert.DoesNotContain(sandbox.State.Requests, x => x.Method == "POST" && x.Path == "/api/syncs" && x.Body.Contains(name));
-        }
+            => AssertRefusedBeforeAnyRequest(sandbox, command, errorId);
 
         [Theory]
         [InlineData("$model | New-PolytomicSync -Name s -Target $crm -Object Contacts -Mode create -Identity @{ email = 'Email' } -Field @{ first_name = 'FirstName' }", "unknown target object 'Contacts'")]
@@ -88,10 +83,7 @@ Get-PolytomicConnection -Name '{sfName}' |
         [InlineData("$model | New-PolytomicSync -Name s -Target $crm -Object Contact -Mode create -Identity @{ email = 'FirstName' } -IdentityFunction DomainMatch -Field @{ first_name = 'FirstName' }", "function 'DomainMatch' is not supported")]
         [InlineData("Get-PolytomicTarget $sf -Type warehouse", "unknown type 'warehouse'")]
         public void The_api_s_validation_errors_are_reported_clearly(string command, string message)
-        {
-            var r = Ps.Run(Setup + command, sandbox);
-            AssertError(r, "PolytomicApi.BadRequest", ErrorCategory.InvalidArgument, message);
-        }
+            => AssertApiValidationError(sandbox, command, message);
 
         [Theory]
         [InlineData("Get-PolytomicSync -Id 00000000-0000-0000-0000-000000000000")]
@@ -101,10 +93,7 @@ Get-PolytomicConnection -Name '{sfName}' |
         [InlineData("Disable-PolytomicSync -Id 00000000-0000-0000-0000-000000000000")]
         [InlineData("Get-PolytomicTargetField -ConnectionId $crm -Object Opportunity")]
         public void Unknown_ids_are_not_found(string command)
-        {
-            var r = Ps.Run("$crm = New-PolytomicConnection -Name crm -Type salesforce -Configuration @{ domain = 'https://x.my.salesforce.com' } -WarningAction SilentlyContinue\n" + command, sandbox);
-            AssertError(r, "PolytomicApi.NotFound", ErrorCategory.ObjectNotFound);
-        }
+            => AssertUnknownIdNotFound(sandbox, command);
 
         [Theory]
         [InlineData("Get-PolytomicSync -Name 'no such sync'", "SyncNotFound")]
