@@ -8,7 +8,7 @@
 
 BeforeAll {
     # These tests speak 2025-09-18 whatever version the run is on.
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -ApiVersion 2025-09-18
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -SessionVersion 2025-09-18
     $script:tag = [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:orgId = (Get-PolytomicIdentity).OrganizationId
 }

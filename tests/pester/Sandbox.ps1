@@ -6,7 +6,7 @@
     to Polytomic: POLYTOMIC_API_KEY and POLYTOMIC_BASE_URL when both are set, else a local sandbox started here (the
     built Polytomic.Sandbox.dll on a free loopback port, see tools/SandboxProcess.psm1) and stopped again by -Stop.
     The default session speaks $env:POLYTOMICPS_TEST_API_VERSION (2024-02-08 unless set; build.ps1 -Task Test runs the
-    suite once per API version), or -ApiVersion for a file whose tests need one version whatever the run's.
+    suite once per API version), or -SessionVersion for a file whose tests need one version whatever the run's.
     Against the sandbox, every answer is checked against Polytomic's published shapes (the SDK-derived documents, when
     they are there), and -Stop fails the file if any answer broke them.
     Leaves $root, $modulePath, $apiKey, $partnerKey, $baseUrl, $apiVersion, $session (the default session) and the
@@ -14,7 +14,7 @@
     comes from POLYTOMIC_PARTNER_KEY).
     Not a *.Tests.ps1 file, so Invoke-Pester does not run it on its own.
 #>
-param([switch]$Stop, [string]$ApiVersion)
+param([switch]$Stop, [string]$SessionVersion)
 
 if ($Stop) {
     Disconnect-Polytomic
@@ -43,7 +43,7 @@ Import-Module ([System.IO.Path]::Combine($modulePath, 'PolytomicPS.psd1')) -Forc
 Import-Module ([System.IO.Path]::Combine($root, 'tools', 'SandboxProcess.psm1')) -Force
 . ([System.IO.Path]::Combine($root, 'tools', 'Pwsh.ps1'))   # Get-PwshCommand, for tests that start a child pwsh
 
-$script:apiVersion = if ($ApiVersion) { $ApiVersion } elseif ($env:POLYTOMICPS_TEST_API_VERSION) { $env:POLYTOMICPS_TEST_API_VERSION } else { '2024-02-08' }
+$script:apiVersion = if ($SessionVersion) { $SessionVersion } elseif ($env:POLYTOMICPS_TEST_API_VERSION) { $env:POLYTOMICPS_TEST_API_VERSION } else { '2024-02-08' }
 $script:sandbox = $null
 $script:contractFolder = $null
 if ($env:POLYTOMIC_API_KEY -and $env:POLYTOMIC_BASE_URL) {
