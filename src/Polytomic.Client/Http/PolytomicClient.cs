@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Net.Http;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
-using System.Runtime.CompilerServices;
 using Polly;
 using Polly.Timeout;
 using Polytomic.Http;
@@ -48,7 +48,7 @@ namespace Polytomic
         internal bool RetryPipelineBuilt => Volatile.Read(ref pipeline) != null;
 
         private ResiliencePipeline<HttpResponseMessage> Pipeline =>
-            Volatile.Read(ref pipeline) ?? Interlocked.CompareExchange(ref pipeline, RetryPolicy.Build(Options), null) ?? pipeline!;
+            LazyInitializer.EnsureInitialized(ref pipeline, () => RetryPolicy.Build(Options))!;
         public string ApiVersion => Options.ApiVersion;
         public bool Is2025 => ApiVersions.AtLeast(Options.ApiVersion, ApiVersions.V2025_09_18);
 
