@@ -38,10 +38,8 @@ namespace PolytomicPS.Bench
         /// lookup each time).</summary>
         private static string PwshDll(string root)
         {
-            var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var a in new[] { "pwsh", "-NoProfile", "-NonInteractive", "-Command", "[System.IO.Path]::Combine($PSHOME, 'pwsh.dll')" })
-                psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi)!;
+            using var p = Dotnet(new[] { "pwsh", "-NoProfile", "-NonInteractive", "-Command", "[System.IO.Path]::Combine($PSHOME, 'pwsh.dll')" },
+                capture: true, root);
             var path = p.StandardOutput.ReadToEnd().Trim();
             p.WaitForExit();
             if (p.ExitCode != 0 || !File.Exists(path)) throw new InvalidOperationException("pwsh not found: run `dotnet tool restore` first.");
@@ -52,10 +50,8 @@ namespace PolytomicPS.Bench
         private static string StageModule(string root)
         {
             var output = Path.Combine(root, "out", "bench");
-            var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true };
-            foreach (var a in new[] { "pwsh", "-NoProfile", "-NonInteractive", "-File", Path.Combine(root, "build.ps1"), "-Configuration", "Release", "-OutputPath", output })
-                psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi)!;
+            using var p = Dotnet(new[] { "pwsh", "-NoProfile", "-NonInteractive", "-File", Path.Combine(root, "build.ps1"), "-Configuration", "Release", "-OutputPath", output },
+                capture: true, root);
             p.StandardOutput.ReadToEnd();
             p.WaitForExit();
             if (p.ExitCode != 0) throw new InvalidOperationException("staging the Release module failed");
@@ -75,13 +71,18 @@ namespace PolytomicPS.Bench
             return ids[0];
         }
 
-        private static Process Start(string pwsh, IEnumerable<string> args, bool capture)
+        /// <summary>Starts `dotnet` with these arguments; with <paramref name="capture"/> the caller reads its output.</summary>
+        private static Process Dotnet(IEnumerable<string> args, bool capture, string? workingDirectory = null)
         {
             var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = capture };
-            psi.ArgumentList.Add(pwsh);
-            foreach (var a in new[] { "-NoProfile", "-NonInteractive" }.Concat(args)) psi.ArgumentList.Add(a);
+            if (workingDirectory != null) psi.WorkingDirectory = workingDirectory;
+            foreach (var a in args) psi.ArgumentList.Add(a);
             return Process.Start(psi)!;
         }
+
+        /// <summary>Starts the pinned pwsh as a user's script runs: no profile, not interactive.</summary>
+        private static Process Start(string pwsh, IEnumerable<string> args, bool capture) =>
+            Dotnet(new[] { pwsh, "-NoProfile", "-NonInteractive" }.Concat(args), capture);
 
         private static Dictionary<string, double> Calls(string pwsh, string root, string module, ServedSandbox sandbox, string id, bool quick)
         {
@@ -107,8 +108,8 @@ namespace PolytomicPS.Bench
                 figures[path + "_raw_ms"] = Program.Median(raw);
                 figures[path + "_ratio"] = Program.PairedRatio(times, raw);
             }
-            figures["irm_vs_module"] = Program.Median(Read("times", "irm").Select((t, i) => t / Read("times", "module")[i]));
-            figures["module_vs_floor"] = Program.Median(Read("times", "module").Select((t, i) => t / Read("times", "floor")[i]));
+            figures["irm_vs_module"] = Program.PairedRatio(Read("times", "irm"), Read("times", "module"));
+            figures["module_vs_floor"] = Program.PairedRatio(Read("times", "module"), Read("times", "floor"));
             figures["list_first_ms"] = Program.Median(Read("first", "list"));
             figures["calls"] = 300;
             return figures;
