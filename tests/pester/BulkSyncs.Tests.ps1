@@ -11,11 +11,7 @@ BeforeAll {
     . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
 
     $script:tag = 'Pester bulk ' + [guid]::NewGuid().ToString('N').Substring(0, 8)
-    $script:salesforce = New-PolytomicConnection -Name "$tag salesforce" -Type salesforce `
-        -Configuration @{ domain = 'https://example.my.salesforce.com' } -WarningAction SilentlyContinue
-    $script:snowflake = New-PolytomicConnection -Name "$tag snowflake" -Type snowflake `
-        -Configuration @{ account = 'pester'; username = 'u'; password = 'p'; dbname = 'd' }
-    $null = $salesforce, $snowflake | Wait-PolytomicConnection -TimeoutSeconds 120 -PollIntervalSeconds 0.2
+    $script:snowflake, $script:salesforce = New-SandboxConnectionPair $tag
 }
 
 AfterAll {

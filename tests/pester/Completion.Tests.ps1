@@ -9,11 +9,7 @@ BeforeAll {
     . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
 
     $script:tag = 'Tab' + [guid]::NewGuid().ToString('N').Substring(0, 8)
-    $script:snowflake = New-PolytomicConnection -Name "$tag snowflake" -Type snowflake `
-        -Configuration @{ account = 'pester'; username = 'u'; password = 'p'; dbname = 'd' }
-    $script:salesforce = New-PolytomicConnection -Name "$tag salesforce" -Type salesforce `
-        -Configuration @{ domain = 'https://example.my.salesforce.com' } -WarningAction SilentlyContinue
-    $null = $snowflake, $salesforce | Wait-PolytomicConnection -TimeoutSeconds 120 -PollIntervalSeconds 0.2
+    $script:snowflake, $script:salesforce = New-SandboxConnectionPair $tag
     $script:model = $snowflake | New-PolytomicModel -Name "$tag users" -Table PUBLIC.users
     $script:bulk = New-PolytomicBulkSync -Name "$tag bulk" -Source $salesforce -Destination $snowflake -Mode replicate `
         -DestinationConfiguration @{ schema = 'RAW' } -Schema Account

@@ -11,11 +11,7 @@ BeforeAll {
     . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
 
     $script:tag = 'Runbook ' + [guid]::NewGuid().ToString('N').Substring(0, 8)
-    $script:snowflake = New-PolytomicConnection -Name "$tag snowflake" -Type snowflake `
-        -Configuration @{ account = 'pester'; username = 'u'; password = 'p'; dbname = 'd' }
-    $script:salesforce = New-PolytomicConnection -Name "$tag salesforce" -Type salesforce `
-        -Configuration @{ domain = 'https://example.my.salesforce.com' } -WarningAction SilentlyContinue
-    $null = $snowflake, $salesforce | Wait-PolytomicConnection -TimeoutSeconds 120 -PollIntervalSeconds 0.2
+    $script:snowflake, $script:salesforce = New-SandboxConnectionPair $tag
     $script:model = $snowflake | New-PolytomicModel -Name "$tag users" -Table PUBLIC.users
     foreach ($name in "$tag ok", "$tag [fail]") {
         $null = $model | New-PolytomicSync -Name $name -Target $salesforce -Object Contact -Mode updateOrCreate `

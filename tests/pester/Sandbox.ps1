@@ -10,7 +10,7 @@
     Against the sandbox, every answer is checked against Polytomic's published shapes (the SDK-derived documents, when
     they are there), and -Stop fails the file if any answer broke them.
     Leaves $root, $modulePath, $apiKey, $partnerKey, $baseUrl, $apiVersion, $session (the default session) and the
-    function Get-PwshCommand in the caller's scope; the sandbox also accepts $partnerKey (against a real account it
+    functions Get-PwshCommand and New-SandboxConnectionPair in the caller's scope; the sandbox also accepts $partnerKey (against a real account it
     comes from POLYTOMIC_PARTNER_KEY).
     Not a *.Tests.ps1 file, so Invoke-Pester does not run it on its own.
 #>
@@ -62,3 +62,16 @@ if ($env:POLYTOMIC_API_KEY -and $env:POLYTOMIC_BASE_URL) {
     $script:baseUrl = $script:sandbox.BaseUrl
 }
 $script:session = Connect-Polytomic -ApiKey $script:apiKey -BaseUrl $script:baseUrl -ApiVersion $script:apiVersion
+
+function New-SandboxConnectionPair {
+    <# The warehouse and CRM most files build on: Snowflake "<Tag> snowflake" and Salesforce "<Tag> salesforce", with
+       their schemas cached. Outputs the two, warehouse first. #>
+    param([Parameter(Mandatory)][string]$Tag)
+    $warehouse = New-PolytomicConnection -Name "$Tag snowflake" -Type snowflake `
+        -Configuration @{ account = 'pester'; username = 'u'; password = 'p'; dbname = 'd' }
+    $crm = New-PolytomicConnection -Name "$Tag salesforce" -Type salesforce `
+        -Configuration @{ domain = 'https://example.my.salesforce.com' } -WarningAction SilentlyContinue
+    $null = $warehouse, $crm | Wait-PolytomicConnection -TimeoutSeconds 120 -PollIntervalSeconds 0.2
+    $warehouse
+    $crm
+}

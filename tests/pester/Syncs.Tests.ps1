@@ -11,11 +11,7 @@ BeforeAll {
     . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
 
     $script:tag = 'Pester sync ' + [guid]::NewGuid().ToString('N').Substring(0, 8)
-    $script:snowflake = New-PolytomicConnection -Name "$tag snowflake" -Type snowflake `
-        -Configuration @{ account = 'pester'; username = 'u'; password = 'p'; dbname = 'd' }
-    $script:crm = New-PolytomicConnection -Name "$tag salesforce" -Type salesforce `
-        -Configuration @{ domain = 'https://example.my.salesforce.com' } -WarningAction SilentlyContinue
-    $null = $snowflake, $crm | Wait-PolytomicConnection -TimeoutSeconds 120 -PollIntervalSeconds 0.2
+    $script:snowflake, $script:crm = New-SandboxConnectionPair $tag
     # The model the syncs are made from.
     $script:model = $snowflake | New-PolytomicModel -Name "$tag users" -Table PUBLIC.users
     $script:missing = '00000000-0000-0000-0000-000000000000'
