@@ -175,7 +175,15 @@ namespace Polytomic.Workspace
 
         private static object? Plain(JsonNode node) => PolytomicJson.ToPlain(JsonSerializer.SerializeToElement(node));
 
-        private static T Read<T>(JsonNode node) => node.Deserialize<T>(PolytomicJson.Options)
-            ?? throw new WorkspaceException("InvalidWorkspaceFile", $"The file could not be read as a {typeof(T).Name}.");
+        private static T Read<T>(JsonNode node)
+        {
+            // WorkspaceValidator has checked every file's shape; should one still not read, the step fails, not the import.
+            try
+            {
+                return node.Deserialize<T>(PolytomicJson.Options)
+                    ?? throw new WorkspaceException("InvalidWorkspaceFile", $"The file could not be read as a {typeof(T).Name}.");
+            }
+            catch (JsonException ex) { throw new WorkspaceException("InvalidWorkspaceFile", $"The file could not be read as a {typeof(T).Name} at {ex.Path}."); }
+        }
     }
 }

@@ -199,12 +199,4 @@ namespace Polytomic.Workspace
             return o;
         }
     }
-
-    /// <summary>A workspace problem found before or while applying: a stable ErrorId and a message naming the objects.</summary>
-    public sealed class WorkspaceException : Exception
-    {
-        public WorkspaceException(string errorId, string message, object? target = null) : base(message) { ErrorId = errorId; Target = target; }
-        public string ErrorId { get; }
-        public object? Target { get; }
-    }
 }

@@ -88,6 +88,9 @@ namespace Polytomic.Workspace
         public string Name { get; }
         public JsonObject Body { get; }
 
+        /// <summary>The file it was read from, relative to the folder ('/'-separated); null when not read from a folder.</summary>
+        public string? File { get; internal set; }
+
         /// <summary>The placeholders the object holds (connection secrets, a sync's encryption passphrase, a webhook's secret).</summary>
         public IEnumerable<(string Path, string Placeholder)> Placeholders() => WorkspaceJson.Placeholders(Body, "");
 
@@ -105,6 +108,8 @@ namespace Polytomic.Workspace
         public List<string>? Names { get; set; }
         public string? SourceUrl { get; set; }
         public string? SourceOrganization { get; set; }
+        /// <summary>The files the export wrote, relative to the folder: the only files a later export may delete.</summary>
+        public List<string>? Files { get; set; }
 
         public JsonObject ToJson()
         {
@@ -116,6 +121,7 @@ namespace Polytomic.Workspace
                 ["source"] = new JsonObject { ["url"] = SourceUrl, ["organization"] = SourceOrganization },
             };
             if (Names != null) o["names"] = new JsonArray(Names.Select(k => (JsonNode)JsonValue.Create(k)!).ToArray());
+            if (Files != null) o["files"] = new JsonArray(Files.Select(k => (JsonNode)JsonValue.Create(k)!).ToArray());
             return o;
         }
 
@@ -128,8 +134,10 @@ namespace Polytomic.Workspace
                 SourceUrl = (string?)o["source"]?["url"],
                 SourceOrganization = (string?)o["source"]?["organization"],
             };
+            // WorkspaceValidator.CheckManifest has checked the shape: kinds are known kinds, names and files strings.
             if (o["kinds"] is JsonArray kinds) m.Kinds = kinds.Select(k => (string?)k).Where(k => k != null && WorkspaceKinds.All.Contains(k)).Select(k => k!).ToList();
             if (o["names"] is JsonArray names) m.Names = names.Select(k => (string?)k ?? "").ToList();
+            if (o["files"] is JsonArray files) m.Files = files.Select(k => (string?)k ?? "").ToList();
             return m;
         }
     }

@@ -108,16 +108,18 @@ namespace Polytomic.Workspace
             return snapshot;
         }
 
+        /// <summary>Every page of a list, through the client's paging guard (<see cref="PageStream{T}"/>): a list that
+        /// would page forever ends with its PagingLoop error instead.</summary>
         private static async Task<List<T>> AllPages<T>(Func<string?, CancellationToken, Task<Page<T>>> fetch, CancellationToken ct)
         {
+            var stream = new PageStream<T>(token => fetch(token, ct));
             var all = new List<T>();
-            string? token = null;
-            do
+            try
             {
-                var page = await fetch(token, ct).ConfigureAwait(false);
-                all.AddRange(page.Items);
-                token = page.NextPageToken;
-            } while (!string.IsNullOrEmpty(token));
+                for (var next = stream.Next(); next != null; next = stream.Next())
+                    all.AddRange((await next.ConfigureAwait(false)).Items);
+            }
+            finally { stream.Stop(); }
             return all;
         }
 

@@ -82,7 +82,7 @@ namespace PolytomicPS.Commands
                 if (duplicates.Count > 0)
                     throw new WorkspaceException("DuplicateWorkspaceName", "Names are the keys of a workspace, and these are not unique: " +
                         string.Join("; ", duplicates) + ". Rename them and export again.", duplicates);
-                written = WorkspaceFolder.Write(full, manifest, snapshot.Objects);
+                written = WorkspaceFolder.Write(full, manifest, snapshot.Objects, WriteWarning);
             }
             catch (WorkspaceException ex)
             {

@@ -46,6 +46,8 @@ namespace PolytomicPS.Commands
             try
             {
                 var (manifest, objects) = WorkspaceFolder.Read(full);
+                var secretProblems = Await((c, ct) => WorkspaceValidator.CheckSecretsAsync(c, objects, ct));
+                if (secretProblems.Count > 0) throw WorkspaceException.Of(full, secretProblems);
                 WriteVerbose($"Read {objects.Count} object(s) from {full} (exported from API version {manifest.ApiVersion}).");
                 // The kinds the export wrote, and any the folder holds (-Include kinds are compared only when present).
                 var kinds = manifest.Kinds.Concat(objects.Select(o => o.Kind)).Distinct().ToList();
@@ -60,9 +62,18 @@ namespace PolytomicPS.Commands
             }
             catch (WorkspaceException ex)
             {
-                ThrowTerminatingError(Error(ex));
+                Fail(ex);
                 throw;
             }
+        }
+
+        /// <summary>Ends the command with a workspace problem; a folder check's problems are first written one by one,
+        /// each with its own ErrorId and the file as its target.</summary>
+        internal void Fail(WorkspaceException ex)
+        {
+            foreach (var p in ex.Problems)
+                WriteError(new ErrorRecord(new WorkspaceException(p.ErrorId, p.ToString(), p.File), p.ErrorId, ErrorCategory.InvalidData, p.File));
+            ThrowTerminatingError(Error(ex));
         }
 
         internal static ErrorRecord Error(WorkspaceException ex)
@@ -72,6 +83,7 @@ namespace PolytomicPS.Commands
                 "WorkspaceManifestNotFound" => ErrorCategory.ObjectNotFound,
                 "ConnectionMapTargetNotFound" => ErrorCategory.ObjectNotFound,
                 "UnresolvedReference" => ErrorCategory.ObjectNotFound,
+                "WorkspaceWriteFailed" => ErrorCategory.WriteError,
                 _ => ErrorCategory.InvalidData,
             };
             return new ErrorRecord(ex, ex.ErrorId, category, ex.Target);
