@@ -38,10 +38,22 @@ namespace PolytomicPS.Tests.Workspace
         }
 
         [Theory]
-        [InlineData("Sales / EU: Daily?", "Sales _ EU_ Daily_.json")]
-        [InlineData("trailing dot.", "trailing dot.json")]
-        [InlineData("...", "_.json")]
-        public void File_names_replace_what_no_file_system_takes(string name, string file) => Assert.Equal(file, WorkspaceFolder.FileName(name));
+        [InlineData("Sales EU Daily", "Sales EU Daily.json")]
+        [InlineData("Ünïcödé 日本", "Ünïcödé 日本.json")]
+        [InlineData("Sales / EU: Daily?", "Sales _ EU_ Daily_~")]
+        [InlineData("trailing dot.", "trailing dot~")]
+        [InlineData("trailing space ", "trailing space~")]
+        [InlineData("...", "~")]
+        [InlineData("CON", "CON~")]
+        [InlineData("nul.txt", "nul.txt~")]
+        [InlineData("Com1", "Com1~")]
+        [InlineData("a<b>c\"d|e*f", "a_b_c_d_e_f~")]
+        public void File_names_replace_what_no_file_system_takes(string name, string file)
+        {
+            var actual = WorkspaceFolder.FileName(name);
+            if (file.EndsWith(".json", StringComparison.Ordinal)) Assert.Equal(file, actual);
+            else Assert.Matches("^" + System.Text.RegularExpressions.Regex.Escape(file) + "[0-9a-f]{10}\\.json$", actual);
+        }
 
         [Fact]
         public void A_folder_round_trips_removes_stale_files_and_refuses_clashing_names()
