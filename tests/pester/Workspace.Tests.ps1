@@ -185,3 +185,60 @@ Describe 'Export-PolytomicWorkspace -Include' -Skip:$real {
         Get-WriteCount $urlB | Should -Be $before
     }
 }
+
+Describe 'Workspace folder safety' -Skip:$real {
+    BeforeAll {
+        $script:safe = [System.IO.Path]::Combine($dir, 'safe')
+        Export-PolytomicWorkspace -Session $a -Path $safe -Name "$tag*"
+        $script:whFile = [System.IO.Path]::Combine($safe, 'connections', "$tag Warehouse.json")
+    }
+
+    It 'refuses to export through a linked file, naming it, and leaves the file outside as it was' {
+        $outside = [System.IO.Path]::Combine($dir, 'outside.json')
+        Set-Content -Path $outside -Value 'not the export''s' -NoNewline
+        $saved = Get-Content -Raw $whFile
+        Remove-Item $whFile
+        $null = New-Item -ItemType SymbolicLink -Path $whFile -Target $outside
+        { Export-PolytomicWorkspace -Session $a -Path $safe -Name "$tag*" -ErrorAction Stop } |
+            Should -Throw -ErrorId 'WorkspaceLinkRefused*' -ExpectedMessage "*connections/$tag Warehouse.json*"
+        Get-Content -Raw $outside | Should -Be 'not the export''s'
+        Remove-Item $whFile
+        Set-Content -Path $whFile -Value $saved -NoNewline
+    }
+
+    It 'keeps a file it did not write, with a warning, and deletes none of it' {
+        $foreign = [System.IO.Path]::Combine($safe, 'models', 'package.json')
+        Set-Content -Path $foreign -Value '{ "private": true }' -NoNewline
+        Export-PolytomicWorkspace -Session $a -Path $safe -Name "$tag*" -WarningVariable warned -WarningAction SilentlyContinue
+        Get-Content -Raw $foreign | Should -Be '{ "private": true }'
+        $warned | Should -Match 'Kept models/package.json'
+        # Compare and Import read it as a model, which it is not: the folder is refused before any write.
+        $before = Get-WriteCount $urlB
+        { Import-PolytomicWorkspace -Session $b -Path $safe -ErrorAction Stop } | Should -Throw -ErrorId 'UnknownWorkspaceField*' -ExpectedMessage '*models/package.json*$.private*'
+        Get-WriteCount $urlB | Should -Be $before
+        Remove-Item $foreign
+    }
+
+    It 'refuses a placeholder that is not exactly {"$secret": ...} with zero writes, Compare the same' {
+        $saved = Get-Content -Raw $whFile
+        $saved.Replace('"$secret"', '"$Secret"') | Set-Content -Path $whFile -NoNewline
+        $before = Get-WriteCount $urlB
+        { Import-PolytomicWorkspace -Session $b -Path $safe -Secret @{ "$tag Warehouse.password" = $password } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidSecretPlaceholder*' -ExpectedMessage '*$.configuration.password*'
+        { Compare-PolytomicWorkspace -Session $b -Path $safe -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidSecretPlaceholder*'
+        Get-WriteCount $urlB | Should -Be $before
+        Set-Content -Path $whFile -Value $saved -NoNewline
+    }
+
+    It 'refuses a manifest with an unknown API version or kind with zero writes' {
+        $manifestFile = [System.IO.Path]::Combine($safe, 'manifest.json')
+        $saved = Get-Content -Raw $manifestFile
+        $before = Get-WriteCount $urlB
+        $saved -replace '"api_version": "[^"]*"', '"api_version": "banana"' | Set-Content -Path $manifestFile -NoNewline
+        { Import-PolytomicWorkspace -Session $b -Path $safe -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidWorkspaceManifest*' -ExpectedMessage '*$.api_version*'
+        $saved.Replace('"connections",', '"../../etc",') | Set-Content -Path $manifestFile -NoNewline
+        { Import-PolytomicWorkspace -Session $b -Path $safe -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidWorkspaceManifest*' -ExpectedMessage '*$.kinds*'
+        Get-WriteCount $urlB | Should -Be $before
+        Set-Content -Path $manifestFile -Value $saved -NoNewline
+    }
+}
