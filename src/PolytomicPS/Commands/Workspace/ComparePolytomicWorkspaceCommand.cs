@@ -8,6 +8,7 @@ namespace PolytomicPS.Commands
     /// <para>Compare-PolytomicWorkspace reads the folder that Export-PolytomicWorkspace wrote and the connections, models, syncs and bulk syncs of the session's organization, matches them by kind and name, and outputs one plan step per object: Create, Update (with each changed field's old and new value), NoChange, NeedsSecret (a connection or webhook to create, or a webhook whose endpoint changes, whose secret placeholders -Secret does not supply) or, with -Prune, Delete. It writes nothing: Import-PolytomicWorkspace with the same parameters applies exactly this plan.</para>
     /// <para>Roles, policies, the webhook and the global error subscribers (what Export-PolytomicWorkspace -Include writes) are compared only when the folder has them or its manifest lists them; a policy's roles are compared by name, and the folder's webhook with the organization's one webhook (an endpoint change is an Update).</para>
     /// <para>Fields a file does not state are left as Polytomic has them and are not compared. Secrets never appear: a secret change shows only as (changed).</para>
+    /// <para>The folder is checked as Import-PolytomicWorkspace checks it, before anything else: a file of the wrong shape, a field an export would not write, a malformed or misplaced secret placeholder, a bad manifest, a link or a file over 5 MB is reported as an error naming the file and the JSON path (the same ErrorIds Import gives), and WorkspaceFolderInvalid ends the comparison.</para>
     /// </remarks>
     /// <example>
     /// <code>
