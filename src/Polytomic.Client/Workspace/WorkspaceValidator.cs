@@ -134,6 +134,7 @@ namespace Polytomic.Workspace
             if (string.IsNullOrWhiteSpace(name)) Add(kind == WorkspaceKinds.Webhooks ? "$.endpoint" : "$.name", "must not be empty: names are the keys of a workspace");
             CheckPlaceholders(kind, name, body, "$", true, problems, file);
             CheckReferences(body, "$", Add);
+            CheckNulls(body, "$", Add);
             if (problems.Count > 0) return problems;
 
             switch (kind)
@@ -263,6 +264,26 @@ namespace Polytomic.Workspace
                     continue;
                 }
                 CheckReferences(kv.Value, at, add);
+            }
+        }
+
+        /// <summary>A null is never sent (requests leave nulls out), so against a value Polytomic holds it would be an
+        /// update on every import; exports never write one. Configurations are compared as Polytomic answers them.</summary>
+        private static void CheckNulls(JsonNode? node, string path, Action<string, string> add)
+        {
+            if (node is JsonArray a)
+            {
+                for (int i = 0; i < a.Count; i++)
+                    if (a[i] == null) add(path + "[" + i + "]", "is null: a null is never sent; remove it");
+                    else CheckNulls(a[i], path + "[" + i + "]", add);
+                return;
+            }
+            if (!(node is JsonObject o)) return;
+            foreach (var kv in o)
+            {
+                if (Opaque.Contains(kv.Key)) continue;
+                if (kv.Value == null) add(Join(path, kv.Key), "is null: a null is never sent, so the folder would never converge; remove the field");
+                else CheckNulls(kv.Value, Join(path, kv.Key), add);
             }
         }
 

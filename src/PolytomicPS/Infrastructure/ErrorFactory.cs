@@ -80,6 +80,19 @@ namespace PolytomicPS
         public static ErrorRecord FromInput(PolytomicInputException ex) =>
             new ErrorRecord(ex, ex.ErrorId, ErrorCategory.InvalidArgument, ex.Target);
 
+        /// <summary>A workspace problem: a missing folder, map target or reference is ObjectNotFound, a failed export
+        /// WriteError, anything wrong with the folder's files InvalidData.</summary>
+        public static ErrorRecord FromWorkspace(Polytomic.Workspace.WorkspaceException ex) => new ErrorRecord(ex, ex.ErrorId, ex.ErrorId switch
+        {
+            "WorkspaceManifestNotFound" or "ConnectionMapTargetNotFound" or "UnresolvedReference" => ErrorCategory.ObjectNotFound,
+            "WorkspaceWriteFailed" => ErrorCategory.WriteError,
+            _ => ErrorCategory.InvalidData,
+        }, ex.Target);
+
+        /// <summary>One problem of a workspace file, with the file as its target.</summary>
+        public static ErrorRecord FromWorkspace(Polytomic.Workspace.WorkspaceProblem p) =>
+            new ErrorRecord(new Polytomic.Workspace.WorkspaceException(p.ErrorId, p.ToString(), p.File), p.ErrorId, ErrorCategory.InvalidData, p.File);
+
         public static ErrorRecord NotFound(string errorId, string what, string name) =>
             Input(errorId, $"No {what} matches '{name}'.", ErrorCategory.ObjectNotFound, name);
 

@@ -120,6 +120,7 @@ namespace PolytomicPS.Tests.Workspace
         [InlineData("2025-09-18", "models/Users.json", "organization_id", @"""zzz""", "UnknownWorkspaceField", "$.organization_id")]
         [InlineData("2024-02-08", "syncs/Users to CRM.json", "target", @"{ ""connection"": ""TAG CRM"", ""object"": ""Contact"", ""evil"": 1 }", "UnknownWorkspaceField", "$.target.evil")]
         [InlineData("2025-09-18", "syncs/Users to CRM.json", "target", @"{ ""connection_id"": ""6f1c7d0e-0000-4000-8000-000000000000"", ""object"": ""Contact"" }", "UnknownWorkspaceField", "$.target.connection_id")]
+        [InlineData("2024-02-08", "models/Users.json", "identifier", "null", "InvalidWorkspaceFile", "$.identifier")]
         [InlineData("2024-02-08", "manifest.json", "api_version", @"""banana""", "InvalidWorkspaceManifest", "$.api_version")]
         [InlineData("2025-09-18", "manifest.json", "kinds", @"[ ""../../etc"" ]", "InvalidWorkspaceManifest", "$.kinds[0]")]
         [InlineData("2024-02-08", "manifest.json", "format_version", "2", "WorkspaceFormatNotSupported", "$.format_version")]

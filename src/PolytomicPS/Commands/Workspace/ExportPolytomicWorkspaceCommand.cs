@@ -87,7 +87,7 @@ namespace PolytomicPS.Commands
             }
             catch (WorkspaceException ex)
             {
-                ThrowTerminatingError(WorkspaceCmdlet.Error(ex));
+                ThrowTerminatingError(ErrorFactory.FromWorkspace(ex));
                 return;
             }
             WriteVerbose($"Wrote {written.Count} object file(s) to {full}.");

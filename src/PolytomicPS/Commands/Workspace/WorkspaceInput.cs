@@ -72,22 +72,11 @@ namespace PolytomicPS.Commands
         internal void Fail(WorkspaceException ex)
         {
             foreach (var p in ex.Problems)
-                WriteError(new ErrorRecord(new WorkspaceException(p.ErrorId, p.ToString(), p.File), p.ErrorId, ErrorCategory.InvalidData, p.File));
+                WriteError(ErrorFactory.FromWorkspace(p));
             ThrowTerminatingError(Error(ex));
         }
 
-        internal static ErrorRecord Error(WorkspaceException ex)
-        {
-            var category = ex.ErrorId switch
-            {
-                "WorkspaceManifestNotFound" => ErrorCategory.ObjectNotFound,
-                "ConnectionMapTargetNotFound" => ErrorCategory.ObjectNotFound,
-                "UnresolvedReference" => ErrorCategory.ObjectNotFound,
-                "WorkspaceWriteFailed" => ErrorCategory.WriteError,
-                _ => ErrorCategory.InvalidData,
-            };
-            return new ErrorRecord(ex, ex.ErrorId, category, ex.Target);
-        }
+        internal static ErrorRecord Error(WorkspaceException ex) => ErrorFactory.FromWorkspace(ex);
 
         private Dictionary<string, object>? secrets;
 
