@@ -169,6 +169,27 @@ namespace PolytomicPS.Tests.Workspace
             AssertRefused("2024-02-08", dir, tag, "WorkspaceLinkRefused", "models", "link");
         }
 
+        [Fact]
+        public void The_reader_pages_through_the_clients_guard_so_a_looping_list_ends_the_export_before_any_file()
+        {
+            // Fifty pages that all carry the same token: the guard stops at the second page, the export writes nothing.
+            sandbox.State.Faults.Add(new Polytomic.Sandbox.Fault
+            {
+                Status = 200, ContentType = "application/json", Method = "GET", PathPrefix = "/api/bulk/syncs", Count = 50,
+                Body = @"{""data"":[{""id"":""8f0e4f5c-0d0b-4a53-9d0f-3d3c1f4a0b11"",""name"":""Looping""}],""pagination"":{""next_page_token"":""again""}}",
+            });
+            try
+            {
+                var dir = Path.Combine(root, Tag());
+                var before = sandbox.State.RequestsTo("GET", "/api/bulk/syncs").Count();
+                var r = Run("2024-02-08", "Export-PolytomicWorkspace -Path $Dir", dir);
+                Assert.Equal("PagingLoop,PolytomicPS.Commands.ExportPolytomicWorkspaceCommand", r.SingleError().FullyQualifiedErrorId);
+                Assert.Equal(before + 2, sandbox.State.RequestsTo("GET", "/api/bulk/syncs").Count());
+                Assert.False(Directory.Exists(dir));
+            }
+            finally { sandbox.State.Faults.Clear(); }
+        }
+
         // ---------------------------------------------------------------- Export (findings 1 and 8)
 
         /// <summary>Two connections of the tag exported into a fresh folder; returns the folder.</summary>
