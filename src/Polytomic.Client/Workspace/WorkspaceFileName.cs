@@ -25,7 +25,9 @@ namespace Polytomic.Workspace
             .Concat(Enumerable.Range(0, 10).SelectMany(i => new[] { "COM" + i, "LPT" + i }))
             .Concat(new[] { "COM\u00b9", "COM\u00b2", "COM\u00b3", "LPT\u00b9", "LPT\u00b2", "LPT\u00b3" }).ToArray();
 
-        public static string Of(string name)
+        /// <summary>The file name of an object's name; hashed: always the prefix-and-hash form (for names that differ only
+        /// in case, which a case-insensitive file system would make one file).</summary>
+        public static string Of(string name, bool hashed = false)
         {
             var sb = new StringBuilder(name.Length);
             var changed = false;
@@ -39,7 +41,7 @@ namespace Polytomic.Workspace
             var text = sb.ToString();
             var trimmed = text.TrimEnd('.', ' ');
             if (trimmed.Length != text.Length || trimmed.Length == 0 || IsReserved(trimmed)) changed = true;
-            if (!changed && Utf8.GetByteCount(trimmed) + Extension.Length <= MaxBytes) return trimmed + Extension;
+            if (!changed && !hashed && Utf8.GetByteCount(trimmed) + Extension.Length <= MaxBytes) return trimmed + Extension;
             return Prefix(trimmed) + "~" + Hash(name) + Extension;
         }
 

@@ -23,8 +23,8 @@ namespace Polytomic.Workspace
         public const long MaxFileBytes = 5 * 1024 * 1024;
 
         /// <summary>Where an object's file lives, relative to the workspace folder.</summary>
-        public static string RelativePath(WorkspaceObject o) =>
-            o.Kind == WorkspaceKinds.ErrorSubscribers ? ErrorSubscribersFile : Path.Combine(o.Kind, FileName(o.Name));
+        public static string RelativePath(WorkspaceObject o, bool hashed = false) =>
+            o.Kind == WorkspaceKinds.ErrorSubscribers ? ErrorSubscribersFile : Path.Combine(o.Kind, WorkspaceFileName.Of(o.Name, hashed));
 
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
 
@@ -38,12 +38,15 @@ namespace Polytomic.Workspace
         /// Two objects of a kind with one name or one file name, and links in the folder, are errors before any write.</summary>
         public static IReadOnlyList<string> Write(string path, WorkspaceManifest manifest, IEnumerable<WorkspaceObject> objects, Action<string>? warn = null)
         {
-            var list = objects.ToList();
+            var list = objects.Select(o => (Object: o, File: RelativePath(o))).ToList();
+            // Names that differ only in case would be one file where case does not count: each gets its hashed name.
+            var folded = new HashSet<string>(list.GroupBy(x => x.File, StringComparer.OrdinalIgnoreCase)
+                .Where(g => g.Select(x => x.Object.Name).Distinct(StringComparer.Ordinal).Count() > 1).Select(g => g.Key), StringComparer.OrdinalIgnoreCase);
             var files = new Dictionary<string, WorkspaceObject>(StringComparer.OrdinalIgnoreCase);
             var clashes = new List<string>();
-            foreach (var o in list)
+            foreach (var (o, plain) in list)
             {
-                var file = RelativePath(o);
+                var file = folded.Contains(plain) ? RelativePath(o, hashed: true) : plain;
                 if (files.TryGetValue(file, out var other))
                     clashes.Add(other.Name == o.Name ? $"{WorkspaceKinds.Display(o.Kind)} '{o.Name}'"
                         : $"{WorkspaceKinds.Display(o.Kind)} '{other.Name}' and '{o.Name}' (both {file})");
@@ -125,7 +128,7 @@ namespace Polytomic.Workspace
         }
 
         /// <summary>"connections/Warehouse.json" or "error_subscribers.json": nothing else is a workspace file.</summary>
-        private static bool IsWorkspaceFile(string relative)
+        internal static bool IsWorkspaceFile(string relative)
         {
             if (relative == ErrorSubscribersFile) return true;
             var parts = relative.Split('/');

@@ -114,6 +114,10 @@ namespace Polytomic.Workspace
                 for (int i = 0; i < kinds.Count; i++)
                     if (kinds[i] is JsonValue v && v.TryGetValue<string>(out var k) && !WorkspaceKinds.All.Contains(k))
                         Add($"$.kinds[{i}]", $"'{k}' is not a workspace kind ({string.Join(", ", WorkspaceKinds.All)})");
+            if (manifest["files"] is JsonArray files)
+                for (int i = 0; i < files.Count; i++)
+                    if (files[i] is JsonValue v && v.TryGetValue<string>(out var listed) && !WorkspaceFolder.IsWorkspaceFile(listed))
+                        Add($"$.files[{i}]", $"'{listed}' is not a workspace file (<kind>/<name>.json or {WorkspaceFolder.ErrorSubscribersFile})");
             if (manifest["source"] is JsonObject source)
                 foreach (var kv in source)
                     if ((kv.Key != "url" && kv.Key != "organization") || !(kv.Value == null || IsString(kv.Value)))

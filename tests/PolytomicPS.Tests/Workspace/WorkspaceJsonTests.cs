@@ -71,10 +71,18 @@ namespace PolytomicPS.Tests.Workspace
                 Assert.Equal("2025-09-18", read.ApiVersion);
                 Assert.Equal("A", Assert.Single(objects).Name);
 
-                var clash = new WorkspaceObject(WorkspaceKinds.Models, J(@"{ ""name"": ""a"" }"));
-                var ex = Assert.Throws<WorkspaceException>(() => WorkspaceFolder.Write(dir, manifest, new[] { a, clash }));
+                var twin = new WorkspaceObject(WorkspaceKinds.Models, J(@"{ ""name"": ""A"", ""connection"": ""WH"" }"));
+                var ex = Assert.Throws<WorkspaceException>(() => WorkspaceFolder.Write(dir, manifest, new[] { a, twin }));
                 Assert.Equal("DuplicateWorkspaceName", ex.ErrorId);
-                Assert.Contains("'A' and 'a'", ex.Message);
+                Assert.Contains("Model 'A'", ex.Message);
+
+                // Names that differ only in case get their hashed file names, so that no file system makes them one.
+                var lower = new WorkspaceObject(WorkspaceKinds.Models, J(@"{ ""name"": ""a"", ""connection"": ""WH"" }"));
+                WorkspaceFolder.Write(dir, manifest, new[] { a, lower });
+                Assert.Equal(new[] { WorkspaceFileName.Of("A", hashed: true), WorkspaceFileName.Of("a", hashed: true) }.OrderBy(f => f, StringComparer.Ordinal),
+                    Directory.GetFiles(Path.Combine(dir, "models")).Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal));
+                Assert.Equal(new[] { "A", "a" }, WorkspaceFolder.Read(dir).Objects.Select(o => o.Name).OrderBy(n => n, StringComparer.Ordinal));
+                WorkspaceFolder.Write(dir, manifest, new[] { a });
 
                 File.Copy(Path.Combine(dir, "models", "A.json"), Path.Combine(dir, "models", "A copy.json"));
                 ex = Assert.Throws<WorkspaceException>(() => WorkspaceFolder.Read(dir));

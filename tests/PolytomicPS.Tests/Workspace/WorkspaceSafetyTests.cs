@@ -124,6 +124,7 @@ namespace PolytomicPS.Tests.Workspace
         [InlineData("2024-02-08", "manifest.json", "api_version", @"""banana""", "InvalidWorkspaceManifest", "$.api_version")]
         [InlineData("2025-09-18", "manifest.json", "kinds", @"[ ""../../etc"" ]", "InvalidWorkspaceManifest", "$.kinds[0]")]
         [InlineData("2024-02-08", "manifest.json", "format_version", "2", "WorkspaceFormatNotSupported", "$.format_version")]
+        [InlineData("2025-09-18", "manifest.json", "files", @"[ ""connections/../../victim.json"" ]", "InvalidWorkspaceManifest", "$.files[0]")]
         public void A_file_of_the_wrong_shape_is_refused_by_Compare_and_Import_with_zero_writes(string version, string file, string key, string value,
             string errorId, string path)
         {
@@ -253,6 +254,15 @@ namespace PolytomicPS.Tests.Workspace
             foreach (var foreign in new[] { "models/package.json", "models/schema.json", "syncs/jobs.json" })
                 File.WriteAllText(Path.Combine(dir, foreign), "{ \"mine\": true }");
 
+            // A manifest that lists a file outside the folder never makes the export delete it.
+            var victim = Path.Combine(root, tag + "-victim.json");
+            File.WriteAllText(victim, "{}");
+            var manifestFile = Path.Combine(dir, "manifest.json");
+            var manifest = JsonNode.Parse(File.ReadAllText(manifestFile))!;
+            manifest["files"]!.AsArray().Add("connections/../../" + tag + "-victim.json");
+            manifest["files"]!.AsArray().Add("../" + tag + "-victim.json");
+            File.WriteAllText(manifestFile, manifest.ToJsonString());
+
             var r = Run("2025-09-18", $"Get-PolytomicConnection | Where-Object Name -eq '{tag} B' | Remove-PolytomicConnection -Confirm:$false\n" +
                 $"Export-PolytomicWorkspace -Path $Dir -Name '{tag}*'", dir);
             r.AssertSuccess();
@@ -263,6 +273,7 @@ namespace PolytomicPS.Tests.Workspace
                 Assert.Contains(r.Warnings, w => w.Message.StartsWith("Kept " + foreign + ":", StringComparison.Ordinal));
             }
             Assert.Empty(Directory.GetFiles(dir, "*.tmp", SearchOption.AllDirectories));
+            Assert.True(File.Exists(victim));
         }
 
         [Fact]
