@@ -21,7 +21,7 @@ namespace Polytomic.Workspace
         private static readonly char[] Refused = { '<', '>', ':', '"', '/', '\\', '|', '?', '*' };
 
         /// <summary>Names Windows reserves for devices, whatever the extension ("CON", "nul.json", "COM1").</summary>
-        private static readonly string[] Reserved = new[] { "CON", "PRN", "AUX", "NUL" }
+        private static readonly string[] Reserved = new[] { "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$" }
             .Concat(Enumerable.Range(0, 10).SelectMany(i => new[] { "COM" + i, "LPT" + i }))
             .Concat(new[] { "COM\u00b9", "COM\u00b2", "COM\u00b3", "LPT\u00b9", "LPT\u00b2", "LPT\u00b3" }).ToArray();
 

@@ -47,6 +47,7 @@ namespace PolytomicPS.Tests.Workspace
         [InlineData("CON", "CON~")]
         [InlineData("nul.txt", "nul.txt~")]
         [InlineData("Com1", "Com1~")]
+        [InlineData("conout$", "conout$~")]
         [InlineData("a<b>c\"d|e*f", "a_b_c_d_e_f~")]
         public void File_names_replace_what_no_file_system_takes(string name, string file)
         {
