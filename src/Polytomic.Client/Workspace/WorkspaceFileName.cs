@@ -45,6 +45,14 @@ namespace Polytomic.Workspace
             return Prefix(trimmed) + "~" + Hash(name) + Extension;
         }
 
+        /// <summary>The file name exports gave before names were made portable (refused characters as '_', no trailing
+        /// dots or spaces): only to recognise an earlier export's own files.</summary>
+        public static string Legacy(string name)
+        {
+            var text = new string(name.Select(ch => Array.IndexOf(Refused, ch) >= 0 || char.IsControl(ch) ? '_' : ch).ToArray()).TrimEnd('.', ' ');
+            return (text.Length == 0 ? "_" : text) + Extension;
+        }
+
         /// <summary>Whether Windows reserves the name: its part before the first dot, trailing spaces aside, is a device.</summary>
         public static bool IsReserved(string fileName)
         {

@@ -138,7 +138,7 @@ namespace Polytomic.Workspace
         }
 
         /// <summary>For a manifest that lists no files (an earlier export): a file counts as the export's when it holds an
-        /// object of its kind whose name gives its file name.</summary>
+        /// object of its kind whose name gives its file name, now or as earlier exports named files.</summary>
         private static bool WroteBefore(string file, string kind)
         {
             try
@@ -147,7 +147,7 @@ namespace Polytomic.Workspace
                 if (!(JsonNode.Parse(File.ReadAllText(file, Utf8)) is JsonObject o)) return false;
                 if (kind == WorkspaceKinds.ErrorSubscribers) return true;
                 var name = o[kind == WorkspaceKinds.Webhooks ? "endpoint" : "name"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-                return name != null && FileName(name) == Path.GetFileName(file);
+                return name != null && (FileName(name) == Path.GetFileName(file) || WorkspaceFileName.Legacy(name) == Path.GetFileName(file));
             }
             catch (Exception ex) when (ex is JsonException || ex is ArgumentException || ex is InvalidOperationException) { return false; }
         }

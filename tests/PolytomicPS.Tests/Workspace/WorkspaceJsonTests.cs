@@ -85,6 +85,22 @@ namespace PolytomicPS.Tests.Workspace
                 Assert.Equal(new[] { "A", "a" }, WorkspaceFolder.Read(dir).Objects.Select(o => o.Name).OrderBy(n => n, StringComparer.Ordinal));
                 WorkspaceFolder.Write(dir, manifest, new[] { a });
 
+                // A folder of an earlier export (its manifest lists no files, its names were '_'-replaced): the export's
+                // old files are recognised and replaced, a file it did not write is kept.
+                var slashed = new WorkspaceObject(WorkspaceKinds.Models, J(@"{ ""name"": ""A/B."", ""connection"": ""WH"" }"));
+                File.WriteAllText(Path.Combine(dir, "models", "A_B.json"), WorkspaceJson.ToFileText(slashed.Body));
+                File.WriteAllText(Path.Combine(dir, "models", "notes.json"), "{}");
+                var old = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")))!.AsObject();
+                old.Remove("files");
+                File.WriteAllText(Path.Combine(dir, "manifest.json"), old.ToJsonString());
+                var warnings = new List<string>();
+                WorkspaceFolder.Write(dir, manifest, new[] { a, slashed }, warnings.Add);
+                Assert.Equal(new[] { "A.json", WorkspaceFolder.FileName("A/B."), "notes.json" },
+                    Directory.GetFiles(Path.Combine(dir, "models")).Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal));
+                Assert.StartsWith("Kept models/notes.json:", Assert.Single(warnings));
+                File.Delete(Path.Combine(dir, "models", "notes.json"));
+                WorkspaceFolder.Write(dir, manifest, new[] { a });
+
                 File.Copy(Path.Combine(dir, "models", "A.json"), Path.Combine(dir, "models", "A copy.json"));
                 ex = Assert.Throws<WorkspaceException>(() => WorkspaceFolder.Read(dir));
                 Assert.Equal("DuplicateWorkspaceName", ex.ErrorId);
