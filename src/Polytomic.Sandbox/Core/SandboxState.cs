@@ -41,6 +41,14 @@ namespace Polytomic.Sandbox
             PartnerKey = options.PartnerKey;
             DeploymentKey = options.DeploymentKey;
             SchemaCacheDelay = options.SchemaCacheDelay;
+            if (options.RunTime is TimeSpan run)
+            {
+                SyncRuns.QueuedAfter = TimeSpan.FromTicks(run.Ticks / 10);
+                SyncRuns.StartsAfter = TimeSpan.FromTicks(run.Ticks / 4);
+                SyncRuns.RunsFor = run;
+                BulkSyncRuns.QueuedFor = TimeSpan.FromTicks(run.Ticks / 4);
+                BulkSyncRuns.RunsFor = run;
+            }
             if (options.ContractFolder != null) Contract = Polytomic.Sandbox.Contract.ContractCheck.Load(options.ContractFolder);
         }
 
