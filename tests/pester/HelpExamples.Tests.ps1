@@ -68,7 +68,7 @@ BeforeAll {
             & {
                 param($ExampleWorld, $ExampleCode, $ExampleKeys, $ExampleVersion, $ExampleStandIns)
                 . $ExampleStandIns
-                foreach ($name in $ExampleWorld.Keys) { Set-Variable -Name $name -Value $ExampleWorld[$name] }
+                foreach ($name in $ExampleWorld.Keys) { $ExecutionContext.SessionState.PSVariable.Set($name, $ExampleWorld[$name]) }
                 $PSDefaultParameterValues = @{ 'Connect-Polytomic:ApiVersion' = $ExampleVersion }
                 $ConfirmPreference = 'None'
                 $ErrorActionPreference = 'Stop'

@@ -133,6 +133,32 @@ Invoke-PolytomicRequest -Session $b -Method POST -Path /api/connections -Body $b
             Assert.DoesNotContain(sandbox.State.Connections.AllOrganizations(), c => (string?)c["name"] == $"{tag} elsewhere");
         }
 
+        [Theory]
+        [InlineData("2024-02-08")]
+        [InlineData("2025-09-18")]
+        public void Runs_and_jobs_belong_to_their_organization_too(string version)
+        {
+            var tag = Unique("runs");
+            var r = Ps.Run(NewOrganization(tag) + $@"
+$sf = New-PolytomicConnection -Session $b -Name '{tag} sf' -Type snowflake -Configuration @{{ account='a'; username='u'; password='p'; dbname='d' }} |
+    Wait-PolytomicConnection -Session $b -PollIntervalSeconds 0.05
+$crm = New-PolytomicConnection -Session $b -Name '{tag} crm' -Type salesforce -Configuration @{{ domain = 'https://x.my.salesforce.com' }} -WarningAction SilentlyContinue |
+    Wait-PolytomicConnection -Session $b -PollIntervalSeconds 0.05
+$job = $sf | New-PolytomicModel -Session $b -Name '{tag} users' -Table PUBLIC.users -Async
+$model = $sf | New-PolytomicModel -Session $b -Name '{tag} users 2' -Table PUBLIC.users
+$sync = $model | New-PolytomicSync -Session $b -Name '{tag} sync' -Target $crm -Object Contact -Mode create -Identity @{{ email = 'Email' }} -Field @{{ first_name = 'FirstName' }}
+$run = Start-PolytomicSync -Session $b -Id $sync.Id
+@(Get-PolytomicSyncExecution -Session $b -SyncId $sync.Id).Count
+$job | Get-PolytomicJob -Session $b | ForEach-Object {{ 'job seen in B' }}
+# From the sandbox's own organization: neither the run nor the job exists.
+Get-PolytomicSyncExecution -SyncId $sync.Id
+$job | Get-PolytomicJob
+", sandbox, version);
+            Assert.Equal(new object[] { 1, "job seen in B" }, r.Output.Select(o => o.BaseObject).ToArray());
+            Assert.Equal(2, r.Errors.Count);
+            Assert.All(r.Errors, e => Assert.StartsWith("PolytomicApi.NotFound,", e.FullyQualifiedErrorId));
+        }
+
         [Fact]
         public void Removing_an_organization_removes_its_objects_and_its_keys()
         {
