@@ -19,7 +19,7 @@ $dev = Connect-Polytomic -ApiVersion $ApiVersion
 $prod = if ($ProdApiKey) {
     $prodArgs = @{ ApiKey = $ProdApiKey; ApiVersion = $ApiVersion }
     if ($ProdBaseUrl) { $prodArgs.BaseUrl = $ProdBaseUrl }
-    Connect-Polytomic @prodArgs
+    Connect-Polytomic @prodArgs -NoDefault   # dev stays the default session
 } else { $dev }
 
 # 1. Export dev: one file per object, names instead of ids, secrets as placeholders. Commit the folder to git to

@@ -23,6 +23,7 @@ function Start-SandboxProcess {
         [Parameter(Mandatory)][string]$ApiKey,
         [string]$PartnerKey,
         [double]$SchemaCacheDelay = 1,
+        [double]$RunSeconds = 0,
         [string]$ContractFolder,
         [string]$Configuration = $(if ($env:POLYTOMICPS_CONFIGURATION) { $env:POLYTOMICPS_CONFIGURATION } else { 'Debug' })
     )
@@ -32,6 +33,7 @@ function Start-SandboxProcess {
         '--schema-cache-delay', $SchemaCacheDelay.ToString([System.Globalization.CultureInfo]::InvariantCulture),
         '--exit-with', $PID)
     if ($PartnerKey) { $arguments += @('--partner-key', $PartnerKey) }
+    if ($RunSeconds -gt 0) { $arguments += @('--run-seconds', $RunSeconds.ToString([System.Globalization.CultureInfo]::InvariantCulture)) }
     if ($ContractFolder) { $arguments += @('--contract', $ContractFolder) }
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `
         -RedirectStandardOutput $log -RedirectStandardError "$log.err"

@@ -5,7 +5,8 @@
     Imports the staged module ($env:POLYTOMICPS_MODULE_PATH, else the newest out/PolytomicPS/<version>/) and connects
     to Polytomic: POLYTOMIC_API_KEY and POLYTOMIC_BASE_URL when both are set, else a local sandbox started here (the
     built Polytomic.Sandbox.dll on a free loopback port, see tools/SandboxProcess.psm1) and stopped again by -Stop.
-    The default session speaks $env:POLYTOMICPS_TEST_API_VERSION (2024-02-08 unless set; build.ps1 -Task Test runs the
+    -SchemaCacheDelay and -RunSeconds set how long the local sandbox takes to cache a schema and to run a sync (for a
+    file that creates and runs many). The default session speaks $env:POLYTOMICPS_TEST_API_VERSION (2024-02-08 unless set; build.ps1 -Task Test runs the
     suite once per API version), or -SessionVersion for a file whose tests need one version whatever the run's.
     Against the sandbox, every answer is checked against Polytomic's published shapes (the SDK-derived documents, when
     they are there), and -Stop fails the file if any answer broke them.
@@ -14,7 +15,7 @@
     comes from POLYTOMIC_PARTNER_KEY).
     Not a *.Tests.ps1 file, so Invoke-Pester does not run it on its own.
 #>
-param([switch]$Stop, [string]$SessionVersion)
+param([switch]$Stop, [string]$SessionVersion, [double]$SchemaCacheDelay = 1, [double]$RunSeconds = 0)
 
 if ($Stop) {
     Disconnect-Polytomic
@@ -58,7 +59,7 @@ if ($env:POLYTOMIC_API_KEY -and $env:POLYTOMIC_BASE_URL) {
         $script:contractFolder = [System.IO.Path]::GetFullPath($shapes)
     }
     $script:sandbox = Start-SandboxProcess -Root $root -ApiKey $script:apiKey -PartnerKey $script:partnerKey `
-        -SchemaCacheDelay 1 -ContractFolder $script:contractFolder
+        -SchemaCacheDelay $SchemaCacheDelay -RunSeconds $RunSeconds -ContractFolder $script:contractFolder
     $script:baseUrl = $script:sandbox.BaseUrl
 }
 $script:session = Connect-Polytomic -ApiKey $script:apiKey -BaseUrl $script:baseUrl -ApiVersion $script:apiVersion

@@ -44,6 +44,9 @@ namespace Polytomic.Sandbox
         /// <summary>Who sent the request (set by the server's auth step).</summary>
         public SandboxCaller Caller => (SandboxCaller)Http.Items[SandboxServer.CallerItem]!;
 
+        /// <summary>The organization a created object belongs to (<see cref="SandboxState.OrganizationFor"/>).</summary>
+        public string OrganizationFor(JsonObject body) => State.OrganizationFor(body);
+
         public string Route(string name) => Http.Request.RouteValues[name]?.ToString() ?? "";
 
         public string? Query(string name)

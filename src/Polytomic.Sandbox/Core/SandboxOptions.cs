@@ -30,6 +30,10 @@ namespace Polytomic.Sandbox
         /// <summary>A process id: the sandbox stops when that process is gone, so a crashed launcher leaves none behind.</summary>
         public int? ExitWith { get; set; }
 
+        /// <summary>How long a sync or bulk-sync run takes, when set (the defaults are a few seconds); queueing and
+        /// starting take a fraction of it. Lets a suite that starts many runs (the help examples) finish quickly.</summary>
+        public TimeSpan? RunTime { get; set; }
+
         public static SandboxOptions FromArgs(string[] args)
         {
             var o = new SandboxOptions();
@@ -43,8 +47,9 @@ namespace Polytomic.Sandbox
                     case "--partner-key": o.PartnerKey = Next(); break;
                     case "--contract": o.ContractFolder = Next(); break;
                     case "--exit-with": o.ExitWith = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                    case "--run-seconds": o.RunTime = TimeSpan.FromSeconds(double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture)); break;
                     case "--schema-cache-delay": o.SchemaCacheDelay = TimeSpan.FromSeconds(double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture)); break;
-                    default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --urls URL, --api-key KEY, --partner-key KEY, --schema-cache-delay SECONDS, --contract FOLDER, --exit-with PID");
+                    default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --urls URL, --api-key KEY, --partner-key KEY, --schema-cache-delay SECONDS, --run-seconds SECONDS, --contract FOLDER, --exit-with PID");
                 }
             }
             return o;

@@ -153,6 +153,8 @@ namespace Polytomic.Sandbox
                 return;
             }
             ctx.Items[CallerItem] = caller;
+            // Every store the handler touches now shows this organization's objects only.
+            state.EnterOrganization(caller);
 
             var version = record.Version ?? state.Options.DefaultVersion;
             if (!SandboxVersions.Both.Contains(version))
@@ -167,6 +169,8 @@ namespace Polytomic.Sandbox
 
             var key = record.IdempotencyKey;
             bool idempotent = key != null && req.Method != "GET" && req.Method != "DELETE";
+            // Keys are remembered per organization: another organization's request never replays this one's answer.
+            var cacheKey = caller.OrganizationId + "/" + key;
             if (idempotent)
             {
                 if (key!.Length < 8 || key.Length > 255 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-' || c == '_'))
@@ -176,7 +180,7 @@ namespace Polytomic.Sandbox
                     await Write(ctx, SandboxApi.ErrorBody(400, "invalid Idempotency-Key: use 8-255 letters, digits, '-' or '_'", "invalid_idempotency_key"));
                     return;
                 }
-                var (proceed, replay) = state.Idempotency.Claim(key);
+                var (proceed, replay) = state.Idempotency.Claim(cacheKey);
                 if (!proceed)
                 {
                     if (replay == null)
@@ -206,7 +210,7 @@ namespace Polytomic.Sandbox
             }
             catch
             {
-                if (idempotent) state.Idempotency.Release(key!);
+                if (idempotent) state.Idempotency.Release(cacheKey);
                 throw;
             }
             finally
@@ -216,7 +220,7 @@ namespace Polytomic.Sandbox
             record.Status = ctx.Response.StatusCode;
             state.Contract?.Observe(version, req.Method, path, ctx.Response.StatusCode, ctx.Response.ContentType, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
             if (idempotent)
-                state.Idempotency.Complete(key!, new IdempotencyCache.Outcome { Status = ctx.Response.StatusCode, Body = buffer.ToArray(), ContentType = ctx.Response.ContentType });
+                state.Idempotency.Complete(cacheKey, new IdempotencyCache.Outcome { Status = ctx.Response.StatusCode, Body = buffer.ToArray(), ContentType = ctx.Response.ContentType });
             if (LoseResponse(ctx, state, record)) return;
             buffer.Position = 0;
             await buffer.CopyToAsync(original);

@@ -41,6 +41,14 @@ namespace Polytomic.Sandbox
             PartnerKey = options.PartnerKey;
             DeploymentKey = options.DeploymentKey;
             SchemaCacheDelay = options.SchemaCacheDelay;
+            if (options.RunTime is TimeSpan run)
+            {
+                SyncRuns.QueuedAfter = TimeSpan.FromTicks(run.Ticks / 10);
+                SyncRuns.StartsAfter = TimeSpan.FromTicks(run.Ticks / 4);
+                SyncRuns.RunsFor = run;
+                BulkSyncRuns.QueuedFor = TimeSpan.FromTicks(run.Ticks / 4);
+                BulkSyncRuns.RunsFor = run;
+            }
             if (options.ContractFolder != null) Contract = Polytomic.Sandbox.Contract.ContractCheck.Load(options.ContractFolder);
         }
 
@@ -62,7 +70,7 @@ namespace Polytomic.Sandbox
         /// <summary>Requests per second allowed before 429 (null: no limit), like a per-key rate limit.</summary>
         public RateLimiter RateLimit { get; } = new RateLimiter();
 
-        public ResourceStore Connections { get; } = new ResourceStore();
+        public ResourceStore Connections => Store("connections");
 
         /// <summary>Model-sync executions, indexed per sync (Core/SyncRuns.cs); Seed makes thousands at once.</summary>
         public SyncRuns SyncRuns { get; } = new SyncRuns();
@@ -75,7 +83,45 @@ namespace Polytomic.Sandbox
 
         /// <summary>Stores of later areas, by name, so route modules add their own without touching this class.</summary>
         private readonly ConcurrentDictionary<string, ResourceStore> stores = new ConcurrentDictionary<string, ResourceStore>();
-        public ResourceStore Store(string name) => stores.GetOrAdd(name, _ => new ResourceStore());
+        public ResourceStore Store(string name) =>
+            stores.GetOrAdd(name, n => Unscoped.Contains(n) ? new ResourceStore() : new ResourceStore(() => CurrentOrganization));
+
+        /// <summary>Stores every caller sees whole: organizations, and users (their routes filter by organization_id).</summary>
+        private static readonly HashSet<string> Unscoped = new HashSet<string>(StringComparer.Ordinal) { "organizations", "users" };
+
+        /// <summary>Who sent the request being handled (set by the server once the caller is known).</summary>
+        private readonly AsyncLocal<SandboxCaller?> scope = new AsyncLocal<SandboxCaller?>();
+
+        /// <summary>The organization whose objects the current request sees; outside a request, the sandbox's own.</summary>
+        public string CurrentOrganization => scope.Value?.OrganizationId ?? OrganizationId;
+
+        internal void EnterOrganization(SandboxCaller caller) => scope.Value = caller;
+
+        /// <summary>The organization a created object belongs to. organization_id in a body is "only used by partner
+        /// callers; normal callers always create in their own organization": a user key's is ignored, an
+        /// organization-scoped partner key may name only its own, a deployment key any existing one.</summary>
+        public string OrganizationFor(JsonObject body)
+        {
+            var caller = scope.Value;
+            var own = CurrentOrganization;
+            var named = body["organization_id"] is JsonValue v && v.TryGetValue<string>(out var o) && o.Length > 0 ? o : null;
+            if (named == null || named == own || caller == null || caller.Kind == CallerKind.User) return own;
+            if (caller.Kind != CallerKind.System) throw new ApiError(403, "this organization-scoped key cannot act on other organizations", "forbidden");
+            Routes.IdentityRoutes.FindOrg(this, named);
+            return named;
+        }
+
+        /// <summary>Drops every object of a deleted organization, and the keys minted for it.</summary>
+        public void ForgetOrganization(string organizationId)
+        {
+            foreach (var kv in stores)
+            {
+                if (Unscoped.Contains(kv.Key)) continue;
+                if (kv.Key == "syncs") foreach (var sync in kv.Value.In(organizationId).All()) SyncRuns.RemoveSync((string)sync["id"]!);
+                kv.Value.In(organizationId).Clear();
+            }
+            foreach (var k in MintedKeys.Where(kv => kv.Value.OrganizationId == organizationId).Select(kv => kv.Key).ToList()) MintedKeys.TryRemove(k, out _);
+        }
 
         public ConcurrentQueue<RecordedRequest> Requests { get; } = new ConcurrentQueue<RecordedRequest>();
         public IdempotencyCache Idempotency { get; } = new IdempotencyCache();

@@ -52,7 +52,7 @@ namespace Polytomic.Sandbox.Routes
                 // The cache check comes after the body checks and before schema names can be resolved, as Polytomic orders them.
                 ConnectionRoutes.RequireSchemaCache(s, source);
                 stored["_schemas"] = InitialSchemas(source, body["schemas"]);
-                stored["organization_id"] = Str(body["organization_id"]) ?? s.OrganizationId;
+                stored["organization_id"] = s.OrganizationFor(body);
                 stored["created_at"] = now;
                 stored["created_by"] = s.Actor();
                 stored["updated_at"] = now;

@@ -55,7 +55,7 @@ namespace Polytomic.Sandbox.Routes
                     ["name"] = RequiredName(body),
                     ["type"] = type.Id,
                     ["configuration"] = config,
-                    ["organization_id"] = (string?)body["organization_id"] ?? s.OrganizationId,
+                    ["organization_id"] = s.OrganizationFor(body),
                     ["parent_connection_id"] = null,
                     ["policies"] = body["policies"]?.DeepClone() ?? new JsonArray(),
                     ["saved"] = true,

@@ -52,7 +52,7 @@ namespace Polytomic.Sandbox.Routes
             var org = r.Route("org_id");
             IdentityRoutes.RequirePartner(r, org);
             IdentityRoutes.FindOrg(r.State, org);
-            var c = r.State.Connections.Get(r.Route("connection_id"));
+            var c = r.State.Connections.In(org).Get(r.Route("connection_id"));
             // A connection of another organization is not found, as Polytomic answers (never 403, which would confirm it exists).
             if (c == null || (string?)c["organization_id"] != org) throw ApiError.NotFound("connection", r.Route("connection_id"));
             return c;
@@ -76,7 +76,7 @@ namespace Polytomic.Sandbox.Routes
         }
 
         private static JsonArray Copies(SandboxState s, JsonObject parent) =>
-            new JsonArray(s.Connections.All().Where(c => (string?)c["parent_connection_id"] == (string?)parent["id"])
+            new JsonArray(s.Connections.AllOrganizations().Where(c => (string?)c["parent_connection_id"] == (string?)parent["id"])
                 .Select(c => (JsonNode)ConnectionRoutes.Project(c)).ToArray());
 
     }

@@ -72,6 +72,7 @@ namespace Polytomic.Sandbox.Routes
                 var org = new JsonObject { ["id"] = SandboxState.NewId() };
                 ApplyOrg(org, body, name);
                 orgs.Add(org);
+                PermissionRoutes.SeedSystemRoles(s, (string)org["id"]!);
                 return r.Data(ProjectOrg(org));
             });
             api.Put("/api/organizations/{id}", async r =>
@@ -94,6 +95,7 @@ namespace Polytomic.Sandbox.Routes
                 FindOrg(s, id);
                 if (id == s.OrganizationId) throw ApiError.BadRequest("the partner's own organization cannot be deleted");
                 foreach (var u in users.All().Where(u => (string?)u["organization_id"] == id)) users.Remove((string)u["id"]!);
+                s.ForgetOrganization(id);
                 orgs.Remove(id);
                 return Task.FromResult(SandboxRequest.Empty());
             });
@@ -170,7 +172,7 @@ namespace Polytomic.Sandbox.Routes
             if (users.All().Any(u => (string?)u["organization_id"] == org && string.Equals((string?)u["email"], email, StringComparison.OrdinalIgnoreCase)))
                 throw new ApiError(409, $"a user with email {email} already exists in this organization", "conflict");
             var user = new JsonObject { ["id"] = SandboxState.NewId(), ["email"] = email, ["organization_id"] = org };
-            ApplyRoles(r.State, user, body);
+            ApplyRoles(r.State, org, user, body);
             users.Add(user);
             return r.Data(ProjectUser(user));
         }
@@ -182,7 +184,7 @@ namespace Polytomic.Sandbox.Routes
             var updated = user.DeepClone().AsObject();
             if (emailRequired) updated["email"] = RequiredString(body, "email");
             else if (body.ContainsKey("email")) throw ApiError.BadRequest("the current-organization route changes roles only; email is not accepted");
-            ApplyRoles(r.State, updated, body);
+            ApplyRoles(r.State, org, updated, body);
             r.State.Store(Users).Replace(r.Route("id"), updated);
             return r.Data(ProjectUser(updated));
         }
@@ -197,8 +199,8 @@ namespace Polytomic.Sandbox.Routes
             return r.Data(ProjectUser(user));
         }
 
-        /// <summary>role (deprecated) XOR role_ids; ids must be known roles.</summary>
-        private static void ApplyRoles(SandboxState s, JsonObject user, JsonObject body)
+        /// <summary>role (deprecated) XOR role_ids; ids must be roles of the user's organization.</summary>
+        private static void ApplyRoles(SandboxState s, string org, JsonObject user, JsonObject body)
         {
             var hasRole = body["role"] is JsonValue;
             var hasIds = body["role_ids"] is JsonArray;
@@ -206,22 +208,22 @@ namespace Polytomic.Sandbox.Routes
             if (hasIds)
             {
                 var ids = body["role_ids"]!.AsArray().Select(n => (string?)n ?? "").ToList();
-                var unknown = ids.Where(id => s.Store(PermissionRoutes.Roles).Get(id) == null).ToList();
+                var unknown = ids.Where(id => s.Store(PermissionRoutes.Roles).In(org).Get(id) == null).ToList();
                 if (unknown.Count > 0) throw ApiError.BadRequest($"unknown role id(s): {string.Join(", ", unknown)}");
                 user["role_ids"] = new JsonArray(ids.Select(i => (JsonNode)JsonValue.Create(i)!).ToArray());
-                user["role"] = ids.Contains(PermissionRoutes.AdminRoleId) ? "admin" : "user";
+                user["role"] = ids.Contains(PermissionRoutes.SystemRoleId(s, org, admin: true)) ? "admin" : "user";
             }
             else if (hasRole)
             {
                 var role = (string)body["role"]!;
                 if (role != "admin" && role != "user") throw ApiError.BadRequest($"unknown role '{role}'");
                 user["role"] = role;
-                user["role_ids"] = new JsonArray(role == "admin" ? PermissionRoutes.AdminRoleId : PermissionRoutes.MemberRoleId);
+                user["role_ids"] = new JsonArray(PermissionRoutes.SystemRoleId(s, org, admin: role == "admin"));
             }
             else if (!user.ContainsKey("role"))
             {
                 user["role"] = "user";
-                user["role_ids"] = new JsonArray(PermissionRoutes.MemberRoleId);
+                user["role_ids"] = new JsonArray(PermissionRoutes.SystemRoleId(s, org, admin: false));
             }
         }
 
@@ -261,7 +263,7 @@ namespace Polytomic.Sandbox.Routes
                 type = "user"; org = (string?)u["organization_id"]; path = $"/api/organizations/{org}/users/{id}";
                 relationships["organization"] = new JsonObject { ["id"] = org, ["path"] = $"/api/organizations/{org}" };
             }
-            else if (s.Connections.Get(id) is JsonObject c)
+            else if ((partner ? s.Connections.GetInAnyOrganization(id)?.Item : s.Connections.Get(id)) is JsonObject c)
             {
                 type = "connection"; org = (string?)c["organization_id"]; path = $"/api/connections/{id}";
                 relationships["organization"] = new JsonObject { ["id"] = org, ["path"] = $"/api/organizations/{org}" };
@@ -270,7 +272,7 @@ namespace Polytomic.Sandbox.Routes
             {
                 foreach (var (store, t, prefix) in new[] { ("models", "model", "/api/models/"), ("syncs", "sync", "/api/syncs/"), ("bulk_syncs", "bulk_sync", "/api/bulk/syncs/") })
                 {
-                    if (!(s.Store(store).Get(id) is JsonObject x)) continue;
+                    if (!((partner ? s.Store(store).GetInAnyOrganization(id)?.Item : s.Store(store).Get(id)) is JsonObject x)) continue;
                     type = t; path = prefix + id; org = (string?)x["organization_id"] ?? s.OrganizationId;
                     if ((string?)x["connection_id"] is string cid)
                         relationships["connection"] = new JsonObject { ["id"] = cid, ["path"] = $"/api/connections/{cid}" };

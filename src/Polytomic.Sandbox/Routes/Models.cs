@@ -362,7 +362,7 @@ namespace Polytomic.Sandbox.Routes
                 ["relations"] = body["relations"]?.DeepClone() ?? new JsonArray(),
                 ["enricher"] = body["enricher"]?.DeepClone(),
                 ["policies"] = body["policies"]?.DeepClone() ?? new JsonArray(),
-                ["organization_id"] = (string?)body["organization_id"] ?? (string?)existing?["organization_id"] ?? s.OrganizationId,
+                ["organization_id"] = (string?)existing?["organization_id"] ?? s.OrganizationFor(body),
             };
         }
     }

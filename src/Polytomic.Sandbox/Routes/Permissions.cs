@@ -18,18 +18,18 @@ namespace Polytomic.Sandbox.Routes
             var s = api.State;
             var roles = s.Store(Roles);
             var policies = s.Store(Policies);
-            roles.Add(new JsonObject { ["id"] = AdminRoleId, ["name"] = "Admin", ["organization_id"] = s.OrganizationId, ["system"] = true });
-            roles.Add(new JsonObject { ["id"] = MemberRoleId, ["name"] = "Member", ["organization_id"] = s.OrganizationId, ["system"] = true });
+            SeedSystemRoles(s, s.OrganizationId, AdminRoleId, MemberRoleId);
 
             api.Get("/api/permissions/roles", r => Task.FromResult(r.Data(List(roles, r))));
             api.Get("/api/permissions/roles/{id}", r => Task.FromResult(r.Data(IdentityRoutes.Strip(Find(roles, r, "role")))));
             api.Post("/api/permissions/roles", async r =>
             {
                 var body = await r.BodyAsync();
+                var org = r.OrganizationFor(body);
                 var role = new JsonObject
                 {
-                    ["id"] = SandboxState.NewId(), ["name"] = UniqueName(roles, r, body, null, "role"),
-                    ["organization_id"] = Org(r, body), ["system"] = false,
+                    ["id"] = SandboxState.NewId(), ["name"] = UniqueName(roles.In(org), body, null, "role"),
+                    ["organization_id"] = org, ["system"] = false,
                 };
                 roles.Add(role);
                 return r.Data(IdentityRoutes.Strip(role));
@@ -39,7 +39,7 @@ namespace Polytomic.Sandbox.Routes
                 var role = Mutable(Find(roles, r, "role"), "role");
                 var body = await r.BodyAsync();
                 var updated = role.DeepClone().AsObject();
-                updated["name"] = UniqueName(roles, r, body, r.Route("id"), "role");
+                updated["name"] = UniqueName(roles, body, r.Route("id"), "role");
                 roles.Replace(r.Route("id"), updated);
                 return r.Data(IdentityRoutes.Strip(updated));
             });
@@ -59,10 +59,11 @@ namespace Polytomic.Sandbox.Routes
             api.Post("/api/permissions/policies", async r =>
             {
                 var body = await r.BodyAsync();
+                var org = r.OrganizationFor(body);
                 var policy = new JsonObject
                 {
-                    ["id"] = SandboxState.NewId(), ["name"] = UniqueName(policies, r, body, null, "policy"),
-                    ["organization_id"] = Org(r, body), ["system"] = false, ["policy_actions"] = Actions(s, body),
+                    ["id"] = SandboxState.NewId(), ["name"] = UniqueName(policies.In(org), body, null, "policy"),
+                    ["organization_id"] = org, ["system"] = false, ["policy_actions"] = Actions(s, org, body),
                 };
                 policies.Add(policy);
                 return r.Data(IdentityRoutes.Strip(policy));
@@ -72,8 +73,8 @@ namespace Polytomic.Sandbox.Routes
                 var policy = Mutable(Find(policies, r, "policy"), "policy");
                 var body = await r.BodyAsync();
                 var updated = policy.DeepClone().AsObject();
-                updated["name"] = UniqueName(policies, r, body, r.Route("id"), "policy");
-                updated["policy_actions"] = Actions(s, body); // PUT replaces: omitted actions are cleared
+                updated["name"] = UniqueName(policies, body, r.Route("id"), "policy");
+                updated["policy_actions"] = Actions(s, s.CurrentOrganization, body); // PUT replaces: omitted actions are cleared
                 policies.Replace(r.Route("id"), updated);
                 return r.Data(IdentityRoutes.Strip(updated));
             });
@@ -101,25 +102,28 @@ namespace Polytomic.Sandbox.Routes
             return x;
         }
 
-        /// <summary>organization_id is "only used by partner callers"; everyone else works in their own organization.</summary>
-        private static string Org(SandboxRequest r, JsonObject body)
+        /// <summary>Each organization starts with the immutable Admin and Member roles (the sandbox's own with fixed ids).</summary>
+        public static void SeedSystemRoles(SandboxState s, string org, string? adminId = null, string? memberId = null)
         {
-            var org = (string?)body["organization_id"];
-            if (string.IsNullOrEmpty(org) || !r.Caller.IsPartner) return r.Caller.OrganizationId;
-            IdentityRoutes.FindOrg(r.State, org!);
-            return org!;
+            var roles = s.Store(Roles).In(org);
+            roles.Add(new JsonObject { ["id"] = adminId ?? SandboxState.NewId(), ["name"] = "Admin", ["organization_id"] = org, ["system"] = true });
+            roles.Add(new JsonObject { ["id"] = memberId ?? SandboxState.NewId(), ["name"] = "Member", ["organization_id"] = org, ["system"] = true });
         }
 
-        private static string UniqueName(ResourceStore store, SandboxRequest r, JsonObject body, string? self, string what)
+        /// <summary>The id of an organization's system role Admin or Member.</summary>
+        public static string SystemRoleId(SandboxState s, string org, bool admin) =>
+            (string)s.Store(Roles).In(org).All().First(x => (bool?)x["system"] == true && (string?)x["name"] == (admin ? "Admin" : "Member"))["id"]!;
+
+        /// <summary>Names are unique within the organization the store shows.</summary>
+        private static string UniqueName(ResourceStore store, JsonObject body, string? self, string what)
         {
             var name = IdentityRoutes.RequiredString(body, "name");
-            if (store.All().Any(x => (string?)x["id"] != self && (string?)x["organization_id"] == r.Caller.OrganizationId
-                                     && string.Equals((string?)x["name"], name, StringComparison.OrdinalIgnoreCase)))
+            if (store.All().Any(x => (string?)x["id"] != self && string.Equals((string?)x["name"], name, StringComparison.OrdinalIgnoreCase)))
                 throw new ApiError(409, $"a {what} named '{name}' already exists", "conflict");
             return name;
         }
 
-        private static JsonArray Actions(SandboxState s, JsonObject body)
+        private static JsonArray Actions(SandboxState s, string org, JsonObject body)
         {
             var result = new JsonArray();
             if (!(body["policy_actions"] is JsonArray actions)) return result;
@@ -128,7 +132,7 @@ namespace Polytomic.Sandbox.Routes
                 var action = (string?)a?["action"];
                 if (string.IsNullOrWhiteSpace(action)) throw ApiError.BadRequest("policy_actions[].action is required");
                 var ids = ((a!["role_ids"] as JsonArray) ?? new JsonArray()).Select(x => (string?)x ?? "").ToList();
-                var unknown = ids.Where(id => s.Store(Roles).Get(id) == null).ToList();
+                var unknown = ids.Where(id => s.Store(Roles).In(org).Get(id) == null).ToList();
                 if (unknown.Count > 0) throw ApiError.BadRequest($"unknown role id(s): {string.Join(", ", unknown)}");
                 result.Add(new JsonObject { ["action"] = action, ["role_ids"] = new JsonArray(ids.Select(i => (JsonNode)JsonValue.Create(i)!).ToArray()) });
             }

@@ -187,14 +187,16 @@ namespace Polytomic.Sandbox.Routes
                 var limit = int.TryParse(r.Query("limit"), out var l) && l > 0 ? Math.Min(l, 100) : 10;
                 // Events are kept 48 hours; a run older than that has none, which keeps this cheap with many seeded runs.
                 var since = now.AddHours(-48);
+                var syncs = s.Store(SyncRoutes.StoreName);
                 var events = runs.All().Where(x => x.Created + x.StartsAfter + x.RunsFor + x.RunsFor >= since || x.CancelAt != null || x.Override != null)
+                    .Where(x => syncs.Get(x.SyncId) != null) // the caller's organization's runs only
                     .SelectMany(x => Events(s, x, now))
                     .Where(e => e.At >= since && (type == null || e.Type == type) && (after == null || e.At > after) && (before == null || e.At < before))
                     .OrderBy(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal)
                     .Take(limit)
                     .Select(e => (JsonNode)new JsonObject
                     {
-                        ["id"] = e.Id, ["organization_id"] = s.OrganizationId, ["type"] = e.Type,
+                        ["id"] = e.Id, ["organization_id"] = s.CurrentOrganization, ["type"] = e.Type,
                         ["created_at"] = Stamp(e.At), ["event"] = e.Payload,
                     }).ToArray();
                 return Task.FromResult(r.Data(new JsonArray(events)));
@@ -331,7 +333,7 @@ namespace Polytomic.Sandbox.Routes
             JsonObject Base() => new JsonObject
             {
                 ["sync_id"] = run.SyncId, ["sync_name"] = run.SyncName, ["execution_id"] = run.Id,
-                ["organization_id"] = s.OrganizationId, ["target_connection_id"] = run.TargetConnectionId,
+                ["organization_id"] = s.CurrentOrganization, ["target_connection_id"] = run.TargetConnectionId,
             };
             if (st.StartedAt is DateTimeOffset started && started <= now)
                 yield return new SandboxEvent(EventId(run, "sync.running"), "sync.running", started, Base());

@@ -341,7 +341,7 @@ namespace Polytomic.Sandbox.Routes
             sync["active"] = (bool?)body["active"] ?? true;
             foreach (var flag in new[] { "sync_all_records", "skip_initial_backfill", "only_enrich_updates" })
                 sync[flag] = (bool?)body[flag] ?? false;
-            sync["organization_id"] = (string?)body["organization_id"] ?? s.OrganizationId;
+            sync["organization_id"] = s.OrganizationFor(body);
             return sync;
         }
 

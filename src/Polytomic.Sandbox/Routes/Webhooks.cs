@@ -14,7 +14,8 @@ namespace Polytomic.Sandbox.Routes
         {
             var s = api.State;
             var hooks = s.Store(Webhooks);
-            var subscribers = new JsonArray();
+            // The global error subscribers of each organization.
+            var subscribersOf = new System.Collections.Concurrent.ConcurrentDictionary<string, JsonArray>(StringComparer.Ordinal);
             var gate = new object();
 
             api.Get("/api/webhooks", r => Task.FromResult(r.Data(new JsonArray(
@@ -23,9 +24,9 @@ namespace Polytomic.Sandbox.Routes
             api.Post("/api/webhooks", async r =>
             {
                 var body = await r.BodyAsync();
-                var org = (string?)body["organization_id"] is string o && o.Length > 0 && r.Caller.IsPartner ? o : r.Caller.OrganizationId;
+                var org = r.OrganizationFor(body);
                 var (endpoint, secret) = Validate(body);
-                if (hooks.All().Any(h => (string?)h["organization_id"] == org))
+                if (hooks.In(org).All().Any())
                     throw new ApiError(409, "this organization already has a webhook; update or delete it", "conflict");
                 var hook = new JsonObject
                 {
@@ -57,6 +58,7 @@ namespace Polytomic.Sandbox.Routes
 
             api.Get("/api/notifications/global-error-subscribers", r =>
             {
+                var subscribers = subscribersOf.GetOrAdd(r.Caller.OrganizationId, _ => new JsonArray());
                 lock (gate) return Task.FromResult(SandboxRequest.Json(new JsonObject { ["emails"] = subscribers.DeepClone() }));
             });
             api.Put("/api/notifications/global-error-subscribers", async r =>
@@ -65,6 +67,7 @@ namespace Polytomic.Sandbox.Routes
                 var emails = ((body["emails"] as JsonArray) ?? new JsonArray()).Select(e => (string?)e ?? "").ToList();
                 var bad = emails.Where(e => !e.Contains('@')).ToList();
                 if (bad.Count > 0) throw ApiError.BadRequest($"invalid email address(es): {string.Join(", ", bad)}");
+                var subscribers = subscribersOf.GetOrAdd(r.Caller.OrganizationId, _ => new JsonArray());
                 lock (gate)
                 {
                     subscribers.Clear(); // PUT replaces the list

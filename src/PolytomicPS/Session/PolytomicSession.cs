@@ -26,13 +26,32 @@ namespace PolytomicPS
         public Uri BaseUrl => Client.Options.BaseUrl;
         public string ApiVersion => Client.ApiVersion;
         public PolytomicAuthMode AuthMode => Client.Options.AuthMode;
-        public string? OrganizationId => Client.Options.OrganizationId;
+        /// <summary>The organization the session acts in: the one it was scoped to (-OrganizationId), else the key's own
+        /// once the session has read it (Connect-Polytomic -Verbose, Get-PolytomicIdentity); null until then.</summary>
+        public string? OrganizationId => Client.Options.OrganizationId ?? learnedOrganizationId;
+        /// <summary>The organization's name, once the session has read who its key belongs to.</summary>
+        public string? OrganizationName { get; private set; }
+        /// <summary>Which organization the session points at, for its view: name and id when known.</summary>
+        public string Organization =>
+            OrganizationName != null ? $"{OrganizationName} ({OrganizationId})" : OrganizationId ?? (AuthMode == PolytomicAuthMode.PartnerKey ? "(partner: all)" : "(the key's own)");
+        /// <summary>True while this session is the runspace's default (Connect-Polytomic without -NoDefault).</summary>
+        public bool IsDefault => ReferenceEquals(SessionStore.Current, this);
         /// <summary>The last characters of the key, enough to tell two keys apart.</summary>
         public string MaskedKey { get; }
         public DateTimeOffset ConnectedAt { get; }
         public bool IsDisposed { get; private set; }
 
         internal PolytomicClient Client { get; }
+
+        private string? learnedOrganizationId;
+
+        /// <summary>Remembers the organization /api/me named, for the view and Connect-Polytomic's note.</summary>
+        internal void Learn(PolytomicIdentity me)
+        {
+            if (me.OrganizationId == null || (Client.Options.OrganizationId != null && me.OrganizationId != Client.Options.OrganizationId)) return;
+            learnedOrganizationId = me.OrganizationId;
+            OrganizationName = me.OrganizationName;
+        }
 
         /// <summary>Short-lived lists used by argument completers, so Tab never costs a call per keystroke.</summary>
         internal CompletionCache Completion { get; } = new CompletionCache();
@@ -52,6 +71,6 @@ namespace PolytomicPS
             Client.Dispose();
         }
 
-        public override string ToString() => $"Polytomic {BaseUrl} ({ApiVersion}, key {MaskedKey})";
+        public override string ToString() => $"Polytomic {BaseUrl} ({ApiVersion}, key {MaskedKey}, organization {Organization})";
     }
 }

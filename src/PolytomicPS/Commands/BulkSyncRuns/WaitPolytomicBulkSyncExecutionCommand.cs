@@ -11,16 +11,16 @@ namespace PolytomicPS.Commands
     /// </remarks>
     /// <example>
     /// <code>
-    /// Get-PolytomicBulkSync -Name 'Salesforce to Snowflake' | Start-PolytomicBulkSync | Wait-PolytomicBulkSyncExecution -PassThru
+    /// Get-PolytomicBulkSync -Name 'Salesforce Bulk Sync' | Start-PolytomicBulkSync | Wait-PolytomicBulkSyncExecution -PassThru
     /// </code>
     /// <para>Starts a run, shows each schema's progress and outputs the finished execution.</para>
     /// </example>
     /// <example>
     /// <code>
-    /// Get-PolytomicBulkSync | Wait-PolytomicBulkSyncExecution -TimeoutSeconds 7200 -ErrorVariable failures
+    /// Get-PolytomicBulkSync -Active | Start-PolytomicBulkSync | Wait-PolytomicBulkSyncExecution -TimeoutSeconds 7200 -ErrorVariable failures -ErrorAction SilentlyContinue
     /// $failures | ForEach-Object { $_.TargetObject.Schemas | Where-Object Status -eq 'failed' }
     /// </code>
-    /// <para>Waits for the current or last run of every bulk sync; $failures then holds an error per run that failed, was canceled or timed out, and each TargetObject is that execution with its schemas.</para>
+    /// <para>Starts every active bulk sync and waits for all the runs, going on past failures (-ErrorAction SilentlyContinue); $failures then holds an error per run that failed, was canceled or timed out, and each TargetObject is that execution with its schemas. (A bulk sync that never ran has nothing to wait for: its NoSyncExecution error names the bulk sync's id.)</para>
     /// </example>
     [Cmdlet(VerbsLifecycle.Wait, "PolytomicBulkSyncExecution", HelpUri = HelpLinks.Cmdlets + "Wait-PolytomicBulkSyncExecution.md")]
     [OutputType(typeof(PolytomicBulkSyncExecution))]

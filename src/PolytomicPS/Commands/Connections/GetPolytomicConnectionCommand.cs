@@ -23,9 +23,9 @@ namespace PolytomicPS.Commands
     /// </example>
     /// <example>
     /// <code>
-    /// '5f0c5e53-5e3c-4a4c-a1c4-6c5d0b8b9c11' | Get-PolytomicConnection | Format-List *
+    /// $warehouse.Id | Get-PolytomicConnection | Format-List *
     /// </code>
-    /// <para>Reads one connection by id and shows all its properties.</para>
+    /// <para>Reads one connection by id (a plain id string pipes in as well as a connection) and shows all its properties.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicConnection", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicConnection.md", DefaultParameterSetName = ByName)]
     [OutputType(typeof(PolytomicConnection))]

@@ -13,7 +13,7 @@ namespace PolytomicPS.Commands
     /// </remarks>
     /// <example>
     /// <code>
-    /// Get-PolytomicConnection -Name Warehouse | Get-PolytomicConnectionParameterValue -Field warehouse
+    /// Get-PolytomicConnection -Name 'Snowflake Connection' | Get-PolytomicConnectionParameterValue -Field warehouse
     /// </code>
     /// <para>Lists the Snowflake warehouses the stored Warehouse connection can use.</para>
     /// </example>

@@ -10,7 +10,7 @@ namespace PolytomicPS.Commands
     /// </remarks>
     /// <example>
     /// <code>
-    /// Get-PolytomicConnection -Name Salesforce | Get-PolytomicSchema -Schema Contact, Account
+    /// Get-PolytomicConnection -Name 'Salesforce Connection' | Get-PolytomicSchema -Schema Contact, Account
     /// </code>
     /// <para>Shows the Contact and Account objects of the Salesforce connection.</para>
     /// </example>

@@ -28,7 +28,7 @@ namespace PolytomicPS.Commands
     /// </example>
     /// <example>
     /// <code>
-    /// New-PolytomicConnection Warehouse postgresql @{ hostname = 'db'; database = 'analytics' } -WhatIf
+    /// New-PolytomicConnection Warehouse postgresql @{ hostname = 'db'; database = 'analytics'; username = 'polytomic'; password = $dbPassword } -WhatIf
     /// </code>
     /// <para>Checks the configuration against the schema and shows what would be created, without creating it.</para>
     /// </example>

@@ -13,14 +13,14 @@ namespace PolytomicPS.Commands
     /// <example>
     /// <code>
     /// Connect-Polytomic -ApiKey $env:POLYTOMIC_API_KEY -ApiVersion 2025-09-18 | Out-Null
-    /// Get-PolytomicEntity -Id 5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+    /// Get-PolytomicEntity -Id $sync.Id
     /// </code>
     /// <para>Tells what the id is and the route that reads it.</para>
     /// </example>
     /// <example>
     /// <code>
     /// Connect-Polytomic -PartnerKey $partnerKey -ApiVersion 2025-09-18 | Out-Null
-    /// '5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' | Get-PolytomicEntity -AcrossOrganizations
+    /// $sync.Id | Get-PolytomicEntity -AcrossOrganizations
     /// </code>
     /// <para>Looks an id up across every organization the partner manages; the output's OrganizationId says which one holds it.</para>
     /// </example>

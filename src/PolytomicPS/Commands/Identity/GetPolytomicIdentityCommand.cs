@@ -25,6 +25,11 @@ namespace PolytomicPS.Commands
     [OutputType(typeof(PolytomicIdentity))]
     public sealed class GetPolytomicIdentityCommand : PolytomicCmdlet
     {
-        protected override void ProcessItem() => WriteObject(Await((c, ct) => c.GetIdentityAsync(ct)));
+        protected override void ProcessItem()
+        {
+            var me = Await((c, ct) => c.GetIdentityAsync(ct));
+            (Session ?? SessionStore.Current)?.Learn(me); // the session's view names its organization from now on
+            WriteObject(me);
+        }
     }
 }

@@ -14,9 +14,10 @@ namespace PolytomicPS.Commands
     /// <code>
     /// $user = New-PolytomicOrganization -Name 'Acme Corp' | New-PolytomicUser -Email ana@acme.example.com -Role admin
     /// $key = $user | New-PolytomicApiKey -AsPlainText
-    /// Connect-Polytomic -ApiKey $key | Out-Null
+    /// $acme = Connect-Polytomic -ApiKey $key -NoDefault
+/// Get-PolytomicConnection -Session $acme
     /// </code>
-    /// <para>Creates an organization and its admin, mints the admin's key and connects with it.</para>
+    /// <para>Creates an organization and its admin, mints the admin's key and opens a second session with it; -NoDefault leaves the partner session the default.</para>
     /// </example>
     /// <example>
     /// <code>

@@ -28,7 +28,7 @@ namespace PolytomicPS.Commands
     /// </example>
     /// <example>
     /// <code>
-    /// New-PolytomicModel -Name 'Mongo Users' -ConnectionId $mongo.Id -Database app -Collection users -Identifier email
+    /// New-PolytomicModel -Name 'Mongo Users' -ConnectionId $mongo.Id -Database example -Collection users -Identifier email
     /// </code>
     /// <para>Creates a model over a MongoDB collection whose records are identified by email.</para>
     /// </example>

@@ -17,9 +17,10 @@ namespace PolytomicPS.Commands
     /// </example>
     /// <example>
     /// <code>
-    /// New-PolytomicRole -Name 'Acme Admins' -OrganizationId $org.Id
+    /// $acme = Connect-Polytomic -PartnerKey $partnerKey -OrganizationId $org.Id -NoDefault
+/// New-PolytomicRole -Name 'Acme Admins' -Session $acme
     /// </code>
-    /// <para>Creates a role in a given organization (partner callers).</para>
+    /// <para>Creates a role in an organization the partner manages. A partner key reaches an organization's roles through a session scoped to that organization (-OrganizationId; the bare partner key may call only the organization and user routes); -NoDefault leaves the default session as it was.</para>
     /// </example>
     [Cmdlet(VerbsCommon.New, "PolytomicRole", HelpUri = HelpLinks.Cmdlets + "New-PolytomicRole.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicRole))]

@@ -5,11 +5,12 @@ using Polytomic;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Connects to Polytomic and makes the session the default for this runspace.</summary>
+    /// <summary>Connects to Polytomic and makes the session the default for this runspace (unless -NoDefault).</summary>
     /// <remarks>
     /// <para>Connect-Polytomic checks the base URL, builds a session (one HTTP client with retries) and outputs it. Later cmdlets use it unless they are given -Session. Nothing is sent to Polytomic until a cmdlet needs it (with -Verbose, it reads /api/me to say who you are).</para>
     /// <para>It takes a user or organization API key (a SecureString, a string, or a PSCredential whose password is the key: whatever Get-Secret or an Automation asset returns), a partner key (Bearer; with -OrganizationId, HTTP Basic scoped to that organization), a PSCredential holding an organization id and a partner key (as Azure Automation credential assets do), or a self-hosted deployment key. Without any, it reads POLYTOMIC_API_KEY, then POLYTOMIC_PARTNER_KEY, then POLYTOMIC_DEPLOYMENT_KEY.</para>
     /// <para>Keys are kept as SecureStrings and never printed: the session shows only MaskedKey, its last characters. Without -BaseUrl, POLYTOMIC_BASE_URL, POLYTOMIC_DEPLOYMENT_URL or https://app.polytomic.com is used. Plain http:// is refused except on loopback, and so is a URL that holds a user name or password (user:password@host: CredentialsInBaseUrl).</para>
+    /// <para>With -NoDefault the session is only returned: the default stays as it was, so a script can hold a second session (another organization, another Polytomic) and pass it with -Session. One verbose line says which URL and organization the session points at and whether it became the default; the session's view shows the same (Organization, IsDefault).</para>
     /// <para>Output: the session object (PolytomicSession), nothing else.</para>
     /// </remarks>
     /// <example>
@@ -53,6 +54,14 @@ namespace PolytomicPS.Commands
     /// Get-PolytomicConnection
     /// </code>
     /// <para>A partner key typed at a prompt, acting inside one organization (leave the user name empty to manage organizations instead). The same works with a credential secret: Connect-Polytomic -Credential (Get-Secret -Name PolytomicPartner).</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $dev = Connect-Polytomic -ApiKey $devKey
+    /// $prod = Connect-Polytomic -ApiKey $prodKey -NoDefault -Verbose
+    /// Get-PolytomicConnection -Session $prod
+    /// </code>
+    /// <para>Holds two sessions: dev stays the default for every command without -Session, prod is used only where it is named. -Verbose prints one line with prod's URL and organization.</para>
     /// </example>
     [Cmdlet(VerbsCommunications.Connect, "Polytomic", HelpUri = HelpLinks.Cmdlets + "Connect-Polytomic.md", DefaultParameterSetName = ApiKeySet)]
     [OutputType(typeof(PolytomicSession))]
@@ -128,6 +137,10 @@ namespace PolytomicPS.Commands
         [Credential]
         public PSCredential? ProxyCredential { get; set; }
 
+        /// <summary>Returns the session without making it the default: commands use it only when given -Session.</summary>
+        [Parameter]
+        public SwitchParameter NoDefault { get; set; }
+
         protected override void EndProcessing()
         {
             var (key, mode, org) = Credentials();
@@ -159,9 +172,13 @@ namespace PolytomicPS.Commands
             // A key that cannot go into a header (a line break, a non-ASCII character) is refused here, by ErrorId.
             try { session = new PolytomicSession(options, PolytomicSession.Mask(SecureStrings.ToPlain(key))); }
             catch (PolytomicInputException ex) { ThrowTerminatingError(ErrorFactory.FromInput(ex)); throw; }
-            SessionStore.Current = session;
-            Notes.Write(this, $"Connected to {session.BaseUrl} with API version {session.ApiVersion} ({mode}).");
             if (VerboseOn()) ShowIdentity(session);
+            var previous = SessionStore.Current;
+            if (!NoDefault) SessionStore.Current = session;
+            var who = identity == null ? "" : $" as {identity.Email ?? identity.Id} ({identity.Kind})";
+            Notes.Write(this, $"Connected to {session.BaseUrl} (API version {session.ApiVersion}, {mode}), organization {session.Organization}{who}; "
+                + (NoDefault ? (previous == null ? "-NoDefault: there is no default session." : $"-NoDefault: the default is still {previous.BaseUrl}, organization {previous.Organization}.")
+                             : "this is now the default session."));
             WriteObject(session);
         }
 
@@ -264,12 +281,15 @@ namespace PolytomicPS.Commands
                 && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
         }
 
+        private Polytomic.Models.PolytomicIdentity? identity;
+
+        /// <summary>Reads who the key is, so the one verbose line and the session's view can name the organization.</summary>
         private void ShowIdentity(PolytomicSession session)
         {
             try
             {
-                var me = session.Client.GetIdentityAsync(stopping.Token).GetAwaiter().GetResult();
-                Notes.Write(this, $"Signed in as {me.Email ?? me.Id} ({me.Kind}) in organization '{me.OrganizationName}' ({me.OrganizationId}).");
+                identity = session.Client.GetIdentityAsync(stopping.Token).GetAwaiter().GetResult();
+                session.Learn(identity);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {

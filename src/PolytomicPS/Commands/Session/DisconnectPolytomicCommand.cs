@@ -14,10 +14,10 @@ namespace PolytomicPS.Commands
     /// </example>
     /// <example>
     /// <code>
-    /// $eu = Connect-Polytomic -ApiKey $euKey -BaseUrl https://app.eu.polytomic.com
+    /// $eu = Connect-Polytomic -ApiKey $euKey -BaseUrl https://app.eu.polytomic.com -NoDefault
     /// $eu | Disconnect-Polytomic
     /// </code>
-    /// <para>Closes a session kept in a variable; the default session stays open.</para>
+    /// <para>Closes a second session kept in a variable (opened with -NoDefault); the default session stays open.</para>
     /// </example>
     [Cmdlet(VerbsCommunications.Disconnect, "Polytomic", HelpUri = HelpLinks.Cmdlets + "Disconnect-Polytomic.md")]
     [OutputType(typeof(void))]

@@ -16,7 +16,7 @@ namespace PolytomicPS.Commands
     /// </example>
     /// <example>
     /// <code>
-    /// Get-PolytomicConsoleLog -SyncId $bulk.Id -ExecutionId $run.Id -Schema public.users | Where-Object Level -eq 'error'
+    /// Get-PolytomicConsoleLog -SyncId $bulk.Id -ExecutionId $run.Id -Schema Contact | Where-Object Level -eq 'error'
     /// </code>
     /// <para>Shows the errors logged for the public.users schema of a bulk-sync run.</para>
     /// </example>

@@ -12,7 +12,7 @@ namespace PolytomicPS.Commands
     /// </remarks>
     /// <example>
     /// <code>
-    /// Get-PolytomicSync -Name 'Users to Salesforce' | Get-PolytomicSyncExecution -First 10
+    /// Get-PolytomicSync -Name 'Users to CRM' | Get-PolytomicSyncExecution -First 10
     /// </code>
     /// <para>Shows the ten latest runs of the sync, reading only the first page.</para>
     /// </example>

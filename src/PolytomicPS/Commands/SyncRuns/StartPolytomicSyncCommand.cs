@@ -14,7 +14,7 @@ namespace PolytomicPS.Commands
     /// </remarks>
     /// <example>
     /// <code>
-    /// Get-PolytomicSync -Name 'Users to Salesforce' | Start-PolytomicSync -Wait -ErrorAction Stop
+    /// Get-PolytomicSync -Name 'Users to CRM' | Start-PolytomicSync -Wait -ErrorAction Stop
     /// </code>
     /// <para>Runs the sync, shows its progress, and outputs the completed execution; a failed or canceled run stops the script.</para>
     /// </example>

@@ -10,7 +10,7 @@ namespace PolytomicPS.Commands
     /// </remarks>
     /// <example>
     /// <code>
-    /// Get-PolytomicSync -Name 'Users to Salesforce' | Stop-PolytomicSync -Confirm:$false
+    /// Get-PolytomicSync -Name 'Users to CRM' | Stop-PolytomicSync -Confirm:$false
     /// </code>
     /// <para>Cancels the sync's run in progress without asking.</para>
     /// </example>

@@ -17,10 +17,10 @@ namespace PolytomicPS.Commands
     /// </example>
     /// <example>
     /// <code>
-    /// Get-PolytomicSync | Wait-PolytomicSyncExecution -ErrorVariable failures
+    /// Get-PolytomicSync -Active | Start-PolytomicSync | Wait-PolytomicSyncExecution -ErrorVariable failures -ErrorAction SilentlyContinue
     /// $failures | ForEach-Object { $_.TargetObject }
     /// </code>
-    /// <para>Waits for the current or last run of every sync; $failures then holds an error per run that failed, was canceled or timed out, and each TargetObject is that execution.</para>
+    /// <para>Starts every active sync and waits for all the runs, going on past failures (-ErrorAction SilentlyContinue); $failures then holds an error per run that failed, was canceled or timed out, and each TargetObject is that execution. (A sync that never ran has nothing to wait for: its NoSyncExecution error names the sync's id.)</para>
     /// </example>
     [Cmdlet(VerbsLifecycle.Wait, "PolytomicSyncExecution", HelpUri = HelpLinks.Cmdlets + "Wait-PolytomicSyncExecution.md")]
     [OutputType(typeof(PolytomicSyncExecution))]

@@ -20,7 +20,7 @@ namespace PolytomicPS.Commands
     /// </example>
     /// <example>
     /// <code>
-    /// Set-PolytomicSync -Id $sync.Id -Mode updateOrCreate -Identity @{ email = 'Email' } -Field @{ first_name = 'FirstName'; plan = 'Plan__c' }
+    /// Set-PolytomicSync -Id $sync.Id -Mode updateOrCreate -Identity @{ email = 'Email' } -Field @{ first_name = 'FirstName'; last_name = 'LastName' }
     /// </code>
     /// <para>Switches the sync to updateOrCreate matched by email and replaces its field mapping.</para>
     /// </example>

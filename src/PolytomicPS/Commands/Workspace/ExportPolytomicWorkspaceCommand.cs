@@ -18,9 +18,10 @@ namespace PolytomicPS.Commands
     /// <example>
     /// <code>
     /// Export-PolytomicWorkspace -Path ./workspace
-    /// git -C ./workspace add -A; git -C ./workspace commit -m 'Polytomic workspace'
+    /// git init --quiet ./workspace
+/// git -C ./workspace add -A; git -C ./workspace commit --quiet -m 'Polytomic workspace'
     /// </code>
-    /// <para>Exports everything and records it in git; the next export's diff shows exactly what changed.</para>
+    /// <para>Exports everything and records it in git (git init makes the folder a repository the first time and leaves an existing one as it is); the next export's diff shows exactly what changed.</para>
     /// </example>
     /// <example>
     /// <code>

@@ -22,10 +22,10 @@ namespace PolytomicPS.Commands
     /// </example>
     /// <example>
     /// <code>
-    /// $prod = Connect-Polytomic -ApiKey $prodKey
+    /// $prod = Connect-Polytomic -ApiKey $prodKey -NoDefault
     /// Import-PolytomicWorkspace ./workspace -Session $prod -Secret $secrets -ConnectionMap @{ 'Dev Warehouse' = 'Prod Warehouse' }
     /// </code>
-    /// <para>Promotes a dev export into the production organization, using its existing warehouse connection.</para>
+    /// <para>Promotes a dev export into the production organization, using its existing warehouse connection. -NoDefault keeps the dev session the default for every other command.</para>
     /// </example>
     /// <example>
     /// <code>
