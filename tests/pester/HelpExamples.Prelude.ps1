@@ -89,7 +89,7 @@ function New-ExampleWorld {
 
     $needRun = (& $has '\$run\b') -and -not (& $has '\$run\s*=')
     $needSync = (& $has '\$sync\b|Users to CRM|\*CRM\*|\$stalledId|\$run\b|Get-PolytomicSync\b') -and -not $bulkCmdlet -and -not (& $creates 'Sync' 'Users to CRM')
-    $needBulk = (& $has '\$bulk\b|Salesforce Bulk Sync|''Salesforce\*''|\$schedule\b|\$export\b|Get-PolytomicBulkSync\b|BulkSyncStatus -Active') -or ($bulkCmdlet -and (& $has '\$sync\b|\$run\b'))
+    $needBulk = (& $has '\$bulk\b|Salesforce Bulk Sync|''Salesforce\*''|\$schedule\b|BulkSchedule|\$export\b|Get-PolytomicBulkSync\b|BulkSyncStatus -Active') -or ($bulkCmdlet -and (& $has '\$sync\b|\$run\b'))
     if (& $creates 'BulkSync' 'Salesforce Bulk Sync') { $needBulk = $false }
     $needModel = $needSync -or ((& $has '\$model\b|Active Users|''Active\*''|Get-PolytomicModel\b') -and -not (& $creates 'Model' 'Active Users'))
     $needSnowflake = $needModel -or $needBulk -or (& $has '\$snowflake\b|\$sf\b|Snowflake Connection|''Snow\*''')
@@ -146,8 +146,9 @@ function New-ExampleWorld {
     }
     if (& $has '\$stalledId\b') { $v.stalledId = (Start-PolytomicSync -Id $v.sync.Id).Id }
     if (& $has '\$export\b') { $v.export = Start-PolytomicBulkSync -Id $v.bulk.Id -Wait | Get-PolytomicBulkSyncLog -Export }
-    if (& $has '\$schedule\b') {
-        $v.schedule = New-PolytomicBulkSchedule -SyncId $v.bulk.Id -Frequency weekly -DayOfWeek monday -Hour '01' -Minute '00'
+    # A second schedule (daily at 05:30) besides the bulk sync's default, for the schedule cmdlets to list and change.
+    if (& $has '\$schedule\b|BulkSchedule') {
+        $v.schedule = New-PolytomicBulkSchedule -SyncId $v.bulk.Id -Frequency daily -Hour '05' -Minute '30'
     }
     if ((& $has 'Customer Model') -and -not (& $creates 'Model' 'Customer Model')) {
         $mysql = if ($v.mysql) { $v.mysql } else { New-ExampleConnection 'MySQL Connection' mysql @{ hostname = 'mysql.example.com'; account = 'polytomic'; passwd = $v.pw } }

@@ -172,7 +172,9 @@ namespace PolytomicPS.Commands
             // A key that cannot go into a header (a line break, a non-ASCII character) is refused here, by ErrorId.
             try { session = new PolytomicSession(options, PolytomicSession.Mask(SecureStrings.ToPlain(key))); }
             catch (PolytomicInputException ex) { ThrowTerminatingError(ErrorFactory.FromInput(ex)); throw; }
-            if (VerboseOn()) ShowIdentity(session);
+            // Ctrl+C during the identity read: the session was never handed out, so it is closed here.
+            try { if (VerboseOn()) ShowIdentity(session); }
+            catch { session.Dispose(); throw; }
             var previous = SessionStore.Current;
             if (!NoDefault) SessionStore.Current = session;
             var who = identity == null ? "" : $" as {identity.Email ?? identity.Id} ({identity.Kind})";
