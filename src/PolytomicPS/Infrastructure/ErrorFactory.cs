@@ -89,6 +89,10 @@ namespace PolytomicPS
             return record;
         }
 
+        /// <summary>An exception of the module's own (a workspace error, a refused base URL) under its stable ErrorId.</summary>
+        public static ErrorRecord FromException(Exception ex, string errorId, ErrorCategory category, object? target) =>
+            new ErrorRecord(ex, errorId, category, target);
+
         public static ErrorRecord FromInput(PolytomicInputException ex) =>
             new ErrorRecord(ex, ex.ErrorId, ErrorCategory.InvalidArgument, ex.Target);
 

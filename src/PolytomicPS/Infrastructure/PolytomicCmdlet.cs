@@ -212,7 +212,7 @@ namespace PolytomicPS
         }
 
         /// <summary>Sleeps on the pipeline thread; Ctrl+C ends it at once.</summary>
-        protected void Sleep(TimeSpan delay)
+        private void Sleep(TimeSpan delay)
         {
             if (stopping.Token.WaitHandle.WaitOne(delay)) throw new PipelineStoppedException();
         }

@@ -250,7 +250,7 @@ namespace PolytomicPS.Commands
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "InsecureBaseUrl", ErrorCategory.SecurityError, url));
+                ThrowTerminatingError(ErrorFactory.FromException(ex, "InsecureBaseUrl", ErrorCategory.SecurityError, url));
             }
             return url!;
         }

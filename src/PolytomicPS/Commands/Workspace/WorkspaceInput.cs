@@ -74,7 +74,7 @@ namespace PolytomicPS.Commands
                 "UnresolvedReference" => ErrorCategory.ObjectNotFound,
                 _ => ErrorCategory.InvalidData,
             };
-            return new ErrorRecord(ex, ex.ErrorId, category, ex.Target);
+            return ErrorFactory.FromException(ex, ex.ErrorId, category, ex.Target);
         }
 
         private Dictionary<string, object>? secrets;
