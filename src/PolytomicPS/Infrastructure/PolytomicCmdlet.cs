@@ -276,16 +276,20 @@ namespace PolytomicPS
         {
             private readonly PolytomicCmdlet cmdlet;
             private readonly bool writes;
-            private string? lastSent;
-            public bool Writes => writes;
+            // The request sent last, kept as its parts (formatted only when a wait gives up while it is in flight).
+            private volatile string? lastMethod, lastPath;
+            private volatile int lastAttempt;
             public Relay(PolytomicCmdlet cmdlet, bool writes) { this.cmdlet = cmdlet; this.writes = writes; }
 
-            /// <summary>"GET /api/… (attempt n)".</summary>
-            public string? LastSent => Volatile.Read(ref lastSent);
+            /// <summary>Whether it posts lines (somebody would see them).</summary>
+            public bool Writes => writes;
+
+            /// <summary>"GET /api/… (attempt n)", or null.</summary>
+            public string? LastSent => lastPath == null ? null : $"{lastMethod} {lastPath} (attempt {lastAttempt})";
 
             public void OnSending(string method, string pathAndQuery, int attempt)
             {
-                Volatile.Write(ref lastSent, $"{method} {pathAndQuery} (attempt {attempt})");
+                lastMethod = method; lastAttempt = attempt; lastPath = pathAndQuery;
                 if (writes) cmdlet.Post(() => cmdlet.WriteDebug($"{method} {pathAndQuery} (attempt {attempt})"));
             }
 
