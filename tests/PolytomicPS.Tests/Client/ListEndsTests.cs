@@ -102,7 +102,7 @@ namespace PolytomicPS.Tests.Client
         }
 
         [Fact]
-        public void More_than_one_page_of_models_is_read_whole_by_Get_PolytomicModel_and_Export_in_2025()
+        public void More_than_one_page_of_models_is_read_whole_by_Get_PolytomicModel_Export_and_Compare()
         {
             var prefix = "paged-" + Guid.NewGuid().ToString("N").Substring(0, 6);
             var seed = Ps.Run(@"
@@ -128,14 +128,19 @@ $sf | New-PolytomicModel -Name '" + prefix + "-000' -Table PUBLIC.users", sandbo
                 {
                     var before = sandbox.State.RequestsTo("GET", "/api/models").Count(x => x.Path == "/api/models");
                     var r = Ps.Run($"(Get-PolytomicModel -Name '{prefix}-*').Count\nExport-PolytomicWorkspace -Path $Folder\n" +
-                                   "[IO.Directory]::GetFiles([IO.Path]::Combine($Folder, 'models'), '" + prefix + "-*').Length", sandbox, version,
+                                   "[IO.Directory]::GetFiles([IO.Path]::Combine($Folder, 'models'), '" + prefix + "-*').Length\n" +
+                                   "Compare-PolytomicWorkspace -Path $Folder", sandbox, version,
                                    variables: new Dictionary<string, object?> { ["Folder"] = Path.Combine(folder, version) });
                     r.AssertSuccess();
                     Assert.Equal(new object[] { 120, 120 }, r.Output.Select(o => o.BaseObject).OfType<int>().Cast<object>().ToArray());
+                    // Compare reads every page too: the 120 exported models are found, none planned as a create.
+                    var plan = r.All<Polytomic.Workspace.WorkspacePlanItem>().Where(i => i.Name.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+                    Assert.Equal(120, plan.Count);
+                    Assert.All(plan, i => Assert.True(i.Action == Polytomic.Workspace.WorkspaceAction.NoChange, i + ": " + i.Detail));
                     var lists = sandbox.State.RequestsTo("GET", "/api/models").Where(x => x.Path == "/api/models").Skip(before).ToList();
-                    // 2025-09-18 pages at 50 (two reads of the list: the cmdlet's and the export's); 2024-02-08 answers whole.
+                    // 2025-09-18 pages at 50 (three reads of the list: the cmdlet's, the export's and the compare's); 2024-02-08 answers whole.
                     var pagesPerList = version == "2025-09-18" ? (total + 49) / 50 : 1;
-                    Assert.Equal(2 * pagesPerList, lists.Count);
+                    Assert.Equal(3 * pagesPerList, lists.Count);
                 }
             }
             finally
