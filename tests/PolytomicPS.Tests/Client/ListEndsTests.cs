@@ -80,6 +80,7 @@ namespace PolytomicPS.Tests.Client
 
         [Theory]
         [InlineData("Get-PolytomicModel", "/api/models")]
+        [InlineData("Get-PolytomicSync", "/api/syncs")]
         [InlineData("Get-PolytomicBulkSync", "/api/bulk/syncs")]
         [InlineData("Get-PolytomicEvent", "/api/events")]
         public void A_token_is_followed_on_every_list_that_carries_one_in_either_version(string command, string path)
