@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Polytomic.Http
 {
@@ -31,17 +32,29 @@ namespace Polytomic.Http
 
         /// <summary>Notes a page and returns its next token; throws PagingLoop on a repeated token or when too many pages
         /// in a row brought nothing new.</summary>
-        public string? Next<T>(Page<T> page, string what)
+        public string? Next<T>(Page<T> page, string what) => Next(page, what, null);
+
+        /// <summary>As <see cref="Next{T}(Page{T}, string)"/>; for a page built from items (no bytes to fingerprint),
+        /// <paramref name="key"/> names each item, and a page whose items were all seen before brings nothing new.</summary>
+        public string? Next<T>(Page<T> page, string what, Func<T, string?>? key)
         {
             var next = Next(page.NextPageToken, what);
             if (next == null) return null;
             // Only a list that goes on pays for the fingerprint.
-            var repeated = page.KnownEmpty || (page.Fingerprint is ulong f && !contents.Add(f));
+            var repeated = page.KnownEmpty || (page.Fingerprint is ulong f ? !contents.Add(f)
+                : key != null && !page.Items.Aggregate(false, (fresh, item) => contents.Add(Hash(key(item))) || fresh));
             nothingNew = repeated ? nothingNew + 1 : 0;
             if (nothingNew >= MaxPagesWithNothingNew)
                 throw new PolytomicApiException(PolytomicErrorKind.PagingLoop,
                     $"{what}: the last {nothingNew} pages brought nothing new (no items, or the items of an earlier page again) although each gave a fresh next-page token, so the list might never end; paging stopped after {Pages} page(s).");
             return next;
+        }
+
+        private static ulong Hash(string? text)
+        {
+            var hash = 14695981039346656037UL; // FNV-1a over the UTF-16 code units
+            foreach (var c in text ?? "") hash = (hash ^ c) * 1099511628211UL;
+            return hash;
         }
     }
 }

@@ -76,6 +76,14 @@ namespace PolytomicPS.Tests.Client
             Assert.Equal(PolytomicErrorKind.PagingLoop, ex.Kind);
             // The end of a list is never an error.
             Assert.Null(new PageTokens().Next(new Page<int>(new int[0], null), "The list"));
+
+            // A list built from items (a console log's cursor pages): keyed items seen before bring nothing new.
+            var keyed = new PageTokens();
+            keyed.Next(new Page<string>(new[] { "a", "b" }, "c1"), "The console log", x => x);
+            keyed.Next(new Page<string>(new[] { "b", "c" }, "c2"), "The console log", x => x); // c is new
+            for (var i = 3; i < 2 + PageTokens.MaxPagesWithNothingNew; i++) keyed.Next(new Page<string>(new[] { "a", "c" }, "c" + i), "The console log", x => x);
+            Assert.Equal(PolytomicErrorKind.PagingLoop, Assert.Throws<PolytomicApiException>(() =>
+                keyed.Next(new Page<string>(new[] { "b" }, "last"), "The console log", x => x)).Kind);
         }
 
         [Theory]
