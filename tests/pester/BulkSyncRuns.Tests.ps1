@@ -38,7 +38,7 @@ Describe 'Bulk-sync runs' {
         $script:run = $sync | Start-PolytomicBulkSync
         $run.SyncId | Should -Be $sync.Id
         $run.Status | Should -Be 'created'
-        { Start-PolytomicBulkSync -Id $sync.Id -ErrorAction Stop } | Should -Throw -ErrorId 'PolytomicApi.Conflict*'
+        { Start-PolytomicBulkSync -Id $sync.Id -ErrorAction Stop } | Should -Throw -ErrorId 'BulkSyncAlreadyRunning*'
     }
 
     It 'Get-PolytomicBulkSyncStatus shows the run in progress' {

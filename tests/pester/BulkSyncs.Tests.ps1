@@ -184,3 +184,37 @@ Describe 'Removing bulk syncs' {
         { Remove-PolytomicBulkSync -Id '00000000-0000-0000-0000-000000000000' -Force -ErrorAction Stop } | Should -Throw -ErrorId 'PolytomicApi.NotFound*'
     }
 }
+
+Describe 'Lists that never end (a hostile server)' {
+    BeforeAll {
+        $script:faults = $baseUrl.TrimEnd('/') + '/_sandbox/faults'
+        # Every GET /api/bulk/syncs answered with the body, '{n}' the answer's number: a fresh token every time.
+        function Set-HostileList([string]$Body) {
+            $fault = @{ status = 200; contentType = 'application/json'; method = 'GET'; pathPrefix = '/api/bulk/syncs'; count = 100000; body = $Body }
+            Invoke-RestMethod -Method Post -Uri $faults -ContentType 'application/json' -Body ($fault | ConvertTo-Json)
+        }
+        function Get-ListRequests {
+            $log = Invoke-RestMethod -Uri ($baseUrl.TrimEnd('/') + '/_sandbox/requests')   # one array, not enumerated
+            @($log.Where({ $_.method -eq 'GET' -and $_.path -eq '/api/bulk/syncs' })).Count
+        }
+    }
+    AfterEach { if ($script:sandbox) { Invoke-RestMethod -Method Delete -Uri $faults } }
+
+    It 'Select-Object -First 1 stops at once on a list that repeats its item under fresh tokens' {
+        if (-not $script:sandbox) { Set-ItResult -Skipped -Because 'faults are injected into the local sandbox only' }
+        Set-HostileList '{"data":[{"id":"8f0e4f5c-0d0b-4a53-9d0f-3d3c1f4a0b11","name":"Again"}],"pagination":{"next_page_token":"T{n}"}}'
+        $before = Get-ListRequests
+        $first = Get-PolytomicBulkSync | Select-Object -First 1
+        $first.Name | Should -Be 'Again'
+        (Get-ListRequests) - $before | Should -Be 1
+    }
+
+    It 'ends with PagingLoop when fresh tokens bring only empty pages, even under Select-Object -First 1' {
+        if (-not $script:sandbox) { Set-ItResult -Skipped -Because 'faults are injected into the local sandbox only' }
+        Set-HostileList '{"data":[],"pagination":{"next_page_token":"T{n}"}}'
+        $before = Get-ListRequests
+        { Get-PolytomicBulkSync -ErrorAction Stop | Select-Object -First 1 } | Should -Throw -ErrorId 'PagingLoop*'
+        # The first page, then five more that brought nothing new (PageTokens.MaxPagesWithNothingNew).
+        (Get-ListRequests) - $before | Should -Be 6
+    }
+}

@@ -90,6 +90,25 @@ Describe 'Invoke-PolytomicSyncRun runbook' {
         $r.Progress | Should -Be 0
     }
 
+    It 'ends at -TimeoutSeconds even while the run''s GET hangs for two minutes (issue 23, finding 4)' {
+        if (-not $script:sandbox) { Set-ItResult -Skipped -Because 'faults are injected into the local sandbox only' }
+        $sync = Get-PolytomicSync -Name "$tag ok"
+        $faults = $baseUrl.TrimEnd('/') + '/_sandbox/faults'
+        $hold = @{ kind = 'Delay'; delay = '00:02:00'; method = 'GET'; pathPrefix = "/api/syncs/$($sync.Id)"; count = 20 }
+        Invoke-RestMethod -Method Post -Uri $faults -ContentType 'application/json' -Body ($hold | ConvertTo-Json)
+        try {
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $r = Invoke-Runbook 'Invoke-PolytomicSyncRun.ps1' @{ SyncName = "$tag ok"; TimeoutSeconds = 5 }
+            $clock.Stop()
+        } finally {
+            Invoke-RestMethod -Method Delete -Uri $faults
+        }
+        $r.ExitCode | Should -Be 1
+        $r.Failed | Should -BeLike "*after 5 s; the request in flight (GET /api/syncs/$($sync.Id)/executions/*) was canceled*"
+        # The held GET alone takes 120 s, and before this fix the wait took 246 s; the child pwsh starts in a few.
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 60
+    }
+
     It 'fails the job when the sync does not exist' {
         $r = Invoke-Runbook 'Invoke-PolytomicSyncRun.ps1' @{ SyncName = "$tag missing" }
         $r.ExitCode | Should -Be 1

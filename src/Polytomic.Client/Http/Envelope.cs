@@ -28,6 +28,9 @@ namespace Polytomic.Http
         private Func<IReadOnlyList<T>>? materialize;
         private IReadOnlyList<T>? items;
         private readonly int? count;
+        // The bytes that hold the page's items (for Fingerprint); none for a page built from items.
+        private byte[]? body;
+        private int itemsStart, itemsLength;
 
         public Page(IReadOnlyList<T> items, string? next) { this.items = items; count = items.Count; NextPageToken = next; }
 
@@ -51,6 +54,28 @@ namespace Polytomic.Http
 
         public string? NextPageToken { get; }
 
+        /// <summary>Whether the page is known to hold no item (without converting them).</summary>
+        public bool KnownEmpty => count == 0 || (items != null && items.Count == 0);
+
+        /// <summary>A hash of the bytes that hold the items (null for a page built from items): two pages with the same
+        /// fingerprint brought the same items. Computed on first use, only by a list that goes on.</summary>
+        public ulong? Fingerprint
+        {
+            get
+            {
+                if (body == null) return null;
+                var hash = 14695981039346656037UL; // FNV-1a
+                for (int i = itemsStart, end = itemsStart + itemsLength; i < end; i++) hash = (hash ^ body[i]) * 1099511628211UL;
+                return hash;
+            }
+        }
+
+        private Page<T> Over(byte[] bytes, int start, int length)
+        {
+            body = bytes; itemsStart = start; itemsLength = length;
+            return this;
+        }
+
         /// <summary>Reads a list envelope ({"data": [...], "pagination": {"next_page_token": ...}}) so that the next token is
         /// known before the items are converted (the slow part): the caller can ask for the next page meanwhile. Polytomic
         /// puts pagination last, where it is found without reading the items; otherwise one pass tokenizes them to find
@@ -58,8 +83,8 @@ namespace Polytomic.Http
         public static Page<T> Read(ApiResponse response, string method, string path, bool paged, Func<T, T>? each = null)
         {
             var body = response.Body;
-            if (TryTrailingToken(body, out var trailing))
-                return new Page<T>(null, paged ? trailing : null, () => Convert(ReadEnvelope(body)?.Data));
+            if (TryTrailingToken(body, out var trailing, out var itemsEnd))
+                return new Page<T>(null, paged ? trailing : null, () => Convert(ReadEnvelope(body)?.Data)).Over(body, 0, itemsEnd);
             int start = -1, length = 0, count = 0;
             string? next = null;
             try
@@ -95,7 +120,7 @@ namespace Polytomic.Http
             {
                 try { return Convert(JsonSerializer.Deserialize<List<T>>(new ReadOnlySpan<byte>(body, start, length), PolytomicJson.Options)); }
                 catch (JsonException ex) { throw Invalid(ex); }
-            });
+            }).Over(body, start, length);
 
             Envelope<List<T>>? ReadEnvelope(byte[] json)
             {
@@ -118,15 +143,17 @@ namespace Polytomic.Http
         /// the end of the body without touching the items. The bytes "pagination" followed by a colon can only be a
         /// property name (a quote inside a JSON string is escaped), and only the envelope's own last property is followed
         /// by nothing but the envelope's closing brace; anything else is left to the full scan.</summary>
-        private static bool TryTrailingToken(byte[] body, out string? next)
+        private static bool TryTrailingToken(byte[] body, out string? next, out int itemsEnd)
         {
             next = null;
             var span = new ReadOnlySpan<byte>(body);
             var end = span.Length;
+            itemsEnd = end;
             while (end > 0 && IsSpace(span[end - 1])) end--;
             if (end == 0 || span[end - 1] != (byte)'}' || span[0] != (byte)'{') return false;
             var at = span.Slice(0, end).LastIndexOf(PaginationName);
             if (at < 0) return true; // no pagination anywhere: the list has no next page
+            itemsEnd = at; // what comes before the pagination holds the items
             var i = at + PaginationName.Length;
             while (i < end && IsSpace(span[i])) i++;
             if (i >= end || span[i] != (byte)':') return false;

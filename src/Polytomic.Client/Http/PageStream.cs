@@ -9,8 +9,9 @@ namespace Polytomic.Http
     /// successor is being prepared, so the chain of requests never waits for the conversion nor for the reader's thread
     /// to wake up, while at most <see cref="Depth"/> pages wait unread: memory stays flat.
     /// The first page's successor is only asked for once the reader has its first item out (<see cref="FirstItemOut"/>).
-    /// No page is asked for beyond the <c>wanted</c> number of items, and none for a token the list gave before
-    /// (<see cref="PageTokens"/>: the reader gets a PagingLoop error after the page that repeated it).</summary>
+    /// No page is asked for beyond the <c>wanted</c> number of items, none for a token the list gave before, and none
+    /// after too many pages that brought nothing new (<see cref="PageTokens"/>: the reader gets a PagingLoop error after
+    /// the page that ended the list).</summary>
     public sealed class PageStream<T>
     {
         /// <summary>Pages fetched or in flight that the reader has not taken yet.</summary>
@@ -79,7 +80,7 @@ namespace Polytomic.Http
                 if (wanted != ulong.MaxValue) fetchedItems += (ulong)page.Count;
                 if (page.NextPageToken != null && fetchedItems < wanted && !stopped)
                 {
-                    try { held = tokens.Next(page.NextPageToken, "The list"); }
+                    try { held = tokens.Next(page, "The list"); }
                     catch (PolytomicApiException ex) { loop = ex; }
                 }
                 StartHeld();

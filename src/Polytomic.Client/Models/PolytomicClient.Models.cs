@@ -36,8 +36,17 @@ namespace Polytomic
             return fields;
         }
 
+        /// <summary>Every model, page after page: Polytomic's docs describe GET /api/models as paged
+        /// (pagination.next_page_token, limit up to 50), so a token is followed whenever one comes, in either version.</summary>
         public Task<List<PolytomicModel>> ListModelsAsync(CancellationToken ct = default) =>
-            GetDataAsync<List<PolytomicModel>>(ApiPath.Build("models"), null, ct);
+            ListAllAsync<PolytomicModel>((token, c) => ListModelsPageAsync(token, null, c), "The list of models", ct);
+
+        /// <summary>One page of GET /api/models (a list that is not paged comes back whole, without a token).</summary>
+        public Task<Page<PolytomicModel>> ListModelsPageAsync(string? pageToken, int? limit = null, CancellationToken ct = default) =>
+            GetPageAsync<PolytomicModel>(ApiPath.Build("models"), new[]
+            {
+                Q("page_token", pageToken), Q("limit", limit?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            }, paged: true, null, ct);
 
         public Task<PolytomicModel> GetModelAsync(string id, CancellationToken ct = default) =>
             GetDataAsync<PolytomicModel>(ApiPath.Build("models", ApiPath.Id(id, "model id")), null, ct);

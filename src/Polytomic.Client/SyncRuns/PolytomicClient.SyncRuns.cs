@@ -103,14 +103,15 @@ namespace Polytomic
 
         // ------------------------------------------------------------------ events
 
-        /// <summary>GET /api/events: events strictly after/before the given times (limit ≤ 100).</summary>
-        public Task<List<PolytomicEvent>> ListEventsAsync(string? type, DateTimeOffset? startingAfter, DateTimeOffset? endingBefore,
-            int? limit, CancellationToken ct = default) =>
-            GetDataAsync<List<PolytomicEvent>>(ApiPath.Build("events"), new[]
+        /// <summary>GET /api/events: events strictly after/before the given times (limit ≤ 100). Polytomic's docs also
+        /// mention pagination.next_page_token: a page that carries one is followed with page_token.</summary>
+        public Task<Page<PolytomicEvent>> ListEventsPageAsync(string? type, DateTimeOffset? startingAfter, DateTimeOffset? endingBefore,
+            int? limit, string? pageToken = null, CancellationToken ct = default) =>
+            GetPageAsync<PolytomicEvent>(ApiPath.Build("events"), new[]
             {
                 Q("type", type), Q("starting_after", Stamp(startingAfter)), Q("ending_before", Stamp(endingBefore)),
-                Q("limit", limit?.ToString(CultureInfo.InvariantCulture)),
-            }, ct);
+                Q("limit", limit?.ToString(CultureInfo.InvariantCulture)), Q("page_token", pageToken),
+            }, paged: true, null, ct);
 
         public Task<List<string>> GetEventTypesAsync(CancellationToken ct = default) =>
             GetDataAsync<List<string>>(ApiPath.Build("events_types"), null, ct);

@@ -38,7 +38,8 @@ namespace Polytomic
         }
 
         /// <summary>One page of GET /api/syncs. 2025-09-18 pages with page_token/limit; 2024-02-08 returns every sync
-        /// at once (a single page with no next token).</summary>
+        /// at once, but Polytomic's docs describe the same pagination on that version's page too, so a token is followed
+        /// whenever one comes (limit is sent only where the SDK has it).</summary>
         public Task<Page<PolytomicSync>> ListSyncsPageAsync(SyncListFilter? filter, string? pageToken, int? limit = null, CancellationToken ct = default)
         {
             var query = new List<KeyValuePair<string, string?>>
@@ -47,12 +48,9 @@ namespace Polytomic
                 new KeyValuePair<string, string?>("mode", filter?.Mode),
                 new KeyValuePair<string, string?>("target_connection_id", filter?.TargetConnectionId),
             };
-            if (Is2025)
-            {
-                query.Add(new KeyValuePair<string, string?>("page_token", pageToken));
-                query.Add(new KeyValuePair<string, string?>("limit", limit?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            }
-            return GetPageAsync<PolytomicSync>(ApiPath.Build("syncs"), query, paged: Is2025, null, ct);
+            query.Add(new KeyValuePair<string, string?>("page_token", pageToken));
+            if (Is2025) query.Add(new KeyValuePair<string, string?>("limit", limit?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return GetPageAsync<PolytomicSync>(ApiPath.Build("syncs"), query, paged: true, null, ct);
         }
 
         public Task<PolytomicSync> GetSyncAsync(string id, CancellationToken ct = default) =>

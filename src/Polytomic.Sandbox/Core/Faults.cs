@@ -24,8 +24,12 @@ namespace Polytomic.Sandbox
         public FaultKind Kind { get; set; } = FaultKind.Status;
         public int Status { get; set; } = 500;
         public string? RetryAfter { get; set; }
-        /// <summary>Raw body to answer with instead of Polytomic's error JSON (legacy shapes, truncated JSON…).</summary>
+        /// <summary>Raw body to answer with instead of Polytomic's error JSON (legacy shapes, truncated JSON…). "{n}" in
+        /// it becomes the number of the answer (1, 2…), so each answer can differ (a fresh page token every time).</summary>
         public string? Body { get; set; }
+
+        /// <summary>Requests this fault has answered so far.</summary>
+        public int Served { get; internal set; }
         public string? ContentType { get; set; }
         public TimeSpan Delay { get; set; }
         public string? Method { get; set; }
@@ -62,6 +66,7 @@ namespace Polytomic.Sandbox
                 if (f == null) return null;
                 if (f.Skip > 0) { f.Skip--; return null; }
                 if (--f.Count <= 0) faults.Remove(f);
+                f.Served++;
                 return f;
             }
         }

@@ -127,7 +127,7 @@ namespace Polytomic.Sandbox
                 else if (fault.Body != null)
                 {
                     ctx.Response.ContentType = fault.ContentType ?? "application/json";
-                    await ctx.Response.WriteAsync(fault.Body);
+                    await ctx.Response.WriteAsync(fault.Body.Replace("{n}", fault.Served.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 }
                 else
                 {

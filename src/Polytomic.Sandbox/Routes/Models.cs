@@ -36,7 +36,14 @@ namespace Polytomic.Sandbox.Routes
                 return Task.FromResult(r.Data(new JsonArray(fields.Select(f => (JsonNode)FieldJson(s, f, null)).ToArray())));
             });
 
-            api.Get("/api/models", r => Task.FromResult(r.Data(new JsonArray(models.All().Select(m => (JsonNode)Project(m)).ToArray()))));
+            api.Get("/api/models", r =>
+            {
+                var all = models.All().Select(m => (JsonNode)Project(m)).ToList();
+                if (!r.Is2025) return Task.FromResult(r.Data(new JsonArray(all.ToArray())));
+                // 2025-09-18 pages the list (Polytomic's docs: pagination.next_page_token, limit up to 50).
+                var (page, next) = ListPages.Slice(all, r.Query("page_token"), r.Query("limit"), 50, "models");
+                return Task.FromResult(r.Data(new JsonArray(page.ToArray()), ListPages.Pagination(next)));
+            });
 
             api.Get("/api/models/{id}", r => Task.FromResult(r.Data(Project(Find(s, r.Route("id"))))));
 

@@ -77,6 +77,22 @@ namespace PolytomicPS
             return record;
         }
 
+        /// <summary>An error about an object a command waited for or acted on (a run, a job, a query): its TargetObject is
+        /// that object, so scripts can read what happened to it. The exception is <paramref name="inner"/> (the API's
+        /// answer), else one carrying the message.</summary>
+        public static ErrorRecord About(object? target, string errorId, ErrorCategory category, string message, string? recommendedAction = null,
+            Exception? inner = null)
+        {
+            var record = new ErrorRecord(inner ?? new InvalidOperationException(message), errorId, category, target);
+            if (recommendedAction != null || inner != null)
+                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction ?? "" };
+            return record;
+        }
+
+        /// <summary>An exception of the module's own (a workspace error, a refused base URL) under its stable ErrorId.</summary>
+        public static ErrorRecord FromException(Exception ex, string errorId, ErrorCategory category, object? target) =>
+            new ErrorRecord(ex, errorId, category, target);
+
         public static ErrorRecord FromInput(PolytomicInputException ex) =>
             new ErrorRecord(ex, ex.ErrorId, ErrorCategory.InvalidArgument, ex.Target);
 

@@ -11,10 +11,13 @@ namespace PolytomicPS
 {
     /// <summary>Base of every API cmdlet: resolves the session, runs client calls on the pipeline thread with Ctrl+C
     /// cancellation, relays the client's per-attempt notes as verbose records, and turns failures into ErrorRecords.</summary>
-    public abstract class PolytomicCmdlet : PSCmdlet
+    public abstract partial class PolytomicCmdlet : PSCmdlet
     {
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
-        private BlockingCollection<Action>? pending;
+        // What calls in flight post for the pipeline thread to write, and the event that wakes it (see Block).
+        private readonly ConcurrentQueue<Action> posted = new ConcurrentQueue<Action>();
+        private readonly ManualResetEventSlim signal = new ManualResetEventSlim(false, spinCount: 0);
+        private Relay? relay;
 
         /// <summary>The session to use; defaults to the one Connect-Polytomic made for this runspace.</summary>
         [Parameter]
@@ -72,32 +75,78 @@ namespace PolytomicPS
         protected override void StopProcessing() => stopping.Cancel();
 
         /// <summary>Runs an async client call and blocks the pipeline thread until it ends, writing the call's verbose
-        /// notes as they arrive (never from another thread).</summary>
-        protected T Await<T>(Func<PolytomicClient, CancellationToken, Task<T>> call) => Await(call, relay: false);
+        /// and debug lines as they arrive (never from another thread).</summary>
+        protected T Await<T>(Func<PolytomicClient, CancellationToken, Task<T>> call) => Await(call, stopping.Token);
 
-        /// <summary>As Await, but always relays: for calls that Post() their own progress records.</summary>
-        protected T AwaitRelayed<T>(Func<PolytomicClient, CancellationToken, Task<T>> call) => Await(call, relay: true);
+        /// <summary>The same as Await (every blocking call relays); kept for callers written before that.</summary>
+        protected T AwaitRelayed<T>(Func<PolytomicClient, CancellationToken, Task<T>> call) => Await(call, stopping.Token);
 
-        private T Await<T>(Func<PolytomicClient, CancellationToken, Task<T>> call, bool relay)
+        /// <summary>Await under a token of the caller's (a wait's deadline, linked to Ctrl+C): the call is canceled, and
+        /// the wait given up, when it fires.</summary>
+        private T Await<T>(Func<PolytomicClient, CancellationToken, Task<T>> call, CancellationToken token)
         {
             var client = Client;
-            if (!relay && !Observing)
+            return Block(Observed(() => call(client, token)), token);
+        }
+
+        /// <summary>Starts a call with this cmdlet's relay as the observer of its requests (the observer flows with the
+        /// call's async context, so a page fetched later from another thread still reports here).</summary>
+        private Task<T> Observed<T>(Func<Task<T>> start)
+        {
+            var previous = PolytomicClient.Observer;
+            PolytomicClient.Observer = relay ??= new Relay(this, Observing);
+            try { return start(); }
+            finally { PolytomicClient.Observer = previous; }
+        }
+
+        /// <summary>The one way the pipeline thread blocks (Await, Paged, Poll). When nobody would see the call's lines,
+        /// it takes the runtime's own wait (which spins briefly first): a side-by-side run against an event wait that
+        /// never spins (the former WaitQuietly of paged lists) found that wait no faster, per call or streaming (issue 24).
+        /// Otherwise it sleeps on an event, wakes for each verbose or debug line the call posts, writes it, and returns
+        /// once the call has ended. When <paramref name="token"/> fires first, the call (handed the same token) is
+        /// abandoned and this throws.</summary>
+        private T Block<T>(Task<T> task, CancellationToken token)
+        {
+            try
             {
-                // Nobody would see the notes: skip the relay and simply wait (the common, fast path).
-                return call(client, stopping.Token).GetAwaiter().GetResult();
+                if (task.IsCompleted) { }
+                else if (relay?.Writes != true)
+                {
+                    try { task.Wait(token); }
+                    catch (AggregateException) { /* the call's own failure: thrown as it is below */ }
+                }
+                else
+                {
+                    task.ContinueWith((_, state) => ((ManualResetEventSlim)state!).Set(), signal, CancellationToken.None,
+                        TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    while (true)
+                    {
+                        Drain();
+                        if (task.IsCompleted) break;
+                        signal.Reset();
+                        if (task.IsCompleted || !posted.IsEmpty) continue; // set before the reset: look again
+                        signal.Wait(token);
+                    }
+                }
             }
-            var queue = new BlockingCollection<Action>();
-            pending = queue;
-            Task<T> task;
-            PolytomicClient.Observer = new Relay(this);
-            try { task = call(client, stopping.Token); }
-            finally { PolytomicClient.Observer = null; }
-            task.ContinueWith(_ => queue.CompleteAdding(), CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            foreach (var write in queue.GetConsumingEnumerable()) write();
-            pending = null;
+            catch (OperationCanceledException)
+            {
+                task.ContinueWith(t => t.Exception, CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw;
+            }
+            Drain();
             return task.GetAwaiter().GetResult();
         }
+
+        /// <summary>Writes what calls posted, on the pipeline thread.</summary>
+        private void Drain()
+        {
+            while (posted.TryDequeue(out var write)) write();
+        }
+
+        /// <summary>The request this cmdlet sent last (a wait that gives up while it is in flight names it).</summary>
+        private protected string? LastRequest => relay?.LastSent;
 
         private bool? observing;
 
@@ -120,35 +169,6 @@ namespace PolytomicPS
 
         protected void Await(Func<PolytomicClient, CancellationToken, Task> call) =>
             Await<bool>(async (c, ct) => { await call(c, ct).ConfigureAwait(false); return true; });
-
-        /// <summary>Runs a call that Polytomic refuses while a connection's schema cache is still filling (a new
-        /// connection): waits and calls again, bounded by timeoutSeconds, with a progress bar. Each attempt is a
-        /// new call with a fresh Idempotency-Key (see PolytomicClient.RetryWhileSchemasCacheAsync), so a create retried
-        /// here cannot create twice. Any create that depends on the schema cache should use this.</summary>
-        protected T AwaitSchemaCache<T>(string activity, int timeoutSeconds, Func<PolytomicClient, CancellationToken, Task<T>> call)
-        {
-            var progress = new ProgressRecord(0x5C4E, activity, "Waiting for Polytomic to cache the connection's schemas");
-            bool shown = false;
-            try
-            {
-                return AwaitRelayed((c, ct) => c.RetryWhileSchemasCacheAsync(token => call(c, token), TimeSpan.FromSeconds(timeoutSeconds), wait => Post(() =>
-                {
-                    shown = true;
-                    progress.StatusDescription = $"Schemas not cached yet (attempt {wait.Attempt}, {wait.Elapsed.TotalSeconds:0.#} s of {timeoutSeconds} s); retrying in {wait.Delay.TotalSeconds:0.#} s";
-                    progress.PercentComplete = (int)Math.Min(99, 100 * wait.Elapsed.TotalSeconds / Math.Max(1, timeoutSeconds));
-                    WriteProgress(progress);
-                    WriteVerbose($"{activity}: {wait.Message} Retrying in {wait.Delay.TotalSeconds:0.#} s.");
-                }), ct));
-            }
-            finally
-            {
-                if (shown)
-                {
-                    progress.RecordType = ProgressRecordType.Completed;
-                    WriteProgress(progress);
-                }
-            }
-        }
 
         /// <summary>A connection type's schema through the session cache; an unknown type is a clear input error.</summary>
         protected Polytomic.Models.PolytomicConnectionTypeSchema GetTypeSchema(string type)
@@ -182,12 +202,12 @@ namespace PolytomicPS
         protected IEnumerable<T> Paged<T>(Func<PolytomicClient, string?, CancellationToken, Task<Polytomic.Http.Page<T>>> fetch, ulong wanted = ulong.MaxValue)
         {
             var client = Client;
-            var stream = new Polytomic.Http.PageStream<T>(token => fetch(client, token, stopping.Token), wanted);
+            var stream = new Polytomic.Http.PageStream<T>(token => Observed(() => fetch(client, token, stopping.Token)), wanted);
             try
             {
                 while (stream.Next() is Task<Polytomic.Http.Page<T>> next)
                 {
-                    var page = WaitQuietly(next);
+                    var page = Block(next, stopping.Token);
                     if (page.Count == 0) stream.FirstItemOut(); // nothing to show first: go on at once
                     foreach (var item in page.Items)
                     {
@@ -202,22 +222,8 @@ namespace PolytomicPS
             }
         }
 
-        /// <summary>Blocks on a page without spinning first (as Task waits do): a page is a round trip away, and a
-        /// spinning waiter takes a core from the threads fetching it (BENCHMARKS.md, streaming).</summary>
-        private T WaitQuietly<T>(Task<T> task)
-        {
-            if (!task.IsCompleted)
-            {
-                var done = new ManualResetEventSlim(false, spinCount: 0);
-                task.ContinueWith((_, state) => ((ManualResetEventSlim)state!).Set(), done, CancellationToken.None,
-                    TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                done.Wait(stopping.Token);
-            }
-            return task.GetAwaiter().GetResult();
-        }
-
         /// <summary>Sleeps on the pipeline thread; Ctrl+C ends it at once.</summary>
-        protected void Sleep(TimeSpan delay)
+        private void Sleep(TimeSpan delay)
         {
             if (stopping.Token.WaitHandle.WaitOne(delay)) throw new PipelineStoppedException();
         }
@@ -263,28 +269,46 @@ namespace PolytomicPS
         }
 
         /// <summary>Hears the client's notes. A private class rather than an interface on the cmdlet, so loading the
-        /// exported cmdlet types never needs Polytomic.Client (it is resolved later, into the module's own context).</summary>
+        /// exported cmdlet types never needs Polytomic.Client (it is resolved later, into the module's own context).
+        /// It always remembers the request sent last (for a wait that gives up); it posts lines only when somebody would
+        /// see them.</summary>
         private sealed class Relay : IRequestObserver
         {
             private readonly PolytomicCmdlet cmdlet;
-            public Relay(PolytomicCmdlet cmdlet) { this.cmdlet = cmdlet; }
+            private readonly bool writes;
+            // The request sent last, kept as its parts (formatted only when a wait gives up while it is in flight).
+            private volatile string? lastMethod, lastPath;
+            private volatile int lastAttempt;
+            public Relay(PolytomicCmdlet cmdlet, bool writes) { this.cmdlet = cmdlet; this.writes = writes; }
 
-            public void OnSending(string method, string pathAndQuery, int attempt) =>
-                cmdlet.Post(() => cmdlet.WriteDebug($"{method} {pathAndQuery} (attempt {attempt})"));
+            /// <summary>Whether it posts lines (somebody would see them).</summary>
+            public bool Writes => writes;
 
-            public void OnResponse(string method, string pathAndQuery, int status, TimeSpan elapsed) =>
-                cmdlet.Post(() => cmdlet.WriteVerbose($"{method} {pathAndQuery} -> {status} in {elapsed.TotalMilliseconds:0} ms"));
+            /// <summary>"GET /api/… (attempt n)", or null.</summary>
+            public string? LastSent => lastPath == null ? null : $"{lastMethod} {lastPath} (attempt {lastAttempt})";
 
-            public void OnRetry(string method, string pathAndQuery, int attempt, TimeSpan delay, string reason) =>
-                cmdlet.Post(() => cmdlet.WriteVerbose($"{method} {pathAndQuery}: {reason}; retrying in {delay.TotalSeconds:0.0} s (attempt {attempt})"));
+            public void OnSending(string method, string pathAndQuery, int attempt)
+            {
+                lastMethod = method; lastAttempt = attempt; lastPath = pathAndQuery;
+                if (writes) cmdlet.Post(() => cmdlet.WriteDebug($"{method} {pathAndQuery} (attempt {attempt})"));
+            }
+
+            public void OnResponse(string method, string pathAndQuery, int status, TimeSpan elapsed)
+            {
+                if (writes) cmdlet.Post(() => cmdlet.WriteVerbose($"{method} {pathAndQuery} -> {status} in {elapsed.TotalMilliseconds:0} ms"));
+            }
+
+            public void OnRetry(string method, string pathAndQuery, int attempt, TimeSpan delay, string reason)
+            {
+                if (writes) cmdlet.Post(() => cmdlet.WriteVerbose($"{method} {pathAndQuery}: {reason}; retrying in {delay.TotalSeconds:0.0} s (attempt {attempt})"));
+            }
         }
 
-        private void Post(Action write)
+        /// <summary>Queues a write for the pipeline thread, which writes it while it blocks on a call (or at the next).</summary>
+        private protected void Post(Action write)
         {
-            var queue = pending;
-            if (queue == null) return;
-            try { queue.TryAdd(write); }
-            catch (InvalidOperationException) { /* the call already finished; the note is dropped */ }
+            posted.Enqueue(write);
+            signal.Set();
         }
     }
 }

@@ -331,7 +331,7 @@ namespace PolytomicPS.Tests.Cmdlets
                 Get-PolytomicBulkSyncExecution -SyncId '{sync.Id}' -PageSize 2", sandbox, version, variables: clock);
 
             var busy = r.SingleError();
-            Assert.Equal("PolytomicApi.Conflict,PolytomicPS.Commands.StartPolytomicBulkSyncCommand", busy.FullyQualifiedErrorId);
+            Assert.Equal("BulkSyncAlreadyRunning,PolytomicPS.Commands.StartPolytomicBulkSyncCommand", busy.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.ResourceBusy, busy.CategoryInfo.Category);
 
             var execs = r.All<PolytomicBulkSyncExecution>();

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Management.Automation;
 using Polytomic.Models;
 
@@ -73,31 +72,28 @@ namespace PolytomicPS.Commands
                 return;
             }
             var export = Await((c, ct) => c.ExportBulkSyncLogsAsync(SyncId, ExecutionId, Notify, ct));
-            if (Wait && export.JobId != null)
+            if (Wait && export.JobId != null && !export.IsDone)
             {
-                var clock = Stopwatch.StartNew();
-                var progress = new ProgressRecord(0x10C5, $"Exporting the logs of execution {ExecutionId}", "Waiting for the export job");
-                while (!export.IsDone)
+                var options = new PollOptions($"Exporting the logs of execution {ExecutionId}", TimeoutSeconds, PollIntervalSeconds)
                 {
-                    if (clock.Elapsed.TotalSeconds >= TimeoutSeconds)
-                    {
-                        progress.RecordType = ProgressRecordType.Completed;
-                        WriteProgress(progress);
-                        WriteError(ErrorFactory.Input("LogExportTimeout", $"The log export job {export.JobId} was still '{export.Status}' after {TimeoutSeconds} s.",
-                            ErrorCategory.OperationTimeout, export.JobId, "Wait longer with -TimeoutSeconds."));
-                        return;
-                    }
-                    progress.StatusDescription = $"Job {export.JobId}: {export.Status} ({clock.Elapsed.TotalSeconds:0} s)";
-                    WriteProgress(progress);
-                    Sleep(TimeSpan.FromSeconds(PollIntervalSeconds));
-                    var job = Await((c, ct) => c.GetJobAsync("exportlogs", export.JobId!, ct));
+                    Growth = 1, ProgressId = 0x10C5,
+                };
+                var jobId = export.JobId;
+                var result = Poll(options, (PolytomicJob?)null, async (c, ct) => (PolytomicJob?)await c.GetJobAsync("exportlogs", jobId, ct).ConfigureAwait(false),
+                    j => j!.Status == "done" || j.Status == "failed", j => $"Job {jobId}: {j!.Status}");
+                if (result.Last is PolytomicJob job)
+                {
                     export.Status = job.Status;
                     export.Error = job.Error;
-                    if (job.Result is System.Collections.Generic.IDictionary<string, object?> result && result.TryGetValue("url", out var url) && url != null)
+                    if (job.Result is System.Collections.Generic.IDictionary<string, object?> done && done.TryGetValue("url", out var url) && url != null)
                         export.Url = url.ToString();
                 }
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
+                if (result.TimedOut)
+                {
+                    WriteError(ErrorFactory.Input("LogExportTimeout", $"The log export job {jobId} was still '{export.Status}' after {TimeoutSeconds} s{result.PendingText}.",
+                        ErrorCategory.OperationTimeout, jobId, "Wait longer with -TimeoutSeconds."));
+                    return;
+                }
                 if (export.Status == "failed")
                 {
                     WriteError(ErrorFactory.Input("LogExportFailed", $"The log export job {export.JobId} failed: {export.Error}",

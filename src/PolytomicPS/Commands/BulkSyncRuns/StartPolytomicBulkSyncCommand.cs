@@ -8,7 +8,7 @@ namespace PolytomicPS.Commands
     /// <summary>Starts a run of a bulk sync now, optionally waiting for it to end.</summary>
     /// <remarks>
     /// <para>Start-PolytomicBulkSync sends POST /api/bulk/syncs/{id}/executions for all enabled schemas, or only those in -Schema, and outputs the new run (PolytomicBulkSyncExecution), which pipes into Get-PolytomicBulkSyncExecution to follow it.</para>
-    /// <para>-ResyncMode refetches, resyncs or rebuilds the destination; -FetchMode chooses between incremental and full reads; -Test runs on a few records. -Test with -ResyncMode is a ConflictingParameters error. When a run is already in progress Polytomic refuses with PolytomicApi.Conflict (category ResourceBusy); with -Wait the run in progress is waited for instead. Supports -WhatIf and -Confirm.</para>
+    /// <para>-ResyncMode refetches, resyncs or rebuilds the destination; -FetchMode chooses between incremental and full reads; -Test runs on a few records. -Test with -ResyncMode is a ConflictingParameters error. A bulk sync that is already running answers 409: that is a BulkSyncAlreadyRunning (ResourceBusy) error whose TargetObject is the run in progress; with -Wait the run in progress is waited for instead. Supports -WhatIf and -Confirm.</para>
     /// <para>-Wait polls the run with backoff (from -PollIntervalSeconds up to 15 s apart), showing its status and each schema's record count as progress, and outputs the finished execution, as Wait-PolytomicBulkSyncExecution does. A failed or interrupted run is a BulkSyncExecutionFailed error, a canceled one BulkSyncExecutionCanceled, and a run still going after -TimeoutSeconds BulkSyncExecutionTimeout; each carries the execution as its TargetObject, so -ErrorAction Stop ends a runbook on it.</para>
     /// </remarks>
     /// <example>
@@ -32,10 +32,10 @@ namespace PolytomicPS.Commands
     /// </example>
     [Cmdlet(VerbsLifecycle.Start, "PolytomicBulkSync", HelpUri = HelpLinks.Cmdlets + "Start-PolytomicBulkSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSyncExecution))]
-    public sealed class StartPolytomicBulkSyncCommand : BulkSyncRunCmdlet
+    public sealed class StartPolytomicBulkSyncCommand : RunCmdlet
     {
-        /// <summary>The bulk sync: an id or a bulk sync object. Takes pipeline input by property name (Id or SyncId), so bulk syncs, executions, schemas and schedules pipe in.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The bulk sync: an id or a bulk sync object. Takes ids from the pipeline, and objects by property name (Id or SyncId), so bulk syncs, executions, schemas and schedules pipe in.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SyncId")]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
@@ -96,20 +96,7 @@ namespace PolytomicPS.Commands
                 Schemas = Schema?.ToList(),
             };
             var key = OneRequestKey(IdempotencyKey);
-            PolytomicBulkSyncExecution run;
-            try
-            {
-                run = Await((c, ct) => c.StartBulkSyncAsync(Id, request, ct, key));
-            }
-            catch (PolytomicApiException ex) when (ex.StatusCode == 409 && Wait)
-            {
-                var current = CurrentBulkRun(Id);
-                if (current == null) throw;
-                WriteVerbose($"{Named("Bulk sync", Id)} is already running (run {current.Id}); waiting for that run.");
-                run = current;
-            }
-            if (Wait) run = WaitForBulkRun(run, TimeoutSeconds, PollIntervalSeconds);
-            WriteObject(run);
+            StartRun(BulkSyncRunKind.Instance, Id, (c, ct) => c.StartBulkSyncAsync(Id, request, ct, key), Wait, TimeoutSeconds, PollIntervalSeconds);
         }
     }
 }

@@ -24,7 +24,7 @@ namespace PolytomicPS.Commands
     /// </example>
     [Cmdlet(VerbsLifecycle.Wait, "PolytomicBulkSyncExecution", HelpUri = HelpLinks.Cmdlets + "Wait-PolytomicBulkSyncExecution.md")]
     [OutputType(typeof(PolytomicBulkSyncExecution))]
-    public sealed class WaitPolytomicBulkSyncExecutionCommand : BulkSyncRunCmdlet
+    public sealed class WaitPolytomicBulkSyncExecutionCommand : RunCmdlet
     {
         /// <summary>The bulk sync: an id or a bulk sync object; binds from piped executions (their SyncId) and bulk syncs.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -54,25 +54,7 @@ namespace PolytomicPS.Commands
 
         protected override object? ErrorTarget => ExecutionId ?? SyncId;
 
-        protected override void ProcessItem()
-        {
-            PolytomicBulkSyncExecution run;
-            if (ExecutionId != null)
-                run = new PolytomicBulkSyncExecution { SyncId = SyncId, Id = Polytomic.Http.ApiPath.Id(ExecutionId, "execution id") };
-            else
-            {
-                var status = Await((c, ct) => c.GetBulkSyncStatusAsync(SyncId, ct));
-                var found = status.CurrentExecution ?? status.LastExecution;
-                if (found == null)
-                {
-                    WriteError(ErrorFactory.Input("NoBulkSyncExecution", $"{Named("Bulk sync", SyncId)} has no run to wait for.", ErrorCategory.ObjectNotFound, SyncId,
-                        "Start one with Start-PolytomicBulkSync."));
-                    return;
-                }
-                run = found;
-            }
-            run = WaitForBulkRun(run, TimeoutSeconds, PollIntervalSeconds);
-            if (PassThru) WriteObject(run);
-        }
+        protected override void ProcessItem() =>
+            WaitForRun(BulkSyncRunKind.Instance, SyncId, ExecutionId, TimeoutSeconds, PollIntervalSeconds, PassThru);
     }
 }

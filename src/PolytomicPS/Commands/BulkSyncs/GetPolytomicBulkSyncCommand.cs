@@ -7,7 +7,7 @@ namespace PolytomicPS.Commands
 {
     /// <summary>Gets bulk syncs: all of them, by name, or by id.</summary>
     /// <remarks>
-    /// <para>Without parameters Get-PolytomicBulkSync lists every bulk sync (GET /api/bulk/syncs), following the pages that API version 2025-09-18 may return and writing each page as it arrives. -Name takes wildcards; a name without wildcards that matches nothing is a BulkSyncNotFound error. -Active lists only active bulk syncs.</para>
+    /// <para>Without parameters Get-PolytomicBulkSync lists every bulk sync (GET /api/bulk/syncs), following the pages that API version 2025-09-18 may return and writing each page as it arrives. -Name takes wildcards; a name without wildcards that matches nothing is a BulkSyncNotFound error. -Active lists only active bulk syncs, -Active:$false only inactive ones.</para>
     /// <para>-Id (or pipeline input) reads bulk syncs one by one (GET /api/bulk/syncs/{id}); an unknown id is a PolytomicApi.NotFound error and the others are still read.</para>
     /// <para>The schedule has one shape in every API version: Schedule is the main schedule and AdditionalSchedules the others (2024-02-08's schedule.multi and 2025-09-18's default_schedule/additional_schedules both map to it). Bulk syncs carry Id and SyncId, so they pipe into every other bulk-sync cmdlet.</para>
     /// </remarks>
@@ -44,7 +44,7 @@ namespace PolytomicPS.Commands
         [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string[]? Name { get; set; }
 
-        /// <summary>Output only active bulk syncs.</summary>
+        /// <summary>Only active bulk syncs (-Active) or only inactive ones (-Active:$false). When omitted, both.</summary>
         [Parameter(ParameterSetName = ByName)]
         public SwitchParameter Active { get; set; }
 
@@ -57,8 +57,11 @@ namespace PolytomicPS.Commands
                 return;
             }
             var names = new NameFilter(Name);
-            foreach (var sync in Paged((c, token, ct) => c.ListBulkSyncsPageAsync(Active ? true : (bool?)null, token, ct)))
+            // -Active lists active bulk syncs, -Active:$false inactive ones, as Get-PolytomicSync does.
+            var active = MyInvocation.BoundParameters.ContainsKey(nameof(Active)) ? Active.IsPresent : (bool?)null;
+            foreach (var sync in Paged((c, token, ct) => c.ListBulkSyncsPageAsync(active, token, ct)))
                 if (names.Matches(sync.Name)) WriteObject(sync);
+            CurrentSession.Completion.Invalidate("bulk_syncs");
             foreach (var e in names.Missing("BulkSyncNotFound", "bulk sync")) WriteError(e);
         }
     }

@@ -56,12 +56,11 @@ namespace PolytomicPS.Commands
             catch (PolytomicApiException ex) when (ex.StatusCode == 422 && !Force)
             {
                 var users = ErrorFactory.UsedBy(ex).ToList();
-                var record = new ErrorRecord(ex, "ConnectionInUse", ErrorCategory.ResourceBusy, Id);
                 var message = users.Count > 0
                     ? $"Connection {Id} is in use by {string.Join(", ", users)}. Remove those first, or use -Force to delete them with it."
                     : $"Connection {Id} could not be deleted: {ex.ApiMessage ?? ex.Message}";
-                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Remove-PolytomicConnection -Force deletes the connection and what uses it." };
-                WriteError(record);
+                WriteError(ErrorFactory.About(Id, "ConnectionInUse", ErrorCategory.ResourceBusy, message,
+                    "Remove-PolytomicConnection -Force deletes the connection and what uses it.", ex));
             }
         }
     }

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Management.Automation;
 using Polytomic.Models;
 
@@ -47,28 +46,20 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            var clock = Stopwatch.StartNew();
-            var progress = new ProgressRecord(Math.Abs(Id.GetHashCode() % 100000), $"Waiting for the schema cache of {Named("connection", Id)}", "Checking");
-            while (true)
+            // Fixed pauses, as -PollIntervalSeconds promises (a schema cache fills in seconds to minutes).
+            var options = new PollOptions($"Waiting for the schema cache of {Named("connection", Id)}", TimeoutSeconds, PollIntervalSeconds)
             {
-                var status = Await((c, ct) => c.GetSchemaStatusAsync(Id, ct));
-                if (status.IsReady) break;
-                if (clock.Elapsed.TotalSeconds >= TimeoutSeconds)
-                {
-                    progress.RecordType = ProgressRecordType.Completed;
-                    WriteProgress(progress);
-                    WriteError(ErrorFactory.Input("SchemaCacheTimeout",
-                        $"The schema cache of connection {Id} was still '{status.CacheStatus}' after {TimeoutSeconds} s.",
-                        ErrorCategory.OperationTimeout, Id, "Wait longer with -TimeoutSeconds, or check the connection in Polytomic."));
-                    return;
-                }
-                progress.StatusDescription = $"Schema cache: {status.CacheStatus} ({clock.Elapsed.TotalSeconds:0} s)";
-                progress.PercentComplete = (int)Math.Min(99, 100 * clock.Elapsed.TotalSeconds / TimeoutSeconds);
-                WriteProgress(progress);
-                Sleep(TimeSpan.FromSeconds(PollIntervalSeconds));
+                Growth = 1, ProgressId = Math.Abs(Id.GetHashCode() % 100000), PercentOfTimeout = true,
+            };
+            var result = Poll(options, (PolytomicSchemaStatus?)null, async (c, ct) => (PolytomicSchemaStatus?)await c.GetSchemaStatusAsync(Id, ct).ConfigureAwait(false),
+                s => s!.IsReady, s => $"Schema cache: {s!.CacheStatus}");
+            if (result.TimedOut)
+            {
+                WriteError(ErrorFactory.Input("SchemaCacheTimeout",
+                    $"The schema cache of connection {Id} was still '{result.Last?.CacheStatus ?? "unread"}' after {TimeoutSeconds} s{result.PendingText}.",
+                    ErrorCategory.OperationTimeout, Id, "Wait longer with -TimeoutSeconds, or check the connection in Polytomic."));
+                return;
             }
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
             WriteObject(Await((c, ct) => c.GetConnectionAsync(Id, ct)));
         }
     }

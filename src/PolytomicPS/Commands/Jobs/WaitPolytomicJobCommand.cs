@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Management.Automation;
 using Polytomic.Models;
 
@@ -52,38 +51,18 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            var clock = Stopwatch.StartNew();
-            var delay = TimeSpan.FromSeconds(PollIntervalSeconds);
-            var cap = TimeSpan.FromSeconds(Math.Max(15, PollIntervalSeconds));
-            var progress = new ProgressRecord(Math.Abs(Id.GetHashCode() % 1000000) + 1, $"Waiting for {Type} job {Id}", "Checking");
-            PolytomicJob job;
-            try
+            var options = new PollOptions($"Waiting for {Type} job {Id}", TimeoutSeconds, PollIntervalSeconds)
             {
-                while (true)
-                {
-                    job = Await((c, ct) => c.GetJobAsync(Type, Id, ct));
-                    if (job.Status == "done" || job.Status == "failed") break;
-                    var left = TimeSpan.FromSeconds(TimeoutSeconds) - clock.Elapsed;
-                    if (left <= TimeSpan.Zero)
-                    {
-                        WriteError(new ErrorRecord(new TimeoutException($"The {Type} job {Id} was still '{job.Status}' after {TimeoutSeconds} s."),
-                            "PolytomicJobTimeout", ErrorCategory.OperationTimeout, job));
-                        return;
-                    }
-                    progress.StatusDescription = $"{job.Status} ({clock.Elapsed.TotalSeconds:0} s)";
-                    WriteProgress(progress);
-                    Sleep(delay < left ? delay : left);
-                    delay = TimeSpan.FromTicks(Math.Min(cap.Ticks, (long)(delay.Ticks * 1.5)));
-                }
-            }
-            finally
-            {
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
-            }
-            if (job.Status == "failed")
-                WriteError(new ErrorRecord(new InvalidOperationException($"The {Type} job {Id} failed: {job.Error ?? "no reason given"}."),
-                    "PolytomicJobFailed", ErrorCategory.InvalidResult, job));
+                ProgressId = Math.Abs(Id.GetHashCode() % 1000000) + 1,
+            };
+            var result = Poll(options, new PolytomicJob { JobId = Id, Type = Type }, (c, ct) => c.GetJobAsync(Type, Id, ct),
+                j => j.Status == "done" || j.Status == "failed", j => j.Status ?? "?");
+            var job = result.Last;
+            if (result.TimedOut)
+                WriteError(ErrorFactory.About(job, "PolytomicJobTimeout", ErrorCategory.OperationTimeout,
+                    $"The {Type} job {Id} was still '{job.Status ?? "unread"}' after {TimeoutSeconds} s{result.PendingText}.", "Wait longer with -TimeoutSeconds."));
+            else if (job.Status == "failed")
+                WriteError(ErrorFactory.About(job, "PolytomicJobFailed", ErrorCategory.InvalidResult, $"The {Type} job {Id} failed: {job.Error ?? "no reason given"}."));
             else WriteObject(job);
         }
     }

@@ -7,7 +7,7 @@ namespace PolytomicPS.Commands
 {
     /// <summary>Gets Polytomic models: all of them, by name, or by id.</summary>
     /// <remarks>
-    /// <para>Without parameters Get-PolytomicModel lists every model (GET /api/models). -Name takes wildcards (Tab completes the names); a name without wildcards that matches nothing is a ModelNotFound error. -ConnectionId keeps only the models over one source connection.</para>
+    /// <para>Without parameters Get-PolytomicModel lists every model (GET /api/models), following every next-page token and writing each page as it arrives. -Name takes wildcards (Tab completes the names); a name without wildcards that matches nothing is a ModelNotFound error. -ConnectionId keeps only the models over one source connection.</para>
     /// <para>-Id (or pipeline input) reads models one by one (GET /api/models/{id}); an unknown id is a PolytomicApi.NotFound error and the others are still read.</para>
     /// <para>Models (PolytomicModel) carry Id and ModelId, so they pipe into New-PolytomicSync and the other model cmdlets; Fields lists their fields.</para>
     /// </remarks>
@@ -59,10 +59,10 @@ namespace PolytomicPS.Commands
                 return;
             }
             var names = new NameFilter(Name);
-            var all = Await((c, ct) => c.ListModelsAsync(ct));
+            // Every page, each written as it arrives (2025-09-18 pages the list at 50).
+            foreach (var m in Paged((c, token, ct) => c.ListModelsPageAsync(token, null, ct)))
+                if ((ConnectionId == null || m.ConnectionId == ConnectionId) && names.Matches(m.Name)) WriteObject(m);
             CurrentSession.Completion.Invalidate("models");
-            var matches = ConnectionId == null ? all : all.Where(m => m.ConnectionId == ConnectionId).ToList();
-            foreach (var m in matches) if (names.Matches(m.Name)) WriteObject(m);
             foreach (var e in names.Missing("ModelNotFound", "model")) WriteError(e);
         }
     }

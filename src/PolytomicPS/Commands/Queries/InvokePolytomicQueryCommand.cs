@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Management.Automation;
 using Polytomic.Models;
 
@@ -57,47 +56,27 @@ namespace PolytomicPS.Commands
 
         protected override object? ErrorTarget => ConnectionId;
 
-        private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(10);
-
         protected override void ProcessItem()
         {
             var submitted = Await((c, ct) => c.RunQueryAsync(ConnectionId, Query, ct));
             WriteVerbose($"Query {submitted.Id} submitted ({submitted.Status}).");
-            var clock = Stopwatch.StartNew();
-            var delay = TimeSpan.FromSeconds(PollIntervalSeconds);
-            var progress = new ProgressRecord(Math.Abs(submitted.Id.GetHashCode() % 100000), $"Running query on {Named("connection", ConnectionId)}", "Submitted");
-            string? next = null;
-            PolytomicQueryResult result = submitted;
-            if (!result.IsFinished)
+            // The poll reads the results route until the query has finished (a finished query's first page comes from it too).
+            var options = new PollOptions($"Running query on {Named("connection", ConnectionId)}", TimeoutSeconds, PollIntervalSeconds)
             {
-                while (true)
-                {
-                    Sleep(delay);
-                    var page = Await((c, ct) => c.GetQueryAsync(submitted.Id, null, ct));
-                    result = page.Items[0];
-                    next = page.NextPageToken;
-                    if (result.IsFinished) break;
-                    if (clock.Elapsed.TotalSeconds >= TimeoutSeconds)
-                    {
-                        Complete(progress);
-                        WriteError(ErrorFactory.Input("QueryTimeout",
-                            $"Query {submitted.Id} was still '{result.Status}' after {TimeoutSeconds} s.", ErrorCategory.OperationTimeout, submitted.Id,
-                            "Wait longer with -TimeoutSeconds."));
-                        return;
-                    }
-                    progress.StatusDescription = $"{result.Status} ({clock.Elapsed.TotalSeconds:0} s)";
-                    WriteProgress(progress);
-                    delay = TimeSpan.FromTicks(Math.Min(MaxPoll.Ticks, (long)(delay.Ticks * 1.5)));
-                }
-            }
-            else
+                MaxDelaySeconds = 10, ProgressId = Math.Abs(submitted.Id.GetHashCode() % 100000),
+            };
+            var first = new Polytomic.Http.Page<PolytomicQueryResult>(new[] { submitted }, null);
+            var polled = Poll(options, first, (c, ct) => c.GetQueryAsync(submitted.Id, null, ct),
+                p => p.Items[0].IsFinished, p => p.Items[0].Status ?? "?");
+            var current = polled.Last;
+            var result = current.Items[0];
+            if (polled.TimedOut)
             {
-                // Submitted already finished: its first page still comes from the results route.
-                var first = Await((c, ct) => c.GetQueryAsync(submitted.Id, null, ct));
-                result = first.Items[0];
-                next = first.NextPageToken;
+                WriteError(ErrorFactory.Input("QueryTimeout",
+                    $"Query {submitted.Id} was still '{result.Status}' after {TimeoutSeconds} s{polled.PendingText}.", ErrorCategory.OperationTimeout, submitted.Id,
+                    "Wait longer with -TimeoutSeconds."));
+                return;
             }
-            Complete(progress);
 
             if (result.Status == "failed")
             {
@@ -110,22 +89,13 @@ namespace PolytomicPS.Commands
             while (true)
             {
                 foreach (var row in result.Results ?? new List<Dictionary<string, object?>>()) WriteObject(Row(row, result.Fields));
-                next = tokens.Next(next, $"The results of query {submitted.Id}");
-                if (next == null) break;
-                var token = next;
-                var page = Await((c, ct) => c.GetQueryAsync(submitted.Id, token, ct));
-                result = page.Items[0];
-                next = page.NextPageToken;
+                var token = tokens.Next(current, $"The results of query {submitted.Id}");
+                if (token == null) break;
+                current = Await((c, ct) => c.GetQueryAsync(submitted.Id, token, ct));
+                result = current.Items[0];
             }
         }
 
-        private void Complete(ProgressRecord progress)
-        {
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
-        }
-
-        /// <summary>Columns in the order the query returned them.</summary>
         private object Row(Dictionary<string, object?> row, List<string>? fields)
         {
             if (AsDictionary) return row;

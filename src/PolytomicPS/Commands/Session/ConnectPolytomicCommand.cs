@@ -269,7 +269,7 @@ namespace PolytomicPS.Commands
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "InsecureBaseUrl", ErrorCategory.SecurityError, url));
+                ThrowTerminatingError(ErrorFactory.FromException(ex, "InsecureBaseUrl", ErrorCategory.SecurityError, url));
             }
             return url!;
         }

@@ -60,12 +60,14 @@ namespace PolytomicPS.Commands
         {
             var bulk = Bulk || Schema != null;
             var cursor = After;
+            // The paging guard: a cursor given before, or pages of entries already seen, end the list with PagingLoop.
+            var guard = new Polytomic.Http.PageTokens();
             while (true)
             {
                 var page = Await((c, ct) => c.GetConsoleLogPageAsync(SyncId, ExecutionId, bulk, Schema, PageSize, cursor, ct));
                 WriteObject(page.Entries, true);
                 if (page.Entries.Count == 0 || string.IsNullOrEmpty(page.NextCursor) || page.NextCursor == cursor) return;
-                cursor = page.NextCursor;
+                cursor = guard.Next(new Polytomic.Http.Page<PolytomicConsoleLogEntry>(page.Entries, page.NextCursor), "The console log", e => e.Id);
             }
         }
     }

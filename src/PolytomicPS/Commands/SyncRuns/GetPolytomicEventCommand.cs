@@ -62,19 +62,30 @@ namespace PolytomicPS.Commands
                 throw new PolytomicInputException("InvalidTimeWindow", "-After must be earlier than -Before.", "After", After);
             var window = new PagingWindow(PagingParameters);
             var previous = new HashSet<string>(StringComparer.Ordinal);
+            var tokens = new Polytomic.Http.PageTokens();
+            string? token = null;
             while (!window.Full)
             {
-                var page = Await((c, ct) => c.ListEventsAsync(Type, after, before, PageSize, ct));
+                var pageToken = token;
+                var listed = Await((c, ct) => c.ListEventsPageAsync(Type, after, before, PageSize, pageToken, ct));
+                var page = listed.Items;
                 var fresh = page.Where(e => !previous.Contains(e.Id)).ToList();
                 foreach (var e in fresh)
                 {
                     if (window.Full) break;
                     if (window.Admit()) WriteObject(e);
                 }
+                // A page that carries a next-page token is followed (through the paging guard); otherwise the list
+                // pages by time window.
+                token = tokens.Next(listed, "The list of events");
+                if (token != null) { foreach (var e in page) previous.Add(e.Id); continue; }
                 if (page.Count < PageSize) break;
                 var last = page.Max(e => e.CreatedAt) ?? throw new InvalidOperationException("An event without created_at cannot be paged past.");
                 // The next window starts a millisecond before the last event, so events sharing its timestamp are not
                 // lost (the bound is exclusive); those already written are skipped by id. A page of nothing new moves on.
+                if (fresh.Count == 0 && after == last)
+                    throw new PolytomicApiException(PolytomicErrorKind.PagingLoop,
+                        $"The list of events: the window after {last:o} gave only events already written, so the list would repeat forever; paging stopped.");
                 after = fresh.Count == 0 ? last : last.AddMilliseconds(-1);
                 previous = new HashSet<string>(page.Select(e => e.Id), StringComparer.Ordinal);
             }

@@ -27,7 +27,7 @@ namespace PolytomicPS.Commands
     /// </example>
     [Cmdlet(VerbsLifecycle.Start, "PolytomicSync", HelpUri = HelpLinks.Cmdlets + "Start-PolytomicSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSyncExecution))]
-    public sealed class StartPolytomicSyncCommand : SyncRunCmdlet
+    public sealed class StartPolytomicSyncCommand : RunCmdlet
     {
         /// <summary>The id of the sync to run; takes sync objects (or anything with an Id or SyncId) and ids from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -77,37 +77,14 @@ namespace PolytomicPS.Commands
             var what = (Test ? "Start a test run" : Resync ? "Start a resync" : "Start a run")
                        + (Identities != null ? $" of {Identities.Length} identit(ies)" : "");
             if (!ShouldProcess(Named("Sync", Id), what)) return;
-            PolytomicSyncExecution run;
-            try
+            var request = new StartSyncRequest
             {
-                run = Await((c, ct) => c.StartSyncAsync(Id, new StartSyncRequest
-                {
-                    Resync = Resync ? true : (bool?)null,
-                    Test = Test ? true : (bool?)null,
-                    Identities = Identities?.ToList(),
-                }, ct, OneRequestKey(IdempotencyKey)));
-            }
-            catch (PolytomicApiException ex) when (ex.StatusCode == 409)
-            {
-                var current = CurrentRun(Id);
-                if (!Wait || current == null)
-                {
-                    var message = $"Sync {Id} is already running" + (current != null ? $" (run {current.Id}, {current.Status})." : ".");
-                    var record = new ErrorRecord(ex, "SyncAlreadyRunning", ErrorCategory.ResourceBusy, (object?)current ?? Id)
-                    {
-                        ErrorDetails = new ErrorDetails(message)
-                        {
-                            RecommendedAction = "Add -Wait to wait for the run in progress, or stop it with Stop-PolytomicSync.",
-                        },
-                    };
-                    WriteError(record);
-                    return;
-                }
-                WriteVerbose($"Sync {Id} is already running (run {current.Id}); waiting for that run.");
-                run = current;
-            }
-            if (Wait) run = WaitForRun(run, TimeoutSeconds, PollIntervalSeconds);
-            WriteObject(run);
+                Resync = Resync ? true : (bool?)null,
+                Test = Test ? true : (bool?)null,
+                Identities = Identities?.ToList(),
+            };
+            var key = OneRequestKey(IdempotencyKey);
+            StartRun(SyncRunKind.Instance, Id, (c, ct) => c.StartSyncAsync(Id, request, ct, key), Wait, TimeoutSeconds, PollIntervalSeconds);
         }
     }
 }

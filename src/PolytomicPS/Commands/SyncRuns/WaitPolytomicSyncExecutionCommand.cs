@@ -24,7 +24,7 @@ namespace PolytomicPS.Commands
     /// </example>
     [Cmdlet(VerbsLifecycle.Wait, "PolytomicSyncExecution", HelpUri = HelpLinks.Cmdlets + "Wait-PolytomicSyncExecution.md")]
     [OutputType(typeof(PolytomicSyncExecution))]
-    public sealed class WaitPolytomicSyncExecutionCommand : SyncRunCmdlet
+    public sealed class WaitPolytomicSyncExecutionCommand : RunCmdlet
     {
         /// <summary>The id of the sync; binds from piped executions (their SyncId), syncs and ids.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -54,25 +54,7 @@ namespace PolytomicPS.Commands
 
         protected override object? ErrorTarget => ExecutionId ?? SyncId;
 
-        protected override void ProcessItem()
-        {
-            PolytomicSyncExecution run;
-            if (ExecutionId != null)
-                run = new PolytomicSyncExecution { SyncId = SyncId, Id = Polytomic.Http.ApiPath.Id(ExecutionId, "execution id") };
-            else
-            {
-                var status = Await((c, ct) => c.GetSyncStatusAsync(SyncId, ct));
-                var found = status.CurrentExecution ?? status.LastExecution;
-                if (found == null)
-                {
-                    WriteError(ErrorFactory.Input("NoSyncExecution", $"Sync {SyncId} has no run to wait for.", ErrorCategory.ObjectNotFound, SyncId,
-                        "Start one with Start-PolytomicSync."));
-                    return;
-                }
-                run = found;
-            }
-            run = WaitForRun(run, TimeoutSeconds, PollIntervalSeconds);
-            if (PassThru) WriteObject(run);
-        }
+        protected override void ProcessItem() =>
+            WaitForRun(SyncRunKind.Instance, SyncId, ExecutionId, TimeoutSeconds, PollIntervalSeconds, PassThru);
     }
 }

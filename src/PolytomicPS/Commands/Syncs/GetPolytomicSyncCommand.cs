@@ -7,7 +7,7 @@ namespace PolytomicPS.Commands
 {
     /// <summary>Gets model syncs: all of them, by name, or by id.</summary>
     /// <remarks>
-    /// <para>Without -Id, Get-PolytomicSync lists syncs (GET /api/syncs), filtered by -Active, -Mode and -TargetConnectionId, and -Name takes wildcards (Tab completes the names); a name without wildcards that matches nothing is a SyncNotFound error. On API version 2025-09-18 the list is paged (-PageSize, at most 50) and light, without fields and identity: every page is read and written as it arrives. On 2024-02-08 it returns full syncs at once.</para>
+    /// <para>Without -Id, Get-PolytomicSync lists syncs (GET /api/syncs), filtered by -Active, -Mode and -TargetConnectionId, and -Name takes wildcards (Tab completes the names); a name without wildcards that matches nothing is a SyncNotFound error. On API version 2025-09-18 the list is paged (-PageSize, at most 50) and light, without fields and identity: every page is read and written as it arrives. On 2024-02-08 it returns full syncs at once (a next-page token is followed there too, should Polytomic send one).</para>
     /// <para>-Id (or pipeline input) reads full syncs one by one (GET /api/syncs/{id}); an unknown id is a PolytomicApi.NotFound error and the others are still read. Syncs (PolytomicSync) carry Id and SyncId, so they pipe into the other sync cmdlets.</para>
     /// </remarks>
     /// <example>

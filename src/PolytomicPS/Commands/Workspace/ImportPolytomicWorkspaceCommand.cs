@@ -91,9 +91,8 @@ namespace PolytomicPS.Commands
                     WriteWarning($"Connection '{item.Name}' uses OAuth: {item.Note}");
                 WriteObject(item);
                 if (item.Result == "Failed" || item.Result == "Skipped")
-                    WriteError(new ErrorRecord(new System.InvalidOperationException($"{item.Kind} '{item.Name}' was not applied: {item.Error}"),
-                        "WorkspaceStepFailed", ErrorCategory.InvalidOperation, item.Name)
-                    { ErrorDetails = new ErrorDetails($"{item.Kind} '{item.Name}' was not applied: {item.Error}") { RecommendedAction = "Fix the cause and run the import again: what was applied stays, and it picks up from there." } });
+                    WriteError(ErrorFactory.About(item.Name, "WorkspaceStepFailed", ErrorCategory.InvalidOperation, $"{item.Kind} '{item.Name}' was not applied: {item.Error}",
+                        "Fix the cause and run the import again: what was applied stays, and it picks up from there."));
             }
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
