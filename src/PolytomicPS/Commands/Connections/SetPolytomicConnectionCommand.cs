@@ -36,9 +36,9 @@ namespace PolytomicPS.Commands
     public sealed class SetPolytomicConnectionCommand : PolytomicCmdlet
     {
         /// <summary>The id of the connection to change. Takes objects with an Id or ConnectionId property from the pipeline.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ConnectionId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Id { get; set; } = "";

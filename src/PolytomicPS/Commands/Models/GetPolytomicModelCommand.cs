@@ -33,7 +33,7 @@ namespace PolytomicPS.Commands
         /// <summary>Ids of the models to get. Takes pipeline input, and objects with an Id or ModelId property.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ModelId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Model)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string[] Id { get; set; } = new string[0];
@@ -46,7 +46,7 @@ namespace PolytomicPS.Commands
 
         /// <summary>Only models over this source connection: an id or a connection object.</summary>
         [Parameter(ParameterSetName = ByName)]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection)]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? ConnectionId { get; set; }
 

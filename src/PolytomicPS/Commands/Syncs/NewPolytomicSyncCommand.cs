@@ -39,7 +39,7 @@ namespace PolytomicPS.Commands
         /// <summary>The model to sync from: an id or a model object. Takes pipeline input by property name (ModelId).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ModelId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Model)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string Model { get; set; } = "";
@@ -47,7 +47,7 @@ namespace PolytomicPS.Commands
         /// <summary>The target connection: an id or a connection object. Takes TargetConnectionId from a piped sync (a copy with other fields).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("TargetConnectionId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection, "TargetConnectionId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Target { get; set; } = "";

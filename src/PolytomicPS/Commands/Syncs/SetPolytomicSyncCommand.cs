@@ -29,9 +29,9 @@ namespace PolytomicPS.Commands
     public sealed class SetPolytomicSyncCommand : PolytomicCmdlet
     {
         /// <summary>The sync to change: an id or a sync object. Takes pipeline input by property name (Id or SyncId).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SyncId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Sync)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string Id { get; set; } = "";
@@ -43,7 +43,7 @@ namespace PolytomicPS.Commands
 
         /// <summary>The model that -Field, -Filter and -Identity field names refer to: an id or a model object. Defaults to the sync's first model.</summary>
         [Parameter]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Model)]
         [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string? Model { get; set; }
 
@@ -93,7 +93,7 @@ namespace PolytomicPS.Commands
         /// <summary>A new target connection: an id or a connection object.</summary>
         [Parameter]
         [Alias("TargetConnectionId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection, "TargetConnectionId")]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? Target { get; set; }
 
