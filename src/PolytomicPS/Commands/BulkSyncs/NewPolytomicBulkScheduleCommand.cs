@@ -60,10 +60,11 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
+            var day = ScheduleCheck.Check("Frequency", Frequency, Minute, Hour, DayOfWeek, DayOfMonth, Month);
             if (!ShouldProcess(Named("Bulk sync", SyncId), $"Add a {Frequency} schedule to bulk sync")) return;
             WriteObject(Await((c, ct) => c.CreateBulkScheduleAsync(SyncId, new BulkScheduleApi
             {
-                Frequency = Frequency, Minute = Minute, Hour = Hour, DayOfWeek = DayOfWeek, DayOfMonth = DayOfMonth, Month = Month,
+                Frequency = Frequency, Minute = Minute, Hour = Hour, DayOfWeek = day, DayOfMonth = DayOfMonth, Month = Month,
                 SelectiveMode = SelectiveMode,
             }, ct, OneRequestKey(IdempotencyKey))));
         }

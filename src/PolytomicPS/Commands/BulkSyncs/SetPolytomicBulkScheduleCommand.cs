@@ -67,13 +67,15 @@ namespace PolytomicPS.Commands
         protected override void ProcessItem()
         {
             var current = Await((c, ct) => c.GetBulkScheduleAsync(SyncId, ScheduleId, ct));
+            var day = ScheduleCheck.Check("Frequency", Frequency ?? current.Frequency, Minute ?? current.Minute, Hour ?? current.Hour,
+                DayOfWeek ?? current.DayOfWeek, DayOfMonth ?? current.DayOfMonth, Month ?? current.Month);
             if (!ShouldProcess($"{ScheduleId} of bulk sync {SyncId}", "Update bulk sync schedule")) return;
             var updated = Await((c, ct) => c.UpdateBulkScheduleAsync(SyncId, ScheduleId, new BulkScheduleApi
             {
                 Frequency = Frequency ?? current.Frequency,
                 Minute = Minute ?? current.Minute,
                 Hour = Hour ?? current.Hour,
-                DayOfWeek = DayOfWeek ?? current.DayOfWeek,
+                DayOfWeek = day,
                 DayOfMonth = DayOfMonth ?? current.DayOfMonth,
                 Month = Month ?? current.Month,
                 SelectiveMode = SelectiveMode ?? current.SelectiveMode,

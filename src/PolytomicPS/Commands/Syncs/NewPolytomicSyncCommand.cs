@@ -145,6 +145,8 @@ namespace PolytomicPS.Commands
                 Policies = Policy?.ToList(),
                 OrganizationId = OrganizationId,
             };
+            SyncFieldCheck.Check(request, () => Await((c, ct) => c.GetModelAsync(Model, ct)),
+                () => Await((c, ct) => c.GetTargetFieldsAsync(Target, Object, false, ct)).Fields);
             if (!ShouldProcess(Name, $"Create {mode} sync of model {Model} into {Object}")) return;
             var sync = Await((c, ct) => c.CreateSyncAsync(request, ct, OneRequestKey(IdempotencyKey)));
             CurrentSession.Completion.Invalidate("syncs");
