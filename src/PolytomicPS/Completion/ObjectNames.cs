@@ -14,7 +14,10 @@ namespace PolytomicPS
             switch (value)
             {
                 case PolytomicConnection x: session.Completion.Remember(x.Id, x.Name, ObjectKinds.Connection); break;
-                case PolytomicModel x: session.Completion.Remember(x.Id, x.Name, ObjectKinds.Model); break;
+                case PolytomicModel x:
+                    session.Completion.Remember(x.Id, x.Name, ObjectKinds.Model);
+                    x.ConnectionName ??= session.Completion.NameOf(x.ConnectionId, ObjectKinds.Connection);
+                    break;
                 case PolytomicSync x: session.Completion.Remember(x.Id, x.Name, ObjectKinds.Sync); break;
                 case PolytomicBulkSync x: session.Completion.Remember(x.Id, x.Name, ObjectKinds.BulkSync); break;
             }

@@ -51,18 +51,38 @@ namespace PolytomicPS.Commands
         public string? ConnectionId { get; set; }
 
 
+        private bool connectionsListed;
+
+        /// <summary>The model with its connection's name (the table shows it): from the session's book, else one list
+        /// of the connections per command. A failure to list leaves the name out (the view shows the id).</summary>
+        private Polytomic.Models.PolytomicModel Named(Polytomic.Models.PolytomicModel model)
+        {
+            var book = CurrentSession.Completion;
+            if (model.ConnectionId != null && book.NameOf(model.ConnectionId, ObjectKinds.Connection) == null && !connectionsListed)
+            {
+                connectionsListed = true;
+                try
+                {
+                    foreach (var c in Await((c, ct) => c.ListConnectionsAsync(ct))) book.Remember(c.Id, c.Name, ObjectKinds.Connection);
+                }
+                catch (Polytomic.PolytomicApiException) { }
+            }
+            model.ConnectionName ??= book.NameOf(model.ConnectionId, ObjectKinds.Connection);
+            return model;
+        }
+
         protected override void ProcessItem()
         {
             if (ParameterSetName == ById)
             {
-                WriteEach(Id, id => Await((c, ct) => c.GetModelAsync(id, ct)));
+                WriteEach(Id, id => Named(Await((c, ct) => c.GetModelAsync(id, ct))));
                 return;
             }
             var names = new NameFilter(Name);
             var all = Await((c, ct) => c.ListModelsAsync(ct));
             CurrentSession.Completion.Invalidate("models");
             var matches = ConnectionId == null ? all : all.Where(m => m.ConnectionId == ConnectionId).ToList();
-            foreach (var m in matches) if (names.Matches(m.Name)) WriteObject(m);
+            foreach (var m in matches) if (names.Matches(m.Name)) WriteObject(Named(m));
             foreach (var e in names.Missing("ModelNotFound", "model")) WriteError(e);
         }
     }
