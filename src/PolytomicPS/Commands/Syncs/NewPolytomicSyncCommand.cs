@@ -64,7 +64,7 @@ namespace PolytomicPS.Commands
         [ValidateSet("create", "update", "updateOrCreate", "replace", "append", "remove", "snapshot", IgnoreCase = true)]
         public string Mode { get; set; } = "";
 
-        /// <summary>The model field matched against a target field, as one pair: @{ email = 'Email' }. Required by create, update, updateOrCreate and remove.</summary>
+        /// <summary>The model field matched against a target field, as one pair: @{ email = 'Email' }. Required by create, update, updateOrCreate and remove. Tab completes it: a model field name gives the pair, and email=&lt;Tab&gt; lists the target fields once -Target and -Object are given.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(ModelFieldCompleter))]
         public IDictionary? Identity { get; set; }
@@ -74,7 +74,7 @@ namespace PolytomicPS.Commands
         [ArgumentCompleter(typeof(IdentityFunctionCompleter))]
         public string? IdentityFunction { get; set; }
 
-        /// <summary>The field mapping: @{ first_name = 'FirstName' } pairs (model field = target field), or objects with target, source, sync_mode, override_value, encryption_enabled and new.</summary>
+        /// <summary>The field mapping: @{ first_name = 'FirstName' } pairs (model field = target field), or objects with target, source, sync_mode, override_value, encryption_enabled and new. Tab completes it: first&lt;Tab&gt; gives @{ first_name = 'FirstName' } (the nearest target field), first_name=&lt;Tab&gt; lists the target fields once -Target and -Object are given.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(ModelFieldCompleter))]
         public object[]? Field { get; set; }
