@@ -169,7 +169,7 @@ namespace PolytomicPS.Tests.Cmdlets
             Assert.Equal("daily", sync.Schedule!.Frequency);
             Assert.Equal("05", sync.Schedule.Hour);
             var r = Ps.Run($@"
-                New-PolytomicBulkSchedule -SyncId '{sync.Id}' -Frequency weekly -DayOfWeek monday -Hour 1 -SelectiveMode nonincrementalFields | Out-Null
+                New-PolytomicBulkSchedule -SyncId '{sync.Id}' -Frequency weekly -DayOfWeek monday -Hour 1 -Minute 0 -SelectiveMode nonincrementalFields | Out-Null
                 Get-PolytomicBulkSync -Id '{sync.Id}' | Set-PolytomicBulkSync -NewName renamed -DestinationConfiguration @{{ mirror_schemas = $true }} -PassThru", sandbox, version);
             r.AssertSuccess();
             var updated = r.Single<PolytomicBulkSync>();

@@ -16,7 +16,7 @@ namespace PolytomicPS.Commands
     /// </example>
     /// <example>
     /// <code>
-    /// Get-PolytomicBulkSync -Name 'Salesforce Bulk Sync' | New-PolytomicBulkSchedule -Frequency weekly -DayOfWeek monday -Hour '01'
+    /// Get-PolytomicBulkSync -Name 'Salesforce Bulk Sync' | New-PolytomicBulkSchedule -Frequency weekly -DayOfWeek monday -Hour '01' -Minute '00'
     /// </code>
     /// <para>Adds a weekly Monday 01:00 UTC run to the bulk sync piped in.</para>
     /// </example>
