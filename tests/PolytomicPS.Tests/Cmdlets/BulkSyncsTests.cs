@@ -192,7 +192,7 @@ namespace PolytomicPS.Tests.Cmdlets
             else
             {
                 Assert.False(put.ContainsKey("default_schedule"));
-                AssertJson(@"{""frequency"":""daily"",""minute"":""30"",""hour"":""05"",""multi"":{""schedules"":[{""item"":""nonincrementalFields"",""schedule"":{""frequency"":""weekly"",""hour"":""1"",""day_of_week"":""monday""}}]}}", put["schedule"]);
+                AssertJson(@"{""frequency"":""daily"",""minute"":""30"",""hour"":""05"",""multi"":{""schedules"":[{""item"":""nonincrementalFields"",""schedule"":{""frequency"":""weekly"",""minute"":""0"",""hour"":""1"",""day_of_week"":""monday""}}]}}", put["schedule"]);
             }
         }
 

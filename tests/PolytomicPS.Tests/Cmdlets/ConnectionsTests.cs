@@ -85,12 +85,18 @@ namespace PolytomicPS.Tests.Cmdlets
         }
 
         [Fact]
-        public void A_typo_in_a_field_name_warns()
+        public void A_typo_in_a_field_name_is_refused_and_a_key_far_from_every_field_warns()
         {
             var name = Unique("typo");
             var r = Ps.Run($"New-PolytomicConnection -Name '{name}' -Type stripe -Configuration @{{ api_key = 'sk'; apikey = 'x' }}", sandbox);
+            var e = r.SingleError();
+            Assert.StartsWith("UnknownConfigurationKey,", e.FullyQualifiedErrorId);
+            Assert.Contains("Did you mean 'api_key'?", e.Exception.Message);
+            Assert.DoesNotContain(sandbox.State.Connections.All(), c => (string?)c["name"] == name);
+
+            r = Ps.Run($"New-PolytomicConnection -Name '{name}' -Type stripe -Configuration @{{ api_key = 'sk'; webhook_region = 'x' }}", sandbox);
             r.AssertSuccess();
-            Assert.Contains(r.Warnings, w => w.Message.Contains("apikey"));
+            Assert.Contains(r.Warnings, w => w.Message.Contains("webhook_region"));
         }
 
         [Theory]

@@ -160,6 +160,18 @@ $sf.Id
         }
 
         [Theory]
+        [InlineData("2024-02-08", "-Field @{ first_name = 'Firstnam' }", "UnknownTargetField")]
+        [InlineData("2025-09-18", "-Identity @{ emial = 'Email' }", "UnknownModelField")]
+        [InlineData("2024-02-08", "-Frequency weekly -Schedule @{ hour = 5; minute = 0; day_of_week = 'Someday' }", "InvalidDayOfWeek")]
+        public void Set_PolytomicSync_refuses_the_same_bad_input_before_the_update(string version, string args, string errorId)
+        {
+            var tag = ModelSyncSetup.Unique("set");
+            var r = Ps.Run(Setup(tag) + "$sync | Set-PolytomicSync " + args, sandbox, version);
+            ModelSyncSetup.AssertError(r, errorId, ErrorCategory.InvalidArgument);
+            Assert.DoesNotContain(sandbox.State.Requests, x => x.Method == "PUT" && x.Body.Contains(tag + " sync"));
+        }
+
+        [Theory]
         [InlineData("2024-02-08")]
         [InlineData("2025-09-18")]
         public void Good_schedules_pass_and_show_with_their_time(string version)

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Polytomic;
@@ -126,6 +127,13 @@ namespace PolytomicPS.Commands
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Active))) request.Active = Active.IsPresent;
             SyncInput.RequireIdentity(request.Mode ?? "", request.Identity);
             SyncInput.RequireFields(request.Fields);
+            // Only what this command changes is checked: a mapping already stored is Polytomic's to judge.
+            if (Field != null || Identity != null || Object != null || Target != null)
+                SyncFieldCheck.Check(new SyncRequest { Fields = Field != null || Object != null || Target != null ? request.Fields : new List<SyncField>(),
+                        Identity = Identity != null || Object != null || Target != null ? request.Identity : null },
+                    () => Await((c, ct) => c.GetModelAsync(model, ct)),
+                    () => request.Target?.ConnectionId == null || request.Target.Object == null ? new List<PolytomicTargetField>()
+                        : Await((c, ct) => c.GetTargetFieldsAsync(request.Target.ConnectionId, request.Target.Object, false, ct)).Fields);
 
             if (!ShouldProcess($"{current.Name} ({Id})", ChangeText.Describe("Update sync", SyncRequest.From(current), request))) return;
             var updated = Await((c, ct) => c.UpdateSyncAsync(Id, request, ct));

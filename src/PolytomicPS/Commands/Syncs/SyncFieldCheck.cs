@@ -41,6 +41,7 @@ namespace PolytomicPS.Commands
                 return names.Count == 0 ? null : names;
             }
             catch (PolytomicApiException) { return null; }
+            catch (PolytomicInputException) { return null; }
         }
     }
 }
