@@ -38,6 +38,10 @@ $model.Id | Remove-PolytomicModel -Confirm:$false
             Assert.Null(r.Thrown);
             var ids = r.Errors.Select(e => e.FullyQualifiedErrorId.Split(',')[0]).ToList();
             Assert.Equal(new[] { "ConnectionInUse", "ConnectionInUse", "ModelInUse", "ModelInUse" }, ids);
+            // The warehouse's refusal names all that -Recurse would delete: the model, the sync reading it, the bulk sync into it.
+            Assert.Contains($"model '{tag} users'", r.Errors[0].ErrorDetails!.Message);
+            Assert.Contains($"sync '{tag} sync'", r.Errors[0].ErrorDetails!.Message);
+            Assert.Contains($"bulk sync '{tag} bulk'", r.Errors[0].ErrorDetails!.Message);
             var modelInUse = r.Errors[2];
             Assert.Equal(ErrorCategory.ResourceBusy, modelInUse.CategoryInfo.Category);
             Assert.Contains($"sync '{tag} sync'", modelInUse.Exception.Message);

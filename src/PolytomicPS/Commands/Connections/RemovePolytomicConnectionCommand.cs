@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using Polytomic;
 
@@ -64,7 +65,16 @@ namespace PolytomicPS.Commands
             }
             catch (PolytomicApiException ex) when (ex.StatusCode == 422)
             {
-                WriteError(InUse("ConnectionInUse", what, Id, ErrorFactory.UsedBy(ex), "Remove-PolytomicConnection", ex));
+                // Polytomic names the objects that use the connection directly; the syncs that read its models would be
+                // left pointing at nothing too, so the full list (what -Recurse deletes) is named when it can be read.
+                IEnumerable<string> users = ErrorFactory.UsedBy(ex).ToList();
+                try
+                {
+                    var all = UsersOfConnection(Id);
+                    if (all.Count > 0) users = all.Select(d => d.ToString());
+                }
+                catch (PolytomicApiException) { }
+                WriteError(InUse("ConnectionInUse", what, Id, users, "Remove-PolytomicConnection", ex));
             }
         }
     }
