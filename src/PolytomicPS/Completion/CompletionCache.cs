@@ -80,6 +80,9 @@ namespace PolytomicPS
 
         private readonly ConcurrentDictionary<string, string> kinds = new ConcurrentDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>How the book spells a kind ("bulk sync", "bulk_syncs" → "bulksync").</summary>
+        public string KindKeyOf(string kind) => KindKey(kind);
+
         private static string KindKey(string kind) => kind.ToLowerInvariant().Replace(" ", "").Replace("_", "").TrimEnd('s');
     }
 }

@@ -129,8 +129,34 @@ namespace PolytomicPS
         }
 
         /// <summary>The first refusal among a command's bound parameters: the message (after the command's name) and
-        /// the object that was refused.</summary>
-        public static (string Message, object Value)? FindRefusal(IDictionary<string, object> bound)
+        /// the object that was refused. A plain id the session knows as another kind (it has seen that connection) is
+        /// refused too: typed or pasted, it is the same mistake as piping the object.</summary>
+        public static (string Message, object Value)? FindRefusal(InvocationInfo invocation, PolytomicSession? session)
+        {
+            var bound = invocation.BoundParameters;
+            if (FindRefusal(bound) is { } refused) return refused;
+            if (session == null) return null;
+            foreach (var kv in bound)
+            {
+                if (!invocation.MyCommand.Parameters.TryGetValue(kv.Key, out var meta)) continue;
+                var kind = meta.Attributes.OfType<IdTransformationAttribute>().FirstOrDefault()?.Kind;
+                if (kind == null) continue;
+                var values = PSInput.Unwrap(kv.Value) is string one ? new[] { one }
+                    : PSInput.Unwrap(kv.Value) is IEnumerable list ? list.Cast<object?>().Select(i => PSInput.Unwrap(i) as string) : Enumerable.Empty<string?>();
+                foreach (var id in values)
+                {
+                    var known = session.Completion.KindOf(id);
+                    if (known == null || known == session.Completion.KindKeyOf(kind)) continue;
+                    var name = session.Completion.NameOf(id);
+                    var info = Kinds[kind];
+                    var what = Kinds.Keys.FirstOrDefault(k => session.Completion.KindKeyOf(k) == known) ?? known;
+                    return ($"expects a {kind} (its id, a {kind} object, or an object with a {info.IdProperty} property); got the id of {(name == null ? "a " + what : $"the {what} '{name}'")}.", id!);
+                }
+            }
+            return null;
+        }
+
+        private static (string Message, object Value)? FindRefusal(IDictionary<string, object> bound)
         {
             foreach (var v in bound.Values)
             {

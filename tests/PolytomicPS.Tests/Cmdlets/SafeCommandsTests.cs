@@ -108,6 +108,8 @@ $sf.Id
         [InlineData("2025-09-18", "$sync | Start-PolytomicBulkSync", "expects a bulk sync", "got the sync '{tag} sync'")]
         [InlineData("2024-02-08", "$sync | Remove-PolytomicModel -Force", "expects a model", "got the sync")]
         [InlineData("2025-09-18", "Get-PolytomicSync -Id @{ Name = 'x' }", "expects a sync", "Hashtable")]
+        [InlineData("2024-02-08", "Remove-PolytomicSync -Id $crm.Id -WhatIf", "expects a sync", "got the id of the connection 'crm-")]
+        [InlineData("2025-09-18", "Start-PolytomicBulkSync -Id $sync.Id", "expects a bulk sync", "got the id of the sync '{tag} sync'")]
         public void A_wrong_object_is_refused_before_any_request_naming_what_was_expected_and_what_came(string version, string command, string expected, string got)
         {
             var tag = ModelSyncSetup.Unique("kind");
