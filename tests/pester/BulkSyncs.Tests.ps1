@@ -16,7 +16,7 @@ BeforeAll {
 
 AfterAll {
     Get-PolytomicBulkSync -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicBulkSync -Force -ErrorAction SilentlyContinue
-    $salesforce, $snowflake | Remove-PolytomicConnection -Force -ErrorAction SilentlyContinue
+    $salesforce, $snowflake | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
     . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
 }
 

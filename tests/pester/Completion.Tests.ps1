@@ -23,7 +23,7 @@ BeforeAll {
 AfterAll {
     $bulk | Remove-PolytomicBulkSync -Force -ErrorAction SilentlyContinue
     Get-PolytomicModel -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicModel -Force -ErrorAction SilentlyContinue
-    $snowflake, $salesforce | Remove-PolytomicConnection -Force -ErrorAction SilentlyContinue
+    $snowflake, $salesforce | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
     . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
 }
 

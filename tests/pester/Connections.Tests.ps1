@@ -188,7 +188,7 @@ Describe 'Schemas' {
         $script:user = Connect-Polytomic -ApiKey $script:apiKey -BaseUrl $script:baseUrl -ApiVersion 2025-09-18
         $script:crm = New-PolytomicConnection -Name "pester-schemas-crm-$([guid]::NewGuid().ToString('N').Substring(0, 8))" -Type salesforce -Configuration @{ domain = 'https://pester.my.salesforce.com' } -WarningAction SilentlyContinue
     }
-    AfterAll { $script:crm | Remove-PolytomicConnection -Force -ErrorAction SilentlyContinue }
+    AfterAll { $script:crm | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue }
 
     It 'Get-PolytomicSchema reads objects with their fields, waiting for the schema cache' {
         $schemas = @($crm | Get-PolytomicSchema -Schema Contact, Account -TimeoutSeconds 60)

@@ -17,7 +17,7 @@ BeforeAll {
 }
 
 AfterAll {
-    $script:sf | Remove-PolytomicConnection -Force -ErrorAction SilentlyContinue
+    $script:sf | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
     . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
 }
 

@@ -19,7 +19,7 @@ BeforeAll {
 
 AfterAll {
     Get-PolytomicModel -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicModel -Force -ErrorAction SilentlyContinue
-    $snowflake | Remove-PolytomicConnection -Force -ErrorAction SilentlyContinue
+    $snowflake | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
     . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
 }
 

@@ -56,7 +56,7 @@ AfterAll {
     Get-PolytomicSync -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicSync -Force -ErrorAction SilentlyContinue
     Get-PolytomicBulkSync -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicBulkSync -Force -ErrorAction SilentlyContinue
     Get-PolytomicModel -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicModel -Force -ErrorAction SilentlyContinue
-    $snowflake, $salesforce | Remove-PolytomicConnection -Force -ErrorAction SilentlyContinue
+    $snowflake, $salesforce | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
     . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
 }
 

@@ -35,7 +35,7 @@ BeforeAll {
 AfterAll {
     foreach ($s in $script:syncs) { $s | Stop-PolytomicSync -Confirm:$false -ErrorAction SilentlyContinue; $s | Remove-PolytomicSync -Force -ErrorAction SilentlyContinue }
     $script:model | Remove-PolytomicModel -Force -ErrorAction SilentlyContinue
-    foreach ($c in $script:sf, $script:crm) { $c | Remove-PolytomicConnection -Force -ErrorAction SilentlyContinue }
+    foreach ($c in $script:sf, $script:crm) { $c | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue }
     . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
 }
 

@@ -20,7 +20,7 @@ BeforeAll {
 AfterAll {
     Get-PolytomicSync -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicSync -Force -ErrorAction SilentlyContinue
     Get-PolytomicModel -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicModel -Force -ErrorAction SilentlyContinue
-    $snowflake, $crm | Remove-PolytomicConnection -Force -ErrorAction SilentlyContinue
+    $snowflake, $crm | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
     . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
 }
 

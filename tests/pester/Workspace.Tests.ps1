@@ -44,7 +44,7 @@ BeforeAll {
     $null = $warehouse, $crm | Wait-PolytomicConnection -Session $a -TimeoutSeconds 120 -PollIntervalSeconds 0.2
     $model = New-PolytomicModel -Session $a -Name "$tag Users" -ConnectionId $warehouse.Id -Table 'PUBLIC.users'
     $null = New-PolytomicSync -Session $a -Name "$tag Users to CRM" -ModelId $model.Id -Target $crm -Object Contact `
-        -Mode updateOrCreate -Identity @{ email = 'Email' } -Field @{ first_name = 'FirstName' } -Frequency daily
+        -Mode updateOrCreate -Identity @{ email = 'Email' } -Field @{ first_name = 'FirstName' } -Frequency daily -Schedule @{ hour = 5; minute = 30 }
     $null = New-PolytomicBulkSync -Session $a -Name "$tag CRM to Warehouse" -Source $crm -Destination $warehouse `
         -Mode replicate -Frequency manual -DestinationConfiguration @{ schema = 'CRM' } -Schema Account, Contact
 }

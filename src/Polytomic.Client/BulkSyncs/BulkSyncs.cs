@@ -102,8 +102,11 @@ namespace Polytomic.Models
 
     internal static class ScheduleText
     {
-        public static string Describe(string? frequency, string? minute, string? hour, string? dayOfWeek, string? dayOfMonth)
+        public static string Describe(string? frequency, string? minute, string? hour, string? dayOfWeek, string? dayOfMonth, string? month = null)
         {
+            // A custom schedule is cron fields: shown as cron, since "*/6:00" would read as a time.
+            if (string.Equals(frequency, "custom", StringComparison.OrdinalIgnoreCase))
+                return $"custom {Cron(minute)} {Cron(hour)} {Cron(dayOfMonth)} {Cron(month)} {Cron(dayOfWeek)} UTC";
             var text = frequency ?? "";
             if (!string.IsNullOrEmpty(dayOfWeek)) text += " " + dayOfWeek;
             if (!string.IsNullOrEmpty(dayOfMonth)) text += " day " + dayOfMonth;
@@ -111,6 +114,8 @@ namespace Polytomic.Models
             else if (minute != null && minute.Length > 0) text += $" :{minute.PadLeft(2, '0')}";
             return text;
         }
+
+        private static string Cron(string? field) => string.IsNullOrEmpty(field) ? "*" : field!;
     }
 
     /// <summary>A schedule of the per-sync schedules sub-resource (camelCase on the wire).</summary>

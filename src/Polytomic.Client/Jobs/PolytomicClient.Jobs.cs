@@ -10,8 +10,12 @@ namespace Polytomic
     public sealed partial class PolytomicClient
     {
         /// <summary>GET /api/jobs/{type}/{id}: status created|running|done|failed, result once done.</summary>
-        public Task<PolytomicJob> GetJobAsync(string type, string jobId, CancellationToken ct = default) =>
-            GetDataAsync<PolytomicJob>(ApiPath.Build("jobs", ApiPath.Segment(type, "job type"), ApiPath.Id(jobId, "job id")), null, ct);
+        public async Task<PolytomicJob> GetJobAsync(string type, string jobId, CancellationToken ct = default)
+        {
+            var job = await GetDataAsync<PolytomicJob>(ApiPath.Build("jobs", ApiPath.Segment(type, "job type"), ApiPath.Id(jobId, "job id")), null, ct).ConfigureAwait(false);
+            if (job.Result is IDictionary<string, object?> values) job.Result = new PolytomicJobResult(values);
+            return job;
+        }
 
         /// <summary>POST /api/models?async=true: the model is created by a createmodel job (its result is the model).</summary>
         public async Task<PolytomicJob> CreateModelJobAsync(ModelRequest request, CancellationToken ct = default, string? idempotencyKey = null)

@@ -32,6 +32,9 @@ namespace Polytomic.Models
         /// <summary>Lets a model bind to -ModelId parameters by property name.</summary>
         [JsonIgnore] public string ModelId => Id;
 
+        /// <summary>The name of the model's connection, for the table view; set by the module when it knows it.</summary>
+        [JsonIgnore] public string? ConnectionName { get; set; }
+
         /// <summary>The field names, for display and for mapping.</summary>
         [JsonIgnore] public IEnumerable<string> FieldNames { get { foreach (var f in Fields) if (f.Name != null) yield return f.Name; } }
 

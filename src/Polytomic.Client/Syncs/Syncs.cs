@@ -115,7 +115,8 @@ namespace Polytomic.Models
         public bool? RunAfterSuccessOnly { get; set; }
         public string? ConnectionId { get; set; }
         public long? JobId { get; set; }
-        public override string ToString() => Frequency ?? "";
+        /// <summary>"daily 05:30 UTC", as bulk sync schedules read.</summary>
+        public override string ToString() => ScheduleText.Describe(Frequency, Minute, Hour, DayOfWeek, DayOfMonth, Month);
     }
 
     /// <summary>Body of POST /api/syncs and PUT /api/syncs/{id} (property order = the seeds' key order).</summary>

@@ -45,7 +45,7 @@ namespace PolytomicPS
             if (items == null) return Array.Empty<CompletionItem>();
             entries[kind] = (DateTime.UtcNow, items);
             if (objects)
-                foreach (var item in items) Remember(item.Id, item.Name);
+                foreach (var item in items) Remember(item.Id, item.Name, kind);
             return items;
         }
 
@@ -58,13 +58,31 @@ namespace PolytomicPS
                 if (key.StartsWith(kind + ":", StringComparison.OrdinalIgnoreCase)) entries.TryRemove(key, out _);
         }
 
-        public void Remember(string? id, string? name)
+        /// <summary>Remembers an object's name and kind ("connections", "Bulk sync": any spelling of the kind).</summary>
+        public void Remember(string? id, string? name, string? kind = null)
         {
             if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(name) || name == id) return;
-            if (names.Count >= MaxNames) names.Clear();
+            if (names.Count >= MaxNames) { names.Clear(); kinds.Clear(); }
             names[id!] = name!;
+            if (kind != null) kinds[id!] = KindKey(kind);
         }
 
-        public string? NameOf(string? id) => id != null && names.TryGetValue(id, out var n) ? n : null;
+        /// <summary>The name of an object; given a kind, only if the object is known to be of that kind (so a -WhatIf
+        /// for a sync never names a connection's id with the connection's name).</summary>
+        public string? NameOf(string? id, string? kind = null)
+        {
+            if (id == null || !names.TryGetValue(id, out var n)) return null;
+            return kind == null || !kinds.TryGetValue(id, out var k) || k == KindKey(kind) ? n : null;
+        }
+
+        /// <summary>The kind an id is known as ("connection", "bulksync"), or null.</summary>
+        public string? KindOf(string? id) => id != null && kinds.TryGetValue(id, out var k) ? k : null;
+
+        private readonly ConcurrentDictionary<string, string> kinds = new ConcurrentDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>How the book spells a kind ("bulk sync", "bulk_syncs" → "bulksync").</summary>
+        public string KindKeyOf(string kind) => KindKey(kind);
+
+        private static string KindKey(string kind) => kind.ToLowerInvariant().Replace(" ", "").Replace("_", "").TrimEnd('s');
     }
 }

@@ -26,23 +26,64 @@ namespace PolytomicPS
         }
     }
 
-    /// <summary>Completes model field names for -Identity and -Field from the model already given (-Model or -ModelId:
-    /// an id, a model object or a model's name). PowerShell calls no argument completer for the keys inside a hashtable
-    /// literal, so a bare word completes to a one-pair hashtable, @{ email = '' }, whose target field is then typed in.
-    /// One read of the model per cache lifetime.</summary>
+    /// <summary>Completes -Identity and -Field: model field names from the model already given (-Model or -ModelId: an
+    /// id, a model object or a model's name), and target field names once -Target and -Object are given too.
+    /// PowerShell calls no argument completer inside a hashtable literal (the value of @{ email = '…' } would complete
+    /// as a file path), so completion works on bare words and writes the hashtable itself:
+    /// <c>em</c>&lt;Tab&gt; gives <c>@{ email = 'Email' }</c> (the target field with the nearest name, when there is
+    /// one), and <c>email=</c>&lt;Tab&gt; (or <c>email=Fi</c>) offers every target field for the value. For -Identity
+    /// only target fields that support identity are offered. One read of the model and of the target's fields per
+    /// cache lifetime.</summary>
     public sealed class ModelFieldCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             System.Management.Automation.Language.CommandAst commandAst, IDictionary fakeBoundParameters)
         {
+            var word = (wordToComplete ?? "").Trim('\'', '"');
+            var targets = TargetFields(fakeBoundParameters, identity: string.Equals(parameterName, "Identity", StringComparison.OrdinalIgnoreCase));
+            var equals = word.IndexOf('=');
+            if (equals > 0)
+            {
+                // The value: the target fields, for the model field before '='.
+                var source = word.Substring(0, equals).Trim();
+                var typed = word.Substring(equals + 1).Trim().Trim('\'', '"');
+                return Matching(targets, typed).Select(t => new CompletionResult(Pair(source, t.Id), t.Name, CompletionResultType.ParameterValue, t.Detail ?? t.Id));
+            }
             var model = CompletionHelper.BoundId(fakeBoundParameters, "models", new ModelNameCompleter(), "Model", "ModelId");
             if (model == null || !Guid.TryParse(model, out _)) return Enumerable.Empty<CompletionResult>();
             var fields = CompletionHelper.Cached("model_fields:" + model, async (c, ct) =>
                 (IReadOnlyList<CompletionItem>)(await c.GetModelAsync(model, ct).ConfigureAwait(false)).Fields
                     .Where(f => !string.IsNullOrEmpty(f.Name))
                     .Select(f => new CompletionItem(f.Name!, f.Name, $"{f.Name} ({f.Type})")).ToList());
-            return CompletionHelper.Complete(fields, wordToComplete, insertIds: true)
-                .Select(r => new CompletionResult("@{ " + r.CompletionText + " = '' }", r.ListItemText, r.ResultType, r.ToolTip));
+            var targetIds = targets.Select(t => t.Id).ToList();
+            return Matching(fields, word).Select(f => new CompletionResult(Pair(f.Id, NearestName.Find(f.Id, targetIds) ?? ""),
+                f.Name, CompletionResultType.ParameterValue, f.Detail ?? f.Id));
+        }
+
+        private static IEnumerable<CompletionItem> Matching(IEnumerable<CompletionItem> items, string word)
+        {
+            var pattern = Wildcards.Prefix(word);
+            return items.Where(i => pattern.IsMatch(i.Name) || pattern.IsMatch(i.Id))
+                .GroupBy(i => i.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.First())
+                .OrderBy(i => i.Name, StringComparer.OrdinalIgnoreCase);
+        }
+
+        private static string Pair(string source, string target)
+        {
+            var key = System.Text.RegularExpressions.Regex.IsMatch(source, "^[A-Za-z_][A-Za-z0-9_]*$") ? source : "'" + source.Replace("'", "''") + "'";
+            return "@{ " + key + " = '" + target.Replace("'", "''") + "' }";
+        }
+
+        /// <summary>The target object's fields, once -Target (or -TargetConnectionId) and -Object are given; else none.</summary>
+        private static IReadOnlyList<CompletionItem> TargetFields(IDictionary fakeBoundParameters, bool identity)
+        {
+            var connection = CompletionHelper.BoundId(fakeBoundParameters, "connections", new ConnectionNameCompleter(), "Target", "TargetConnectionId");
+            var target = fakeBoundParameters != null && fakeBoundParameters.Contains("Object") ? PSInput.Unwrap(fakeBoundParameters["Object"])?.ToString() : null;
+            if (connection == null || !Guid.TryParse(connection, out _) || string.IsNullOrEmpty(target)) return Array.Empty<CompletionItem>();
+            var fields = CompletionHelper.Cached("targets:" + connection + ":fields:" + target, async (c, ct) =>
+                (IReadOnlyList<CompletionItem>)(await c.GetTargetFieldsAsync(connection, target!, false, ct).ConfigureAwait(false)).Fields
+                    .Select(f => new CompletionItem(f.Id, f.Name, (f.SupportsIdentity ? "identity " : "") + $"{f.Name ?? f.Id} ({f.Type})")).ToList());
+            return identity ? fields.Where(f => f.Detail?.StartsWith("identity ", StringComparison.Ordinal) == true).ToList() : fields;
         }
     }
 }

@@ -13,10 +13,13 @@ namespace PolytomicPS
             if (session == null || value == null) return;
             switch (value)
             {
-                case PolytomicConnection x: session.Completion.Remember(x.Id, x.Name); break;
-                case PolytomicModel x: session.Completion.Remember(x.Id, x.Name); break;
-                case PolytomicSync x: session.Completion.Remember(x.Id, x.Name); break;
-                case PolytomicBulkSync x: session.Completion.Remember(x.Id, x.Name); break;
+                case PolytomicConnection x: session.Completion.Remember(x.Id, x.Name, ObjectKinds.Connection); break;
+                case PolytomicModel x:
+                    session.Completion.Remember(x.Id, x.Name, ObjectKinds.Model);
+                    x.ConnectionName ??= session.Completion.NameOf(x.ConnectionId, ObjectKinds.Connection);
+                    break;
+                case PolytomicSync x: session.Completion.Remember(x.Id, x.Name, ObjectKinds.Sync); break;
+                case PolytomicBulkSync x: session.Completion.Remember(x.Id, x.Name, ObjectKinds.BulkSync); break;
             }
         }
 
@@ -24,7 +27,7 @@ namespace PolytomicPS
         public static string Describe(PolytomicSession? session, string kind, string? id)
         {
             if (string.IsNullOrEmpty(id)) return kind;
-            var name = session?.Completion.NameOf(id);
+            var name = session?.Completion.NameOf(id, kind);
             return name == null ? $"{kind} {id}" : $"{kind} '{name}' ({Short(id!)})";
         }
 

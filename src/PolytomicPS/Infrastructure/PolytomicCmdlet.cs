@@ -55,6 +55,12 @@ namespace PolytomicPS
         {
             try
             {
+                if (ObjectKinds.FindRefusal(MyInvocation, Session ?? SessionStore.Current) is { } refused)
+                {
+                    WriteError(ErrorFactory.Input("WrongObjectType", MyInvocation.MyCommand.Name + " " + refused.Message,
+                        ErrorCategory.InvalidArgument, refused.Value, "Pipe the right kind of object, or pass its id."));
+                    return;
+                }
                 InputText.CheckBound(MyInvocation.BoundParameters);
                 ProcessItem();
             }

@@ -169,7 +169,7 @@ namespace PolytomicPS.Tests.Cmdlets
             Assert.Equal("daily", sync.Schedule!.Frequency);
             Assert.Equal("05", sync.Schedule.Hour);
             var r = Ps.Run($@"
-                New-PolytomicBulkSchedule -SyncId '{sync.Id}' -Frequency weekly -DayOfWeek monday -Hour 1 -SelectiveMode nonincrementalFields | Out-Null
+                New-PolytomicBulkSchedule -SyncId '{sync.Id}' -Frequency weekly -DayOfWeek monday -Hour 1 -Minute 0 -SelectiveMode nonincrementalFields | Out-Null
                 Get-PolytomicBulkSync -Id '{sync.Id}' | Set-PolytomicBulkSync -NewName renamed -DestinationConfiguration @{{ mirror_schemas = $true }} -PassThru", sandbox, version);
             r.AssertSuccess();
             var updated = r.Single<PolytomicBulkSync>();
@@ -192,7 +192,7 @@ namespace PolytomicPS.Tests.Cmdlets
             else
             {
                 Assert.False(put.ContainsKey("default_schedule"));
-                AssertJson(@"{""frequency"":""daily"",""minute"":""30"",""hour"":""05"",""multi"":{""schedules"":[{""item"":""nonincrementalFields"",""schedule"":{""frequency"":""weekly"",""hour"":""1"",""day_of_week"":""monday""}}]}}", put["schedule"]);
+                AssertJson(@"{""frequency"":""daily"",""minute"":""30"",""hour"":""05"",""multi"":{""schedules"":[{""item"":""nonincrementalFields"",""schedule"":{""frequency"":""weekly"",""minute"":""0"",""hour"":""1"",""day_of_week"":""monday""}}]}}", put["schedule"]);
             }
         }
 

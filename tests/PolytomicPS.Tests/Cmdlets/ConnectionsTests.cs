@@ -85,12 +85,18 @@ namespace PolytomicPS.Tests.Cmdlets
         }
 
         [Fact]
-        public void A_typo_in_a_field_name_warns()
+        public void A_typo_in_a_field_name_is_refused_and_a_key_far_from_every_field_warns()
         {
             var name = Unique("typo");
             var r = Ps.Run($"New-PolytomicConnection -Name '{name}' -Type stripe -Configuration @{{ api_key = 'sk'; apikey = 'x' }}", sandbox);
+            var e = r.SingleError();
+            Assert.StartsWith("UnknownConfigurationKey,", e.FullyQualifiedErrorId);
+            Assert.Contains("Did you mean 'api_key'?", e.Exception.Message);
+            Assert.DoesNotContain(sandbox.State.Connections.All(), c => (string?)c["name"] == name);
+
+            r = Ps.Run($"New-PolytomicConnection -Name '{name}' -Type stripe -Configuration @{{ api_key = 'sk'; webhook_region = 'x' }}", sandbox);
             r.AssertSuccess();
-            Assert.Contains(r.Warnings, w => w.Message.Contains("apikey"));
+            Assert.Contains(r.Warnings, w => w.Message.Contains("webhook_region"));
         }
 
         [Theory]
@@ -168,25 +174,31 @@ namespace PolytomicPS.Tests.Cmdlets
         }
 
         [Fact]
-        public void Remove_refuses_a_connection_in_use_and_lists_users_then_Force_deletes_everything()
+        public void Remove_refuses_a_connection_in_use_and_lists_users_even_with_Force_then_Recurse_deletes_everything()
         {
             var name = Unique("InUse");
             var r = Ps.Run($"New-PolytomicConnection -Name '{name}' -Type stripe -Configuration @{{ api_key='sk' }}", sandbox);
             var id = r.Single<PolytomicConnection>().Id;
-            sandbox.State.Store("models").Add(new JsonObject { ["id"] = "m-" + id, ["name"] = "Active Users", ["connection_id"] = id });
+            var modelId = Guid.NewGuid().ToString();
+            sandbox.State.Store("models").Add(new JsonObject { ["id"] = modelId, ["name"] = "Active Users", ["connection_id"] = id });
 
-            var refused = Ps.Run($"Remove-PolytomicConnection -Id '{id}' -Confirm:$false", sandbox);
-            var e = refused.SingleError();
-            Assert.Equal("ConnectionInUse,PolytomicPS.Commands.RemovePolytomicConnectionCommand", e.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.ResourceBusy, e.CategoryInfo.Category);
-            Assert.Contains("model 'Active Users'", e.ErrorDetails!.Message);
-            Assert.NotNull(sandbox.State.Connections.Get(id));
+            foreach (var switches in new[] { "-Confirm:$false", "-Force" })
+            {
+                var refused = Ps.Run($"Remove-PolytomicConnection -Id '{id}' {switches}", sandbox);
+                var e = refused.SingleError();
+                Assert.Equal("ConnectionInUse,PolytomicPS.Commands.RemovePolytomicConnectionCommand", e.FullyQualifiedErrorId);
+                Assert.Equal(ErrorCategory.ResourceBusy, e.CategoryInfo.Category);
+                Assert.Contains("model 'Active Users'", e.ErrorDetails!.Message);
+                Assert.Contains("-Recurse", e.ErrorDetails.RecommendedAction);
+                Assert.NotNull(sandbox.State.Connections.Get(id));
+                Assert.NotNull(sandbox.State.Store("models").Get(modelId));
+            }
 
-            var forced = Ps.Run($"Get-PolytomicConnection -Id '{id}' | Remove-PolytomicConnection -Force", sandbox);
-            forced.AssertSuccess();
+            var recursed = Ps.Run($"Get-PolytomicConnection -Id '{id}' | Remove-PolytomicConnection -Recurse -Force", sandbox);
+            recursed.AssertSuccess();
             Assert.Null(sandbox.State.Connections.Get(id));
-            Assert.Null(sandbox.State.Store("models").Get("m-" + id));
-            Assert.EndsWith("?force=true", sandbox.State.Requests.Last(x => x.Method == "DELETE").Query);
+            Assert.Null(sandbox.State.Store("models").Get(modelId));
+            Assert.DoesNotContain(sandbox.State.Requests, x => x.Method == "DELETE" && x.Query.Contains("force=true"));
         }
 
         [Fact]

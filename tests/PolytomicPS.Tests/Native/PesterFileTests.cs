@@ -22,7 +22,7 @@ namespace PolytomicPS.Tests.Native
             "Join-Path", "Test-Path", "Get-Date", "Write-Host", "Out-String", "ConvertTo-Json", "ConvertFrom-Json",
             "Remove-Item", "New-Item", "Get-Content", "Set-Content", "Get-Random", "Measure-Object", "Group-Object",
             "Format-Table", "Format-List", "ConvertTo-SecureString", "Invoke-RestMethod", "Invoke-WebRequest", "Push-Location",
-            "Pop-Location", "Get-ChildItem", "Select-String", "Get-FileHash",
+            "Pop-Location", "Get-ChildItem", "Select-String", "Get-FileHash", "Start-Transcript", "Stop-Transcript",
         };
 
         private static List<string> PesterFiles() =>

@@ -23,7 +23,7 @@ namespace PolytomicPS.Tests.Workspace
 $wh = New-PolytomicConnection -Name 'Dev WH' -Type snowflake -Configuration @{ account = 'a'; username = 'u'; password = 'ws-pa55-Zq9'; dbname = 'd' }
 $crm = New-PolytomicConnection -Name CRM -Type salesforce -Configuration @{ domain = 'https://example.my.salesforce.com' } -WarningAction SilentlyContinue
 $model = $wh | Wait-PolytomicConnection -PollIntervalSeconds 0.1 | New-PolytomicModel -Name Users -Query 'SELECT email, first_name FROM users'
-$sync = $model | New-PolytomicSync -Name 'Users to CRM' -Target $crm -Object Contact -Mode create -Identity @{ email = 'Email' } -Field @{ first_name = 'FirstName' } -Frequency daily";
+$sync = $model | New-PolytomicSync -Name 'Users to CRM' -Target $crm -Object Contact -Mode create -Identity @{ email = 'Email' } -Field @{ first_name = 'FirstName' } -Frequency daily -Schedule @{ hour = 5; minute = 30 }";
 
         [Theory]
         [InlineData("2024-02-08")]
@@ -58,7 +58,7 @@ $sync = $model | New-PolytomicSync -Name 'Users to CRM' -Target $crm -Object Con
         public void Set_cmdlets_describe_the_field_changes_they_would_make()
         {
             var r = Ps.Run(Build + @"
-Set-PolytomicSync -Id $sync.Id -Frequency hourly -Verbose -WhatIf:$false
+Set-PolytomicSync -Id $sync.Id -Frequency hourly -Schedule @{ minute = 30 } -Verbose -WhatIf:$false
 Set-PolytomicModel -Id $model.Id -Identifier email -Verbose
 Set-PolytomicConnection -Id $wh.Id -Configuration @{ dbname = 'd2'; password = 'ws-import-Secret-77' } -Verbose", dev, "2025-09-18", secrets: WorkspaceRoundTripTests.Secrets);
             r.AssertSuccess();

@@ -37,9 +37,9 @@ namespace PolytomicPS.Commands
         public const string ActiveSet = "Active";
 
         /// <summary>The bulk sync: an id or a bulk sync object. Takes pipeline input by property name (SyncId or Id).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = One)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = One)]
         [Alias("Id")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.BulkSync)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string SyncId { get; set; } = "";

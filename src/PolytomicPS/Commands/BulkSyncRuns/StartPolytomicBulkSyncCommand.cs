@@ -37,7 +37,7 @@ namespace PolytomicPS.Commands
         /// <summary>The bulk sync: an id or a bulk sync object. Takes ids from the pipeline, and objects by property name (Id or SyncId), so bulk syncs, executions, schemas and schedules pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SyncId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.BulkSync)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string Id { get; set; } = "";

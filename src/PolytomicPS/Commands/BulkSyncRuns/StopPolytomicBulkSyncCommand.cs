@@ -28,9 +28,9 @@ namespace PolytomicPS.Commands
         public const string OneSchema = "Schema";
 
         /// <summary>The bulk sync: an id or a bulk sync object. Named SyncId so that executions piped in bind their bulk sync; Id is an alias.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.BulkSync)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string SyncId { get; set; } = "";

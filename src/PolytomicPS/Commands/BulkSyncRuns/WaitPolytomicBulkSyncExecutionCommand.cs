@@ -27,8 +27,8 @@ namespace PolytomicPS.Commands
     public sealed class WaitPolytomicBulkSyncExecutionCommand : RunCmdlet
     {
         /// <summary>The bulk sync: an id or a bulk sync object; binds from piped executions (their SyncId) and bulk syncs.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation(ObjectKinds.BulkSync)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string SyncId { get; set; } = "";

@@ -39,7 +39,8 @@ namespace PolytomicPS.Commands
             string? V(string k) => values.TryGetValue(k, out var v) ? v : null;
             return new BulkScheduleRequest
             {
-                Frequency = f, Minute = V("minute"), Hour = V("hour"), DayOfWeek = V("day_of_week"), DayOfMonth = V("day_of_month"), Month = V("month"),
+                Frequency = f, Minute = V("minute"), Hour = V("hour"), DayOfMonth = V("day_of_month"), Month = V("month"),
+                DayOfWeek = ScheduleCheck.Check("Schedule", f, V("minute"), V("hour"), V("day_of_week"), V("day_of_month"), V("month")),
             };
         }
 

@@ -25,9 +25,9 @@ namespace PolytomicPS.Commands
     public sealed class EnablePolytomicBulkSyncCommand : PolytomicCmdlet
     {
         /// <summary>The bulk sync: an id or a bulk sync object. Takes pipeline input by property name (Id or SyncId), so bulk syncs, executions, schemas and schedules pipe in.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SyncId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.BulkSync)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string Id { get; set; } = "";

@@ -25,9 +25,9 @@ namespace PolytomicPS.Commands
     public sealed class GetPolytomicBulkDestinationCommand : PolytomicCmdlet
     {
         /// <summary>The destination connection: an id or a connection object. Takes pipeline input by property name (ConnectionId, or DestinationConnectionId of a bulk sync).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DestinationConnectionId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection, "DestinationConnectionId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";

@@ -27,9 +27,9 @@ namespace PolytomicPS.Commands
     public sealed class GetPolytomicBulkSourceCommand : PolytomicCmdlet
     {
         /// <summary>The source connection: an id or a connection object. Takes pipeline input by property name (ConnectionId, or SourceConnectionId of a bulk sync).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SourceConnectionId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection, "SourceConnectionId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";

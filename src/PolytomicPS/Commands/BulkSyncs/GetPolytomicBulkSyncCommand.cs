@@ -33,7 +33,7 @@ namespace PolytomicPS.Commands
         /// <summary>Ids of the bulk syncs to get. Takes pipeline input, and objects with an Id or SyncId property.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SyncId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.BulkSync)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string[] Id { get; set; } = new string[0];

@@ -16,7 +16,7 @@ namespace PolytomicPS.Commands
     /// </example>
     /// <example>
     /// <code>
-    /// Get-PolytomicBulkSync -Name 'Salesforce Bulk Sync' | New-PolytomicBulkSchedule -Frequency weekly -DayOfWeek monday -Hour '01'
+    /// Get-PolytomicBulkSync -Name 'Salesforce Bulk Sync' | New-PolytomicBulkSchedule -Frequency weekly -DayOfWeek monday -Hour '01' -Minute '00'
     /// </code>
     /// <para>Adds a weekly Monday 01:00 UTC run to the bulk sync piped in.</para>
     /// </example>
@@ -25,8 +25,8 @@ namespace PolytomicPS.Commands
     public sealed class NewPolytomicBulkScheduleCommand : PolytomicCmdlet
     {
         /// <summary>The bulk sync: an id or a bulk sync object. Takes pipeline input by property name (SyncId), so bulk syncs, executions, schemas and schedules pipe in.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation(ObjectKinds.BulkSync)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string SyncId { get; set; } = "";
@@ -60,10 +60,11 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
+            var day = ScheduleCheck.Check("Frequency", Frequency, Minute, Hour, DayOfWeek, DayOfMonth, Month);
             if (!ShouldProcess(Named("Bulk sync", SyncId), $"Add a {Frequency} schedule to bulk sync")) return;
             WriteObject(Await((c, ct) => c.CreateBulkScheduleAsync(SyncId, new BulkScheduleApi
             {
-                Frequency = Frequency, Minute = Minute, Hour = Hour, DayOfWeek = DayOfWeek, DayOfMonth = DayOfMonth, Month = Month,
+                Frequency = Frequency, Minute = Minute, Hour = Hour, DayOfWeek = day, DayOfMonth = DayOfMonth, Month = Month,
                 SelectiveMode = SelectiveMode,
             }, ct, OneRequestKey(IdempotencyKey))));
         }

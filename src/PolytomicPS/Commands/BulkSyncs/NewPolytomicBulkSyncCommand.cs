@@ -38,7 +38,7 @@ namespace PolytomicPS.Commands
         /// <summary>The source connection: an id or a connection object. Takes SourceConnectionId from a piped bulk sync (a copy).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SourceConnectionId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection, "SourceConnectionId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Source { get; set; } = "";
@@ -46,7 +46,7 @@ namespace PolytomicPS.Commands
         /// <summary>The destination connection: an id or a connection object. Get-PolytomicBulkDestination shows what it needs. Takes DestinationConnectionId from a piped bulk sync.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DestinationConnectionId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection, "DestinationConnectionId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Destination { get; set; } = "";

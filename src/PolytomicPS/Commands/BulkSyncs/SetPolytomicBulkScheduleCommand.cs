@@ -26,8 +26,8 @@ namespace PolytomicPS.Commands
     public sealed class SetPolytomicBulkScheduleCommand : PolytomicCmdlet
     {
         /// <summary>The bulk sync: an id or a bulk sync object. Takes pipeline input by property name (SyncId), so bulk syncs, executions, schemas and schedules pipe in.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation(ObjectKinds.BulkSync)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(BulkSyncNameCompleter))]
         public string SyncId { get; set; } = "";
@@ -67,13 +67,15 @@ namespace PolytomicPS.Commands
         protected override void ProcessItem()
         {
             var current = Await((c, ct) => c.GetBulkScheduleAsync(SyncId, ScheduleId, ct));
+            var day = ScheduleCheck.Check("Frequency", Frequency ?? current.Frequency, Minute ?? current.Minute, Hour ?? current.Hour,
+                DayOfWeek ?? current.DayOfWeek, DayOfMonth ?? current.DayOfMonth, Month ?? current.Month);
             if (!ShouldProcess($"{ScheduleId} of bulk sync {SyncId}", "Update bulk sync schedule")) return;
             var updated = Await((c, ct) => c.UpdateBulkScheduleAsync(SyncId, ScheduleId, new BulkScheduleApi
             {
                 Frequency = Frequency ?? current.Frequency,
                 Minute = Minute ?? current.Minute,
                 Hour = Hour ?? current.Hour,
-                DayOfWeek = DayOfWeek ?? current.DayOfWeek,
+                DayOfWeek = day,
                 DayOfMonth = DayOfMonth ?? current.DayOfMonth,
                 Month = Month ?? current.Month,
                 SelectiveMode = SelectiveMode ?? current.SelectiveMode,

@@ -37,7 +37,7 @@ namespace PolytomicPS.Commands
         /// <summary>The ids of the connections to get. Takes pipeline input, and objects with an Id or ConnectionId property.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ConnectionId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string[] Id { get; set; } = new string[0];

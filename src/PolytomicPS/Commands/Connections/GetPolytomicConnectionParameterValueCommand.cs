@@ -31,10 +31,10 @@ namespace PolytomicPS.Commands
         public const string Type = "Type";
 
         /// <summary>The id of a stored connection; connections pipe in by Id. With -ConnectionType, the connection whose stored configuration fills in what -Parameter leaves out.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = Connection, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = Connection, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = Type)]
         [Alias("Id")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection)]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? ConnectionId { get; set; }
 

@@ -22,9 +22,9 @@ namespace PolytomicPS.Commands
     public sealed class GetPolytomicEnrichmentSourceCommand : PolytomicCmdlet
     {
         /// <summary>The id of the enrichment connection. Connections pipe in by Id.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";

@@ -18,9 +18,9 @@ namespace PolytomicPS.Commands
     public sealed class GetPolytomicSchemaRecordCommand : PolytomicCmdlet
     {
         /// <summary>The id of the connection. Takes connections (or objects with a ConnectionId) from the pipeline.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";

@@ -18,9 +18,9 @@ namespace PolytomicPS.Commands
     public sealed class GetPolytomicSchemaStatusCommand : PolytomicCmdlet
     {
         /// <summary>The id of the connection. Takes objects with a ConnectionId or Id property from the pipeline.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";

@@ -25,16 +25,16 @@ namespace PolytomicPS.Commands
     public sealed class GetPolytomicSharedConnectionCommand : PolytomicCmdlet
     {
         /// <summary>The id of the parent connection. Connections pipe in by Id.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The organization that owns the connection, to use the partner route (API version 2025-09-18 only).</summary>
         [Parameter]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Organization)]
         public string? OrganizationId { get; set; }
 
         protected override object? ErrorTarget => ConnectionId;

@@ -19,9 +19,9 @@ namespace PolytomicPS.Commands
     public sealed class GetPolytomicTargetPropertyCommand : PolytomicCmdlet
     {
         /// <summary>The id of the destination connection. Connections pipe in by Id.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";

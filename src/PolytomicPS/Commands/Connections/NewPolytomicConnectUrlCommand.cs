@@ -52,7 +52,7 @@ namespace PolytomicPS.Commands
 
         /// <summary>An existing connection to update instead of creating one; connections pipe in by ConnectionId.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection)]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? ConnectionId { get; set; }
 

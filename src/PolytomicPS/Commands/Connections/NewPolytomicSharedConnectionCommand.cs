@@ -21,16 +21,16 @@ namespace PolytomicPS.Commands
     public sealed class NewPolytomicSharedConnectionCommand : PolytomicCmdlet
     {
         /// <summary>The id of the connection to share. Connections pipe in by Id.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";
 
         /// <summary>The id of the organization that receives the copy.</summary>
         [Parameter(Mandatory = true, Position = 1)]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Organization)]
         [ValidateNotNullOrEmpty]
         public string ChildOrganizationId { get; set; } = "";
 
@@ -40,7 +40,7 @@ namespace PolytomicPS.Commands
 
         /// <summary>API version 2025-09-18: the organization that owns the connection. Defaults to the session's -OrganizationId.</summary>
         [Parameter]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Organization)]
         public string? OrganizationId { get; set; }
 
         /// <summary>The Idempotency-Key to send (8 to 255 letters, digits, '-' or '_'; a GUID works). Run the command again with the same key, for example after a PolytomicApi.OutcomeUnknown error, and Polytomic returns its first answer instead of doing it twice (Polytomic keeps keys for at least 24 hours). One key names one request: a second piped object with the same key is refused. Without it, each request gets a key of its own.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Polytomic;
@@ -6,20 +7,22 @@ namespace PolytomicPS.Commands
 {
     /// <summary>Deletes a Polytomic connection.</summary>
     /// <remarks>
-    /// <para>Remove-PolytomicConnection asks for confirmation (ConfirmImpact High). A connection still used by models or syncs is kept and a ConnectionInUse error lists what uses it; -Force deletes those too and skips the confirmation.</para>
-    /// <para>In runbooks and other non-interactive hosts pass -Confirm:$false or -Force: nothing waits for an answer, and a prompt there is an error instead.</para>
+    /// <para>Remove-PolytomicConnection asks for confirmation (ConfirmImpact High); -Force or -Confirm:$false skip the prompt and do nothing else. A connection still used by models, syncs or bulk syncs is kept and a ConnectionInUse error names what uses it.</para>
+    /// <para>-Recurse deletes what uses the connection too: the syncs that write to it or read its models, the bulk syncs from or to it, then its models, then the connection, so nothing is left pointing at a deleted object. With -WhatIf it lists every object it would delete; one confirmation covers them all.</para>
+    /// <para>In runbooks and other non-interactive hosts pass -Confirm:$false or -Force: nothing waits for an answer, and a prompt there is an error instead. -Force never deletes more than the connection named.</para>
     /// </remarks>
     /// <example>
     /// <code>
     /// Get-PolytomicConnection -Name 'Test *' | Remove-PolytomicConnection -Confirm:$false
     /// </code>
-    /// <para>Deletes every connection whose name starts with "Test " without prompting.</para>
+    /// <para>Deletes every connection whose name starts with "Test " without prompting; one in use is kept and reported as ConnectionInUse.</para>
     /// </example>
     /// <example>
     /// <code>
-    /// Remove-PolytomicConnection -Id $conn.Id -Force
+    /// Remove-PolytomicConnection -Id $conn.Id -Recurse -WhatIf
+    /// Remove-PolytomicConnection -Id $conn.Id -Recurse -Force
     /// </code>
-    /// <para>Deletes a connection and the models and syncs that use it, without prompting.</para>
+    /// <para>Lists the syncs, bulk syncs and models that use the connection, then deletes them and the connection without prompting.</para>
     /// </example>
     /// <example>
     /// <code>
@@ -29,17 +32,21 @@ namespace PolytomicPS.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Remove, "PolytomicConnection", HelpUri = HelpLinks.Cmdlets + "Remove-PolytomicConnection.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemovePolytomicConnectionCommand : PolytomicCmdlet
+    public sealed class RemovePolytomicConnectionCommand : DependantsCmdlet
     {
-        /// <summary>The id of the connection to delete. Takes objects with an Id or ConnectionId property from the pipeline.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The connection to delete: an id or a connection object. Takes a connection, an id, or an object with a ConnectionId property from the pipeline.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ConnectionId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Id { get; set; } = "";
 
-        /// <summary>Also delete the models and syncs that use the connection, and do not ask for confirmation.</summary>
+        /// <summary>Also delete the syncs, bulk syncs and models that use the connection (syncs first, then models, then the connection).</summary>
+        [Parameter]
+        public SwitchParameter Recurse { get; set; }
+
+        /// <summary>Do not ask for confirmation. Deletes nothing more than without it.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -47,20 +54,27 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            if (!ShouldProcessUnlessForced(Force, Named("Connection", Id), Force ? "Delete connection and everything that uses it" : "Delete connection")) return;
+            var what = Named("Connection", Id);
+            var dependants = Recurse ? UsersOfConnection(Id) : new List<Dependant>();
+            if (!ShouldRemove(what, dependants, Force)) return;
             try
             {
-                Await((c, ct) => c.DeleteConnectionAsync(Id, Force, ct));
+                RemoveDependants(dependants);
+                Await((c, ct) => c.DeleteConnectionAsync(Id, false, ct));
                 CurrentSession.Completion.Invalidate("connections");
             }
-            catch (PolytomicApiException ex) when (ex.StatusCode == 422 && !Force)
+            catch (PolytomicApiException ex) when (ex.StatusCode == 422)
             {
-                var users = ErrorFactory.UsedBy(ex).ToList();
-                var message = users.Count > 0
-                    ? $"Connection {Id} is in use by {string.Join(", ", users)}. Remove those first, or use -Force to delete them with it."
-                    : $"Connection {Id} could not be deleted: {ex.ApiMessage ?? ex.Message}";
-                WriteError(ErrorFactory.About(Id, "ConnectionInUse", ErrorCategory.ResourceBusy, message,
-                    "Remove-PolytomicConnection -Force deletes the connection and what uses it.", ex));
+                // Polytomic names the objects that use the connection directly; the syncs that read its models would be
+                // left pointing at nothing too, so the full list (what -Recurse deletes) is named when it can be read.
+                IEnumerable<string> users = ErrorFactory.UsedBy(ex).ToList();
+                try
+                {
+                    var all = UsersOfConnection(Id);
+                    if (all.Count > 0) users = all.Select(d => d.ToString());
+                }
+                catch (PolytomicApiException) { }
+                WriteError(InUse("ConnectionInUse", what, Id, users, "Remove-PolytomicConnection", ex));
             }
         }
     }

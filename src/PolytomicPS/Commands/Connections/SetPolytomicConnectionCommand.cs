@@ -36,9 +36,9 @@ namespace PolytomicPS.Commands
     public sealed class SetPolytomicConnectionCommand : PolytomicCmdlet
     {
         /// <summary>The id of the connection to change. Takes objects with an Id or ConnectionId property from the pipeline.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ConnectionId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Id { get; set; } = "";
@@ -82,6 +82,11 @@ namespace PolytomicPS.Commands
         {
             var change = PSInput.ToDictionary(Configuration, nameof(Configuration));
             var current = Await((c, ct) => c.GetConnectionAsync(Id, ct));
+            if (change.Count > 0 && current.Type != null)
+            {
+                var schema = GetTypeSchema(current.Type);
+                ConnectionConfiguration.CheckTypos(schema, current.Type, ConnectionConfiguration.Unknown(schema, change));
+            }
             var config = new Dictionary<string, object?>(current.Configuration, StringComparer.OrdinalIgnoreCase);
             foreach (var kv in change) config[kv.Key] = kv.Value;
             var request = new ConnectionRequest

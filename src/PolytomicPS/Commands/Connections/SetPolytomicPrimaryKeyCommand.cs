@@ -28,8 +28,8 @@ namespace PolytomicPS.Commands
     public sealed class SetPolytomicPrimaryKeyCommand : PolytomicCmdlet
     {
         /// <summary>The id of the connection. Connections pipe in.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation(ObjectKinds.Connection)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";

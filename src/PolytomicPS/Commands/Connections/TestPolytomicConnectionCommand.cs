@@ -30,9 +30,9 @@ namespace PolytomicPS.Commands
         public const string Unsaved = "Unsaved";
 
         /// <summary>The id of the connection to test. Takes objects with an Id or ConnectionId property from the pipeline.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = Existing, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = Existing, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ConnectionId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? Id { get; set; }

@@ -25,9 +25,9 @@ namespace PolytomicPS.Commands
     public sealed class WaitPolytomicConnectionCommand : PolytomicCmdlet
     {
         /// <summary>The id of the connection to wait for. Takes objects with an Id or ConnectionId property from the pipeline.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ConnectionId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Id { get; set; } = "";

@@ -35,7 +35,7 @@ namespace PolytomicPS.Commands
         /// <summary>The ids of the organizations to read. Accepts pipeline input; organizations and users pipe in by their OrganizationId.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("OrganizationId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Organization)]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 

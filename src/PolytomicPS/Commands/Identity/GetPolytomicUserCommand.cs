@@ -33,13 +33,13 @@ namespace PolytomicPS.Commands
         /// <summary>The ids of the users to read. Not bound from the pipeline, so piped organizations list their users instead.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ById)]
         [Alias("UserId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.User)]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
         /// <summary>The organization whose users to list, through the partner route. Organizations pipe in by OrganizationId; omit it for the current organization (2025-09-18).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Organization)]
         public string? OrganizationId { get; set; }
 
         /// <summary>Only users whose email matches; wildcards are allowed. A literal email that matches nothing is a UserNotFound error.</summary>

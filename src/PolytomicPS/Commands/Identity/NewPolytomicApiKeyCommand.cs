@@ -30,15 +30,15 @@ namespace PolytomicPS.Commands
     public sealed class NewPolytomicApiKeyCommand : PolytomicCmdlet
     {
         /// <summary>The id of the user the key belongs to. Users pipe in by Id.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.User)]
         [ValidateNotNullOrEmpty]
         public string UserId { get; set; } = "";
 
         /// <summary>The user's organization. Users pipe in with theirs; defaults to the session's organization (-OrganizationId of Connect-Polytomic).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Organization)]
         public string? OrganizationId { get; set; }
 
         /// <summary>Replace the user's existing key (Polytomic's force=true); the old key stops working. Without it a user who has a key gets PolytomicApi.Conflict.</summary>

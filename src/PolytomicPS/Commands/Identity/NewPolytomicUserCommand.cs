@@ -35,12 +35,12 @@ namespace PolytomicPS.Commands
 
         /// <summary>The organization to add the user to, through the partner route. Organizations pipe in by OrganizationId; omit it for the current organization (2025-09-18).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Organization)]
         public string? OrganizationId { get; set; }
 
         /// <summary>The ids of the roles to give the user (Get-PolytomicRole); role objects are accepted too. Not together with -Role.</summary>
         [Parameter]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Role)]
         public string[]? RoleId { get; set; }
 
         /// <summary>The deprecated single role name (admin, user...). Not together with -RoleId.</summary>

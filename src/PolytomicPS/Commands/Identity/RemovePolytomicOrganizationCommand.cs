@@ -24,9 +24,9 @@ namespace PolytomicPS.Commands
     public sealed class RemovePolytomicOrganizationCommand : PolytomicCmdlet
     {
         /// <summary>The id of the organization to delete. Organizations pipe in by Id (or OrganizationId).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("OrganizationId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Organization)]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 

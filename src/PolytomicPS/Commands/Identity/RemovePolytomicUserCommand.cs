@@ -25,15 +25,15 @@ namespace PolytomicPS.Commands
     public sealed class RemovePolytomicUserCommand : PolytomicCmdlet
     {
         /// <summary>The id of the user to remove. Users pipe in by Id (or UserId).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.User)]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
         /// <summary>The user's organization, selecting the partner route. Users pipe in with theirs; omit it for the current organization (2025-09-18).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Organization)]
         public string? OrganizationId { get; set; }
 
         /// <summary>Remove without asking for confirmation.</summary>

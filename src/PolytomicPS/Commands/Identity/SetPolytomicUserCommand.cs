@@ -28,15 +28,15 @@ namespace PolytomicPS.Commands
     public sealed class SetPolytomicUserCommand : PolytomicCmdlet
     {
         /// <summary>The id of the user to change. Users pipe in by Id (or UserId).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.User)]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 
         /// <summary>The user's organization, selecting the partner route. Users pipe in with theirs; omit it for the current organization (2025-09-18).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Organization)]
         public string? OrganizationId { get; set; }
 
         /// <summary>A new email address (partner route only).</summary>
@@ -46,7 +46,7 @@ namespace PolytomicPS.Commands
 
         /// <summary>The ids of the roles to give the user, replacing the current ones; role objects are accepted too. Not together with -Role.</summary>
         [Parameter]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Role)]
         public string[]? RoleId { get; set; }
 
         /// <summary>The deprecated single role name; not together with -RoleId.</summary>

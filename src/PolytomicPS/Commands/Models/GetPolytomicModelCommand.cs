@@ -33,7 +33,7 @@ namespace PolytomicPS.Commands
         /// <summary>Ids of the models to get. Takes pipeline input, and objects with an Id or ModelId property.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ModelId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Model)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string[] Id { get; set; } = new string[0];
@@ -46,22 +46,42 @@ namespace PolytomicPS.Commands
 
         /// <summary>Only models over this source connection: an id or a connection object.</summary>
         [Parameter(ParameterSetName = ByName)]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection)]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? ConnectionId { get; set; }
 
+
+        private bool connectionsListed;
+
+        /// <summary>The model with its connection's name (the table shows it): from the session's book, else one list
+        /// of the connections per command. A failure to list leaves the name out (the view shows the id).</summary>
+        private Polytomic.Models.PolytomicModel Named(Polytomic.Models.PolytomicModel model)
+        {
+            var book = CurrentSession.Completion;
+            if (model.ConnectionId != null && book.NameOf(model.ConnectionId, ObjectKinds.Connection) == null && !connectionsListed)
+            {
+                connectionsListed = true;
+                try
+                {
+                    foreach (var c in Await((c, ct) => c.ListConnectionsAsync(ct))) book.Remember(c.Id, c.Name, ObjectKinds.Connection);
+                }
+                catch (Polytomic.PolytomicApiException) { }
+            }
+            model.ConnectionName ??= book.NameOf(model.ConnectionId, ObjectKinds.Connection);
+            return model;
+        }
 
         protected override void ProcessItem()
         {
             if (ParameterSetName == ById)
             {
-                WriteEach(Id, id => Await((c, ct) => c.GetModelAsync(id, ct)));
+                WriteEach(Id, id => Named(Await((c, ct) => c.GetModelAsync(id, ct))));
                 return;
             }
             var names = new NameFilter(Name);
             // Every page, each written as it arrives (2025-09-18 pages the list at 50).
             foreach (var m in Paged((c, token, ct) => c.ListModelsPageAsync(token, null, ct)))
-                if ((ConnectionId == null || m.ConnectionId == ConnectionId) && names.Matches(m.Name)) WriteObject(m);
+                if ((ConnectionId == null || m.ConnectionId == ConnectionId) && names.Matches(m.Name)) WriteObject(Named(m));
             CurrentSession.Completion.Invalidate("models");
             foreach (var e in names.Missing("ModelNotFound", "model")) WriteError(e);
         }

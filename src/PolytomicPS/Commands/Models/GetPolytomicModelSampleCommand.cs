@@ -25,9 +25,9 @@ namespace PolytomicPS.Commands
     public sealed class GetPolytomicModelSampleCommand : PolytomicCmdlet
     {
         /// <summary>The model: an id or a model object. Takes pipeline input by property name (Id or ModelId).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ModelId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Model)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string Id { get; set; } = "";

@@ -37,8 +37,8 @@ namespace PolytomicPS.Commands
         private const int MaxDepth = 8;
 
         /// <summary>The source connection: an id or a connection object. Takes pipeline input by property name (ConnectionId).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation(ObjectKinds.Connection)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";

@@ -27,8 +27,8 @@ namespace PolytomicPS.Commands
     public sealed class GetPolytomicSourceFieldCommand : PolytomicCmdlet
     {
         /// <summary>The source connection: an id or a connection object. Takes pipeline input by property name (ConnectionId).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation(ObjectKinds.Connection)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";

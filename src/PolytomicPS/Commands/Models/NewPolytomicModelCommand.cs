@@ -54,8 +54,8 @@ namespace PolytomicPS.Commands
         public string Name { get; set; } = "";
 
         /// <summary>The source connection: an id or a connection object. Takes pipeline input by property name (ConnectionId), so connections and Get-PolytomicSource options pipe in.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation(ObjectKinds.Connection)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";

@@ -28,9 +28,9 @@ namespace PolytomicPS.Commands
         public const string ByName = "ByName";
 
         /// <summary>The ids of the policies to read. Policies pipe in by Id (or PolicyId).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PolicyId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Policy)]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 

@@ -29,9 +29,9 @@ namespace PolytomicPS.Commands
         public const string ByName = "ByName";
 
         /// <summary>The ids of the roles to read. Roles pipe in by Id (or RoleId).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("RoleId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Role)]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 

@@ -26,9 +26,19 @@ namespace PolytomicPS.Commands
                 {
                     var v = PSInput.Unwrap(item);
                     if (v == null) continue;
+                    var kind = ObjectKinds.KindOf(v);
+                    if (kind != null && kind != ObjectKinds.Role)
+                        throw new PolytomicInputException("WrongObjectType",
+                            $"-PolicyAction '{action}' expects roles (role ids or objects from Get-PolytomicRole); got {ObjectKinds.Describe(v)}.", "PolicyAction", v);
                     var id = v is string s ? s : PSObject.AsPSObject(v).Properties["Id"]?.Value?.ToString() ?? v.ToString();
                     if (!string.IsNullOrWhiteSpace(id)) ids.Add(id!);
                 }
+                // An action with no role grants nothing and Polytomic would store it as such: almost always a $null
+                // variable (a role lookup that found nothing).
+                if (ids.Count == 0)
+                    throw new PolytomicInputException("PolicyActionWithoutRole",
+                        $"-PolicyAction '{action}' names no role (its value is empty or $null), so the policy would grant '{action}' to nobody. " +
+                        $"Give role ids or role objects, e.g. -PolicyAction @{{ {action} = (Get-PolytomicRole -Name Admin) }}; Get-PolytomicRole lists the roles.", "PolicyAction", action);
                 result.Add(new PolicyAction { Action = action!, RoleIds = ids });
             }
             return result;

@@ -24,9 +24,9 @@ namespace PolytomicPS.Commands
     public sealed class RemovePolytomicPolicyCommand : PolytomicCmdlet
     {
         /// <summary>The id of the policy to delete. Policies pipe in by Id (or PolicyId).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PolicyId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Policy)]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 

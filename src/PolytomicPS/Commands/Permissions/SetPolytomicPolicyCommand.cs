@@ -27,9 +27,9 @@ namespace PolytomicPS.Commands
     public sealed class SetPolytomicPolicyCommand : PolytomicCmdlet
     {
         /// <summary>The id of the policy to change. Policies pipe in by Id (or PolicyId).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PolicyId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Policy)]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 

@@ -20,9 +20,9 @@ namespace PolytomicPS.Commands
     public sealed class SetPolytomicRoleCommand : PolytomicCmdlet
     {
         /// <summary>The id of the role to rename. Roles pipe in by Id (or RoleId).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("RoleId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Role)]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 

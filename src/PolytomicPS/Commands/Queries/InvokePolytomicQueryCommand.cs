@@ -28,9 +28,9 @@ namespace PolytomicPS.Commands
     public sealed class InvokePolytomicQueryCommand : PolytomicCmdlet
     {
         /// <summary>The id of the connection to query. Connections pipe in by Id.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Connection", "Id")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string ConnectionId { get; set; } = "";

@@ -25,8 +25,8 @@ namespace PolytomicPS.Commands
     public sealed class GetPolytomicConsoleLogCommand : PolytomicCmdlet
     {
         /// <summary>The id of the sync or bulk sync; binds from piped executions (their SyncId) and syncs.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation(ObjectKinds.Sync)]
         [ValidateNotNullOrEmpty]
         public string SyncId { get; set; } = "";
 

@@ -31,7 +31,7 @@ namespace PolytomicPS.Commands
 
         /// <summary>The id of the sync whose runs to get; takes sync objects (or anything with a SyncId) and ids from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Sync)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string SyncId { get; set; } = "";

@@ -26,8 +26,8 @@ namespace PolytomicPS.Commands
     public sealed class SetPolytomicSyncExecutionCommand : PolytomicCmdlet
     {
         /// <summary>The id of the sync; binds from piped executions (their SyncId) and syncs.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation(ObjectKinds.Sync)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string SyncId { get; set; } = "";

@@ -32,7 +32,7 @@ namespace PolytomicPS.Commands
         /// <summary>The id of the sync to run; takes sync objects (or anything with an Id or SyncId) and ids from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SyncId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Sync)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string Id { get; set; } = "";

@@ -27,9 +27,9 @@ namespace PolytomicPS.Commands
     public sealed class StopPolytomicSyncCommand : PolytomicCmdlet
     {
         /// <summary>The id of the sync whose run to cancel; takes syncs, executions (by their SyncId) and ids from the pipeline.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Sync)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string SyncId { get; set; } = "";

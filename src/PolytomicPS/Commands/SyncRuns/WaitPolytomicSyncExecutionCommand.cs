@@ -27,8 +27,8 @@ namespace PolytomicPS.Commands
     public sealed class WaitPolytomicSyncExecutionCommand : RunCmdlet
     {
         /// <summary>The id of the sync; binds from piped executions (their SyncId), syncs and ids.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [IdTransformation(ObjectKinds.Sync)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string SyncId { get; set; } = "";

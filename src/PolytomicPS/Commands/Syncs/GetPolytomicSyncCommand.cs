@@ -32,7 +32,7 @@ namespace PolytomicPS.Commands
         /// <summary>Ids of the syncs to get. Takes pipeline input, and objects with an Id or SyncId property.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SyncId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Sync)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string[] Id { get; set; } = new string[0];
@@ -54,7 +54,7 @@ namespace PolytomicPS.Commands
 
         /// <summary>Only syncs into this target connection: an id or a connection object.</summary>
         [Parameter(ParameterSetName = ByName)]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection, "TargetConnectionId")]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? TargetConnectionId { get; set; }
 

@@ -8,7 +8,7 @@ namespace PolytomicPS.Commands
     /// <summary>Creates a model sync (Reverse ETL) from a model into a target object.</summary>
     /// <remarks>
     /// <para>New-PolytomicSync sends POST /api/syncs and outputs the new sync (PolytomicSync). The model comes from the pipeline (New-PolytomicModel's output binds by ModelId), so connection, model and sync can be made in one pipeline.</para>
-    /// <para>It checks locally what it can before sending: a mode that matches records (create, update, updateOrCreate, remove) without -Identity is IdentityRequired; no field mapping is NoFieldMapping; a bad -Identity, -Field, -Filter or -Schedule is InvalidIdentity, InvalidFieldMapping, InvalidFilter or InvalidSchedule; an unknown -IdentityFunction or -Frequency is UnknownIdentityFunction or UnknownFrequency. Polytomic checks the rest (unknown target object or field, unsupported mode) and refuses with a PolytomicApi.BadRequest error.</para>
+    /// <para>It checks locally what it can before sending: a mode that matches records (create, update, updateOrCreate, remove) without -Identity is IdentityRequired; no field mapping is NoFieldMapping; a bad -Identity, -Field, -Filter or -Schedule is InvalidIdentity, InvalidFieldMapping, InvalidFilter or InvalidSchedule; an unknown -IdentityFunction or -Frequency is UnknownIdentityFunction or UnknownFrequency. A schedule without the time its frequency needs (hourly: minute; daily: hour and minute; weekly: day_of_week too; custom: cron minute and hour) is ScheduleTimeRequired; an hour or minute out of range, an unknown day or a bad cron field is InvalidScheduleTime, InvalidDayOfWeek or InvalidCronSchedule. A model field or target field that does not exist is UnknownModelField or UnknownTargetField, with the nearest name. Polytomic checks the rest (unknown target object, unsupported mode) and refuses with a PolytomicApi.BadRequest error.</para>
     /// <para>Supports -WhatIf and -Confirm.</para>
     /// </remarks>
     /// <example>
@@ -39,7 +39,7 @@ namespace PolytomicPS.Commands
         /// <summary>The model to sync from: an id or a model object. Takes pipeline input by property name (ModelId).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ModelId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Model)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string Model { get; set; } = "";
@@ -47,7 +47,7 @@ namespace PolytomicPS.Commands
         /// <summary>The target connection: an id or a connection object. Takes TargetConnectionId from a piped sync (a copy with other fields).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("TargetConnectionId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection, "TargetConnectionId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string Target { get; set; } = "";
@@ -64,7 +64,7 @@ namespace PolytomicPS.Commands
         [ValidateSet("create", "update", "updateOrCreate", "replace", "append", "remove", "snapshot", IgnoreCase = true)]
         public string Mode { get; set; } = "";
 
-        /// <summary>The model field matched against a target field, as one pair: @{ email = 'Email' }. Required by create, update, updateOrCreate and remove.</summary>
+        /// <summary>The model field matched against a target field, as one pair: @{ email = 'Email' }. Required by create, update, updateOrCreate and remove. Tab completes it: a model field name gives the pair, and email=&lt;Tab&gt; lists the target fields once -Target and -Object are given.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(ModelFieldCompleter))]
         public IDictionary? Identity { get; set; }
@@ -74,7 +74,7 @@ namespace PolytomicPS.Commands
         [ArgumentCompleter(typeof(IdentityFunctionCompleter))]
         public string? IdentityFunction { get; set; }
 
-        /// <summary>The field mapping: @{ first_name = 'FirstName' } pairs (model field = target field), or objects with target, source, sync_mode, override_value, encryption_enabled and new.</summary>
+        /// <summary>The field mapping: @{ first_name = 'FirstName' } pairs (model field = target field), or objects with target, source, sync_mode, override_value, encryption_enabled and new. Tab completes it: first&lt;Tab&gt; gives @{ first_name = 'FirstName' } (the nearest target field), first_name=&lt;Tab&gt; lists the target fields once -Target and -Object are given.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(ModelFieldCompleter))]
         public object[]? Field { get; set; }
@@ -145,6 +145,8 @@ namespace PolytomicPS.Commands
                 Policies = Policy?.ToList(),
                 OrganizationId = OrganizationId,
             };
+            SyncFieldCheck.Check(request, () => Await((c, ct) => c.GetModelAsync(Model, ct)),
+                () => Await((c, ct) => c.GetTargetFieldsAsync(Target, Object, false, ct)).Fields);
             if (!ShouldProcess(Name, $"Create {mode} sync of model {Model} into {Object}")) return;
             var sync = Await((c, ct) => c.CreateSyncAsync(request, ct, OneRequestKey(IdempotencyKey)));
             CurrentSession.Completion.Invalidate("syncs");

@@ -24,9 +24,9 @@ namespace PolytomicPS.Commands
     public sealed class RemovePolytomicSyncCommand : PolytomicCmdlet
     {
         /// <summary>The sync to delete: an id or a sync object. Takes pipeline input by property name (Id or SyncId).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SyncId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Sync)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string Id { get; set; } = "";

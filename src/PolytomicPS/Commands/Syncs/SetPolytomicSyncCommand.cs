@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Polytomic;
@@ -29,9 +30,9 @@ namespace PolytomicPS.Commands
     public sealed class SetPolytomicSyncCommand : PolytomicCmdlet
     {
         /// <summary>The sync to change: an id or a sync object. Takes pipeline input by property name (Id or SyncId).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SyncId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Sync)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string Id { get; set; } = "";
@@ -43,7 +44,7 @@ namespace PolytomicPS.Commands
 
         /// <summary>The model that -Field, -Filter and -Identity field names refer to: an id or a model object. Defaults to the sync's first model.</summary>
         [Parameter]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Model)]
         [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string? Model { get; set; }
 
@@ -93,7 +94,7 @@ namespace PolytomicPS.Commands
         /// <summary>A new target connection: an id or a connection object.</summary>
         [Parameter]
         [Alias("TargetConnectionId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Connection, "TargetConnectionId")]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? Target { get; set; }
 
@@ -126,6 +127,13 @@ namespace PolytomicPS.Commands
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Active))) request.Active = Active.IsPresent;
             SyncInput.RequireIdentity(request.Mode ?? "", request.Identity);
             SyncInput.RequireFields(request.Fields);
+            // Only what this command changes is checked: a mapping already stored is Polytomic's to judge.
+            if (Field != null || Identity != null || Object != null || Target != null)
+                SyncFieldCheck.Check(new SyncRequest { Fields = Field != null || Object != null || Target != null ? request.Fields : new List<SyncField>(),
+                        Identity = Identity != null || Object != null || Target != null ? request.Identity : null },
+                    () => Await((c, ct) => c.GetModelAsync(model, ct)),
+                    () => request.Target?.ConnectionId == null || request.Target.Object == null ? new List<PolytomicTargetField>()
+                        : Await((c, ct) => c.GetTargetFieldsAsync(request.Target.ConnectionId, request.Target.Object, false, ct)).Fields);
 
             if (!ShouldProcess($"{current.Name} ({Id})", ChangeText.Describe("Update sync", SyncRequest.From(current), request))) return;
             var updated = Await((c, ct) => c.UpdateSyncAsync(Id, request, ct));

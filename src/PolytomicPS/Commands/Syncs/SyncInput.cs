@@ -127,6 +127,7 @@ namespace PolytomicPS.Commands
                             $"-Schedule has an unknown key '{kv.Key}'; use minute, hour, day_of_week, day_of_month, month, run_after, run_after_success_only, connection_id, job_id.", "Schedule", kv.Key);
                 }
             }
+            schedule.DayOfWeek = ScheduleCheck.Check("Schedule", schedule.Frequency, schedule.Minute, schedule.Hour, schedule.DayOfWeek, schedule.DayOfMonth, schedule.Month);
             return schedule;
         }
 

@@ -19,9 +19,9 @@ namespace PolytomicPS.Commands
     public sealed class DisablePolytomicWebhookCommand : PolytomicCmdlet
     {
         /// <summary>The id of the webhook. Webhooks pipe in by Id (or WebhookId).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("WebhookId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Webhook)]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = "";
 

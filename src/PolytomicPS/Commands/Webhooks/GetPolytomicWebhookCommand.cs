@@ -28,9 +28,9 @@ namespace PolytomicPS.Commands
         public const string ById = "ById";
 
         /// <summary>The ids of the webhooks to read. Webhooks pipe in by Id (or WebhookId).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ById, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("WebhookId")]
-        [IdTransformation]
+        [IdTransformation(ObjectKinds.Webhook)]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
