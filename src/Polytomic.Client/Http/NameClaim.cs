@@ -70,7 +70,8 @@ namespace Polytomic.Http
         {
             var index = indexes.GetValue(client, _ => new NameIndex());
             var known = index.Snapshot ?? await index.FreshAsync(client, list, ct).ConfigureAwait(false);
-            foreach (var hit in Named(known, name).Where(o => o.Id != exceptId))
+            // Earliest first: of several copies, that is the one a settle keeps.
+            foreach (var hit in Earliest(Named(known, name).Where(o => o.Id != exceptId)))
             {
                 try
                 {
@@ -93,7 +94,7 @@ namespace Polytomic.Http
             var known = await index.FreshAsync(client, list, ct).ConfigureAwait(false);
             var copies = Named(known, name).ToList();
             if (!copies.Any(o => o.Id == createdId)) return new NameClaimResult(NameClaimOutcome.Unseen, null);
-            var winner = copies.OrderBy(o => o.CreatedAt ?? DateTimeOffset.MaxValue).ThenBy(o => o.Id, StringComparer.Ordinal).First();
+            var winner = Earliest(copies).First();
             if (winner.Id == createdId) return new NameClaimResult(NameClaimOutcome.Won, winner);
             try { await delete(client, createdId, ct).ConfigureAwait(false); }
             catch (PolytomicApiException ex) when (ex.StatusCode == 404) { }
@@ -104,6 +105,9 @@ namespace Polytomic.Http
         /// <summary>Notes an object this session just created or renamed, so its next check knows it without a list.</summary>
         public void Remember(PolytomicClient client, string id, string? name, DateTimeOffset? createdAt, object item) =>
             indexes.GetValue(client, _ => new NameIndex()).Remember(new NamedObject(id, name, createdAt, item));
+
+        private static IEnumerable<NamedObject> Earliest(IEnumerable<NamedObject> copies) =>
+            copies.OrderBy(o => o.CreatedAt ?? DateTimeOffset.MaxValue).ThenBy(o => o.Id, StringComparer.Ordinal);
 
         private static IEnumerable<NamedObject> Named(IReadOnlyList<NamedObject> all, string name) =>
             all.Where(o => string.Equals(o.Name, name, StringComparison.Ordinal));

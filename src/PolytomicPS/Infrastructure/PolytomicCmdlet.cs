@@ -268,7 +268,15 @@ namespace PolytomicPS
         /// earlier one has it, in which case the new one was deleted and the kind's NameExists error is written.</summary>
         protected bool NameKept(Polytomic.Http.NameClaim claim, string name, string createdId)
         {
-            var result = Await((c, ct) => claim.SettleAsync(c, name, createdId, ct));
+            Polytomic.Http.NameClaimResult result;
+            try { result = Await((c, ct) => claim.SettleAsync(c, name, createdId, ct)); }
+            catch (PolytomicApiException)
+            {
+                WriteWarning($"The {claim.Kind} '{name}' was created (id {createdId}), but the check that it is the only one with its name failed"
+                    + (claim == Polytomic.Http.NameClaim.Syncs || claim == Polytomic.Http.NameClaim.BulkSyncs ? ", so it stays inactive" : "")
+                    + $". Check with Get-Polytomic{claim.Noun} -Name '{name.Replace("'", "''")}'.");
+                throw;
+            }
             if (result.Outcome != Polytomic.Http.NameClaimOutcome.Lost) return true;
             WriteError(NameRule.Lost(claim, name, createdId, result.Winner!));
             return false;

@@ -198,6 +198,28 @@ $crm = New-PolytomicConnection -Name ('crm-' + [guid]::NewGuid()) -Type salesfor
             Assert.True(lists <= 100, $"{lists} lists for 160 creates");
         }
 
+        /// <summary>When the check after a create fails, the object stays (a sync stays paused, so a copy never runs) and
+        /// the user is told which object was created and how to look, besides the API error.</summary>
+        [Fact]
+        public void A_failed_check_after_a_create_leaves_the_sync_paused_and_says_which_one_was_created()
+        {
+            using var runspace = ScriptRunner.OpenRunspace(null, ScriptRunner.FindModuleManifest());
+            var name = ModelSyncSetup.Unique("unsettled");
+            // The first run warms the session's sync name index, so the second run's only list is the check after its create.
+            Ps.RunIn(runspace, NoForce + Setup + "$m = $sf | New-PolytomicModel -Name ('m-' + [guid]::NewGuid()) -Table PUBLIC.users\n"
+                + Create("sync", name + "-first"), sandbox).AssertSuccess();
+            sandbox.State.Faults.FailNext(500, count: 10, method: "GET", pathPrefix: "/api/syncs");
+            var r = Ps.RunIn(runspace, NoForce + Create("sync", name), sandbox, connect: false);
+            sandbox.State.Faults.Clear();
+            var error = r.SingleError();
+            Assert.StartsWith("PolytomicApi.ServerError,", error.FullyQualifiedErrorId);
+            var stored = Assert.Single(sandbox.State.Store("syncs").All(), x => (string?)x["name"] == name);
+            Assert.True((bool?)stored["active"] == false, "a sync whose name could not be checked stays paused");
+            var warning = Assert.Single(r.Warnings).Message;
+            Assert.Contains((string)stored["id"]!, warning);
+            Assert.Contains("stays inactive", warning);
+        }
+
         private sealed record Run(List<PSObject> Output, List<ErrorRecord> Errors);
 
         private List<Run> InParallel(int workers, string version, string prefix, string script, params object[] extra)
