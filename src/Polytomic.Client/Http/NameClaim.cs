@@ -18,24 +18,24 @@ namespace Polytomic.Http
     public sealed class NameClaim
     {
         public static readonly NameClaim Connections = new NameClaim("connection", "Connection",
-            async (c, ct) => (await c.ListConnectionsAsync(ct).ConfigureAwait(false)).Select(x => new NamedObject(x.Id, x.Name, x.CreatedAt, x)),
+            async (c, ct) => (await c.ListConnectionsAsync(ct).ConfigureAwait(false)).Select(x => new NamedObject(x.Id, x.Name, x.CreatedAt, x.OrganizationId, x)),
             (c, id, ct) => c.DeleteConnectionAsync(id, false, ct),
-            async (c, id, ct) => { var x = await c.GetConnectionAsync(id, ct).ConfigureAwait(false); return new NamedObject(x.Id, x.Name, x.CreatedAt, x); });
+            async (c, id, ct) => { var x = await c.GetConnectionAsync(id, ct).ConfigureAwait(false); return new NamedObject(x.Id, x.Name, x.CreatedAt, x.OrganizationId, x); });
 
         public static readonly NameClaim Models = new NameClaim("model", "Model",
-            async (c, ct) => (await c.ListModelsAsync(ct).ConfigureAwait(false)).Select(x => new NamedObject(x.Id, x.Name, x.CreatedAt, x)),
+            async (c, ct) => (await c.ListModelsAsync(ct).ConfigureAwait(false)).Select(x => new NamedObject(x.Id, x.Name, x.CreatedAt, x.OrganizationId, x)),
             (c, id, ct) => c.DeleteModelAsync(id, ct),
-            async (c, id, ct) => { var x = await c.GetModelAsync(id, ct).ConfigureAwait(false); return new NamedObject(x.Id, x.Name, x.CreatedAt, x); });
+            async (c, id, ct) => { var x = await c.GetModelAsync(id, ct).ConfigureAwait(false); return new NamedObject(x.Id, x.Name, x.CreatedAt, x.OrganizationId, x); });
 
         public static readonly NameClaim Syncs = new NameClaim("sync", "Sync",
-            async (c, ct) => (await AllPages((t, k) => c.ListSyncsPageAsync(null, t, null, k), "syncs", ct).ConfigureAwait(false)).Select(x => new NamedObject(x.Id, x.Name, x.CreatedAt, x)),
+            async (c, ct) => (await AllPages((t, k) => c.ListSyncsPageAsync(null, t, null, k), "syncs", ct).ConfigureAwait(false)).Select(x => new NamedObject(x.Id, x.Name, x.CreatedAt, x.OrganizationId, x)),
             (c, id, ct) => c.DeleteSyncAsync(id, ct),
-            async (c, id, ct) => { var x = await c.GetSyncAsync(id, ct).ConfigureAwait(false); return new NamedObject(x.Id, x.Name, x.CreatedAt, x); });
+            async (c, id, ct) => { var x = await c.GetSyncAsync(id, ct).ConfigureAwait(false); return new NamedObject(x.Id, x.Name, x.CreatedAt, x.OrganizationId, x); });
 
         public static readonly NameClaim BulkSyncs = new NameClaim("bulk sync", "BulkSync",
-            async (c, ct) => (await AllPages((t, k) => c.ListBulkSyncsPageAsync(null, t, k), "bulk syncs", ct).ConfigureAwait(false)).Select(x => new NamedObject(x.Id, x.Name, x.CreatedAt, x)),
+            async (c, ct) => (await AllPages((t, k) => c.ListBulkSyncsPageAsync(null, t, k), "bulk syncs", ct).ConfigureAwait(false)).Select(x => new NamedObject(x.Id, x.Name, x.CreatedAt, x.OrganizationId, x)),
             (c, id, ct) => c.DeleteBulkSyncAsync(id, ct),
-            async (c, id, ct) => { var x = await c.GetBulkSyncAsync(id, ct).ConfigureAwait(false); return new NamedObject(x.Id, x.Name, x.CreatedAt, x); });
+            async (c, id, ct) => { var x = await c.GetBulkSyncAsync(id, ct).ConfigureAwait(false); return new NamedObject(x.Id, x.Name, x.CreatedAt, x.OrganizationId, x); });
 
         private readonly Func<PolytomicClient, CancellationToken, Task<IEnumerable<NamedObject>>> list;
         private readonly Func<PolytomicClient, string, CancellationToken, Task> delete;
@@ -59,19 +59,18 @@ namespace Polytomic.Http
         /// <summary>The error id of a refused name: ConnectionNameExists, ModelNameExists, SyncNameExists, BulkSyncNameExists.</summary>
         public string ErrorId { get; }
 
-        /// <summary>The GET /api/... list calls this session has made for name checks of this kind (tests and bench read it).</summary>
-        public int ListCalls(PolytomicClient client) => indexes.GetValue(client, _ => new NameIndex()).Lists;
-
         /// <summary>The check before a create or rename: an object named <paramref name="name"/> other than
         /// <paramref name="exceptId"/>, or null. It reads the session's name index, listing only when the session has none
         /// yet; a hit is confirmed with one GET, so a stale index never refuses a free name. A miss is not a promise:
         /// <see cref="SettleAsync"/> after the create is what guarantees one object per name.</summary>
-        public async Task<NamedObject?> FindAsync(PolytomicClient client, string name, string? exceptId, CancellationToken ct)
+        /// <param name="organizationId">The organization the object goes to (a partner's -OrganizationId); only objects of
+        /// that organization count. Null: the session's own.</param>
+        public async Task<NamedObject?> FindAsync(PolytomicClient client, string name, string? exceptId, CancellationToken ct, string? organizationId = null)
         {
             var index = indexes.GetValue(client, _ => new NameIndex());
             var known = index.Snapshot ?? await index.FreshAsync(client, list, ct).ConfigureAwait(false);
             // Earliest first: of several copies, that is the one a settle keeps.
-            foreach (var hit in Earliest(Named(known, name).Where(o => o.Id != exceptId)))
+            foreach (var hit in Earliest(Named(known, name).Where(o => o.Id != exceptId && SameOrganization(o, organizationId))))
             {
                 try
                 {
@@ -92,8 +91,10 @@ namespace Polytomic.Http
         {
             var index = indexes.GetValue(client, _ => new NameIndex());
             var known = await index.FreshAsync(client, list, ct).ConfigureAwait(false);
-            var copies = Named(known, name).ToList();
-            if (!copies.Any(o => o.Id == createdId)) return new NameClaimResult(NameClaimOutcome.Unseen, null);
+            var ours = known.FirstOrDefault(o => o.Id == createdId);
+            if (ours == null) return new NameClaimResult(NameClaimOutcome.Unseen, null);
+            // Names are unique within an organization: a list that shows several (a partner's) compares only ours.
+            var copies = Named(known, name).Where(o => SameOrganization(o, ours.OrganizationId)).ToList();
             var winner = Earliest(copies).First();
             if (winner.Id == createdId) return new NameClaimResult(NameClaimOutcome.Won, winner);
             try { await delete(client, createdId, ct).ConfigureAwait(false); }
@@ -102,9 +103,8 @@ namespace Polytomic.Http
             return new NameClaimResult(NameClaimOutcome.Lost, winner);
         }
 
-        /// <summary>Notes an object this session just created or renamed, so its next check knows it without a list.</summary>
-        public void Remember(PolytomicClient client, string id, string? name, DateTimeOffset? createdAt, object item) =>
-            indexes.GetValue(client, _ => new NameIndex()).Remember(new NamedObject(id, name, createdAt, item));
+        private static bool SameOrganization(NamedObject o, string? organizationId) =>
+            organizationId == null || o.OrganizationId == null || string.Equals(o.OrganizationId, organizationId, StringComparison.Ordinal);
 
         private static IEnumerable<NamedObject> Earliest(IEnumerable<NamedObject> copies) =>
             copies.OrderBy(o => o.CreatedAt ?? DateTimeOffset.MaxValue).ThenBy(o => o.Id, StringComparer.Ordinal);
@@ -136,10 +136,8 @@ namespace Polytomic.Http
             private long runningStarted;
             private Task<IReadOnlyList<NamedObject>>? queued;
             private volatile IReadOnlyList<NamedObject>? snapshot;
-            private int lists;
 
             public IReadOnlyList<NamedObject>? Snapshot => snapshot;
-            public int Lists => Volatile.Read(ref lists);
 
             public async Task<IReadOnlyList<NamedObject>> FreshAsync(PolytomicClient client, Func<PolytomicClient, CancellationToken, Task<IEnumerable<NamedObject>>> list, CancellationToken ct)
             {
@@ -176,7 +174,6 @@ namespace Polytomic.Http
             private Task<IReadOnlyList<NamedObject>> Start(PolytomicClient client, Func<PolytomicClient, CancellationToken, Task<IEnumerable<NamedObject>>> list)
             {
                 runningStarted = Stopwatch.GetTimestamp();
-                Interlocked.Increment(ref lists);
                 var task = Fetch(client, list);
                 running = task;
                 return task;
@@ -190,11 +187,6 @@ namespace Polytomic.Http
                 return all;
             }
 
-            public void Remember(NamedObject o)
-            {
-                lock (gate) snapshot = (snapshot ?? Array.Empty<NamedObject>()).Where(x => x.Id != o.Id).Concat(new[] { o }).ToList();
-            }
-
             public void Forget(string id)
             {
                 lock (gate) if (snapshot != null) snapshot = snapshot.Where(x => x.Id != id).ToList();
@@ -205,10 +197,14 @@ namespace Polytomic.Http
     /// <summary>An object as a name check sees it: id, name, creation time and the object itself.</summary>
     public sealed class NamedObject
     {
-        public NamedObject(string id, string? name, DateTimeOffset? createdAt, object item) { Id = id; Name = name; CreatedAt = createdAt; Item = item; }
+        public NamedObject(string id, string? name, DateTimeOffset? createdAt, string? organizationId, object item)
+        {
+            Id = id; Name = name; CreatedAt = createdAt; OrganizationId = organizationId; Item = item;
+        }
         public string Id { get; }
         public string? Name { get; }
         public DateTimeOffset? CreatedAt { get; }
+        public string? OrganizationId { get; }
         /// <summary>The listed object (PolytomicConnection, PolytomicModel, PolytomicSync or PolytomicBulkSync).</summary>
         public object Item { get; }
     }

@@ -256,9 +256,9 @@ namespace PolytomicPS
 
         /// <summary>One rule for names (NameClaim, before a create or rename): when another object of the kind has the
         /// name, writes the kind's NameExists error and returns true. A Set- passes the id it changes.</summary>
-        protected bool NameTaken(Polytomic.Http.NameClaim claim, string name, string? exceptId = null)
+        protected bool NameTaken(Polytomic.Http.NameClaim claim, string name, string? exceptId = null, string? organizationId = null)
         {
-            var existing = Await((c, ct) => claim.FindAsync(c, name, exceptId, ct));
+            var existing = Await((c, ct) => claim.FindAsync(c, name, exceptId, ct, organizationId));
             if (existing == null) return false;
             WriteError(NameRule.Exists(claim, name, existing, renaming: exceptId != null));
             return true;

@@ -156,7 +156,7 @@ namespace PolytomicPS.Commands
                 WriteObject(Await((c, ct) => c.PreviewModelAsync(request, ct)));
                 return;
             }
-            if (!Force && NameTaken(NameClaim.Models, Name)) return;
+            if (!Force && NameTaken(NameClaim.Models, Name, organizationId: OrganizationId)) return;
             if (!ShouldProcess(Name, $"Create model on connection {ConnectionId}")) return;
             if (Async)
             {

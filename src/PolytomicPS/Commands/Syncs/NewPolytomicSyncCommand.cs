@@ -150,7 +150,7 @@ namespace PolytomicPS.Commands
                 Policies = Policy?.ToList(),
                 OrganizationId = OrganizationId,
             };
-            if (!Force && NameTaken(NameClaim.Syncs, Name)) return;
+            if (!Force && NameTaken(NameClaim.Syncs, Name, organizationId: OrganizationId)) return;
             if (!ShouldProcess(Name, $"Create {mode} sync of model {Model} into {Object}")) return;
             // Paused until it is known to be the one sync of its name, so a copy from a run at the same time never runs.
             var active = request.Active ?? true;
