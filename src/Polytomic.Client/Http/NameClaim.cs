@@ -83,24 +83,46 @@ namespace Polytomic.Http
             return null;
         }
 
-        /// <summary>Settles a create: lists the kind once (a list started after the create, shared with other creates of
-        /// the session waiting at the same time) and keeps the earliest object with the name. When another object wins,
-        /// the one this caller created is deleted and the winner is returned as <see cref="NameClaimResult.Winner"/>.
-        /// When the created object is not in the list (e.g. made in another organization), nothing is decided.</summary>
-        public async Task<NameClaimResult> SettleAsync(PolytomicClient client, string name, string createdId, CancellationToken ct)
+        /// <summary>How long a settle waits for later copies it sees to be deleted by their creators (below).</summary>
+        public static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(15);
+
+        /// <summary>Settles a create: lists the kind (a list started after the create, shared with other creates of the
+        /// session waiting at the same time) and keeps the earliest object with the name. When another object wins, the
+        /// one this caller created is deleted and the winner is returned as <see cref="NameClaimResult.Winner"/>. When the
+        /// created object is not in the list (e.g. made in another organization), nothing is decided.</summary>
+        /// <remarks>Alone in the list, the created object is certainly first: nothing was visible before it, and any
+        /// later copy lists after it and yields. Earliest but not alone, it waits (up to <paramref name="wait"/>) for the
+        /// others to go: their creators see it and delete them at once. A copy that stays had listed before this one was
+        /// visible, so it was alone and is the real first (created_at can lag visibility by a moment): this one yields.</remarks>
+        public async Task<NameClaimResult> SettleAsync(PolytomicClient client, string name, string createdId, CancellationToken ct, TimeSpan? wait = null)
         {
             var index = indexes.GetValue(client, _ => new NameIndex());
-            var known = await index.FreshAsync(client, list, ct).ConfigureAwait(false);
-            var ours = known.FirstOrDefault(o => o.Id == createdId);
-            if (ours == null) return new NameClaimResult(NameClaimOutcome.Unseen, null);
-            // Names are unique within an organization: a list that shows several (a partner's) compares only ours.
-            var copies = Named(known, name).Where(o => SameOrganization(o, ours.OrganizationId)).ToList();
-            var winner = Earliest(copies).First();
-            if (winner.Id == createdId) return new NameClaimResult(NameClaimOutcome.Won, winner);
-            try { await delete(client, createdId, ct).ConfigureAwait(false); }
-            catch (PolytomicApiException ex) when (ex.StatusCode == 404) { }
-            index.Forget(createdId);
-            return new NameClaimResult(NameClaimOutcome.Lost, winner);
+            var deadline = Stopwatch.StartNew();
+            var pause = TimeSpan.FromMilliseconds(100);
+            while (true)
+            {
+                var known = await index.FreshAsync(client, list, ct).ConfigureAwait(false);
+                var ours = known.FirstOrDefault(o => o.Id == createdId);
+                if (ours == null) return new NameClaimResult(NameClaimOutcome.Unseen, null);
+                // Names are unique within an organization: a list that shows several (a partner's) compares only ours.
+                var copies = Named(known, name).Where(o => SameOrganization(o, ours.OrganizationId)).ToList();
+                var winner = Earliest(copies).First();
+                if (copies.Count == 1) return new NameClaimResult(NameClaimOutcome.Won, ours);
+                if (winner.Id == createdId)
+                {
+                    if (deadline.Elapsed < (wait ?? SettleWait))
+                    {
+                        await Task.Delay(pause, ct).ConfigureAwait(false);
+                        pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.TicksPerSecond));
+                        continue;
+                    }
+                    winner = Earliest(copies.Where(o => o.Id != createdId)).First();
+                }
+                try { await delete(client, createdId, ct).ConfigureAwait(false); }
+                catch (PolytomicApiException ex) when (ex.StatusCode == 404) { }
+                index.Forget(createdId);
+                return new NameClaimResult(NameClaimOutcome.Lost, winner);
+            }
         }
 
         private static bool SameOrganization(NamedObject o, string? organizationId) =>

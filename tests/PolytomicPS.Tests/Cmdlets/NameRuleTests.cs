@@ -220,6 +220,24 @@ $crm = New-PolytomicConnection -Name ('crm-' + [guid]::NewGuid()) -Type salesfor
             Assert.Contains("stays inactive", warning);
         }
 
+        /// <summary>A rerun with the same -IdempotencyKey (the advice after OutcomeUnknown) gets the first answer back,
+        /// not NameExists: the name is then settled after the create, where the replayed object is the one that keeps it.</summary>
+        [Theory]
+        [InlineData("2024-02-08")]
+        [InlineData("2025-09-18")]
+        public void A_rerun_with_the_same_idempotency_key_returns_the_first_object_instead_of_a_name_error(string version)
+        {
+            var name = ModelSyncSetup.Unique("replay");
+            var key = Guid.NewGuid().ToString();
+            var create = $"New-PolytomicConnection -Name '{name}' -Type stripe -Configuration @{{ api_key = 'sk_replay' }} -IdempotencyKey {key}\n";
+            var r = Ps.Run(NoForce + create + create, sandbox, version, secrets: new[] { "sk_replay" });
+            r.AssertSuccess();
+            var both = r.All<PolytomicConnection>();
+            Assert.Equal(2, both.Count);
+            Assert.Equal(both[0].Id, both[1].Id);
+            Assert.Single(sandbox.State.Connections.All(), c => (string?)c["name"] == name);
+        }
+
         private sealed record Run(List<PSObject> Output, List<ErrorRecord> Errors);
 
         private List<Run> InParallel(int workers, string version, string prefix, string script, params object[] extra)

@@ -119,7 +119,9 @@ namespace PolytomicPS.Commands
                 schemas = BulkSyncInput.ResolveSchemas(source, Schema);
             }
 
-            if (!Force && NameTaken(NameClaim.BulkSyncs, Name)) return;
+            // A rerun with the caller's -IdempotencyKey gets Polytomic's first answer back, which may be the object of this
+            // name: the check after the create settles it instead.
+            if (!Force && IdempotencyKey == null && NameTaken(NameClaim.BulkSyncs, Name)) return;
             var what = schemas == null ? "all schemas" : string.Join(", ", schemas);
             if (!ShouldProcess(Name, $"Create bulk sync of {what} from {Source} to {Destination}")) return;
 

@@ -96,7 +96,9 @@ namespace PolytomicPS.Commands
             ConnectionConfiguration.Check(schema, Type, config, WriteWarning);
             // A re-run script must not make a second connection of the same name: names are how scripts and workspace
             // files find connections.
-            if (!Force && NameTaken(NameClaim.Connections, Name, organizationId: OrganizationId)) return;
+            // A rerun with the caller's -IdempotencyKey gets Polytomic's first answer back, which may be the object of this
+            // name: the check after the create settles it instead.
+            if (!Force && IdempotencyKey == null && NameTaken(NameClaim.Connections, Name, organizationId: OrganizationId)) return;
             if (!ShouldProcess(Name, $"Create {Type} connection")) return;
 
             var created = Await((c, ct) => c.CreateConnectionAsync(new ConnectionRequest

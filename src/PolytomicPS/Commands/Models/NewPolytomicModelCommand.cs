@@ -156,7 +156,9 @@ namespace PolytomicPS.Commands
                 WriteObject(Await((c, ct) => c.PreviewModelAsync(request, ct)));
                 return;
             }
-            if (!Force && NameTaken(NameClaim.Models, Name, organizationId: OrganizationId)) return;
+            // A rerun with the caller's -IdempotencyKey gets Polytomic's first answer back, which may be the object of this
+            // name: the check after the create settles it instead (a job, -Async, is not settled).
+            if (!Force && (IdempotencyKey == null || Async) && NameTaken(NameClaim.Models, Name, organizationId: OrganizationId)) return;
             if (!ShouldProcess(Name, $"Create model on connection {ConnectionId}")) return;
             if (Async)
             {

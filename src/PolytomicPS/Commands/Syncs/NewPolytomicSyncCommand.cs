@@ -150,7 +150,9 @@ namespace PolytomicPS.Commands
                 Policies = Policy?.ToList(),
                 OrganizationId = OrganizationId,
             };
-            if (!Force && NameTaken(NameClaim.Syncs, Name, organizationId: OrganizationId)) return;
+            // A rerun with the caller's -IdempotencyKey gets Polytomic's first answer back, which may be the object of this
+            // name: the check after the create settles it instead.
+            if (!Force && IdempotencyKey == null && NameTaken(NameClaim.Syncs, Name, organizationId: OrganizationId)) return;
             if (!ShouldProcess(Name, $"Create {mode} sync of model {Model} into {Object}")) return;
             // Paused until it is known to be the one sync of its name, so a copy from a run at the same time never runs.
             var active = request.Active ?? true;
