@@ -70,7 +70,9 @@ namespace PolytomicPS.Tests.Workspace
             {
                 var objects = (store == "connections" ? sandbox.State.Connections.All() : sandbox.State.Store(store).All())
                     .Where(x => ((string?)x["name"])!.StartsWith(tag, StringComparison.Ordinal)).ToList();
-                Assert.True(objects.Count == count, $"{store}: {objects.Count} objects, want {count}");
+                Assert.True(objects.Count == count, $"{store}: {objects.Count} objects, want {count}: "
+                    + string.Join("; ", objects.Select(o => $"{o["name"]} {o["id"]} {o["created_at"]}"))
+                    + " | notes: " + string.Join("; ", plans.SelectMany(p => p).Select(i => $"{i.Name}: {i.Note}")));
                 // Both runs went on with the one object that kept the name, so their later steps point at it.
                 foreach (var o in objects)
                     Assert.All(plans, p => Assert.Equal((string?)o["id"], p.Single(i => i.Name == (string?)o["name"]).Id));
