@@ -13,8 +13,8 @@ namespace Polytomic.Http
     /// same name at the same time. Polytomic has no locks and allows duplicate names, so a create is settled after the
     /// fact: the creator lists the kind, and of all objects with the name the earliest (created_at, then id) wins. The
     /// creator of any other copy deletes it and uses the winner. A later creator always sees an earlier one (it lists
-    /// after its own create), so exactly one copy stays, without any two runs having to see each other.
-    /// Shared by the New-/Set- cmdlets and the workspace applier.</summary>
+    /// after its own create); the one corner where created_at and visibility disagree is handled in SettleAsync.
+    /// Shared by the New-/Set- cmdlets and the workspace applier; docs/reliability.md states the guarantee and limits.</summary>
     public sealed class NameClaim
     {
         public static readonly NameClaim Connections = new NameClaim("connection", "Connection",
