@@ -106,18 +106,19 @@ namespace Polytomic.Workspace
                             }
                     var request = Read<ConnectionRequest>(body);
                     if (creating)
-                    {
-                        var c = await client.CreateConnectionAsync(request, ct).ConfigureAwait(false);
-                        if (!string.IsNullOrEmpty(c.AuthUrl)) item.Note = "sign in to finish connecting it: " + c.AuthUrl;
-                        return c.Id;
-                    }
+                        return await CreateOnceAsync(NameClaim.Connections, item, async () =>
+                        {
+                            var c = await client.CreateConnectionAsync(request, ct).ConfigureAwait(false);
+                            if (!string.IsNullOrEmpty(c.AuthUrl)) item.Note = "sign in to finish connecting it: " + c.AuthUrl;
+                            return c.Id;
+                        }, null, ct).ConfigureAwait(false);
                     return (await client.UpdateConnectionAsync(item.Id!, request, ct).ConfigureAwait(false)).Id;
                 }
                 case WorkspaceKinds.Models:
                 {
                     var request = Read<ModelRequest>(body);
                     return creating
-                        ? (await client.RetryWhileSchemasCacheAsync(t => client.CreateModelAsync(request, t), SchemaCacheTimeout, null, ct).ConfigureAwait(false)).Id
+                        ? await CreateOnceAsync(NameClaim.Models, item, async () => (await client.RetryWhileSchemasCacheAsync(t => client.CreateModelAsync(request, t), SchemaCacheTimeout, null, ct).ConfigureAwait(false)).Id, null, ct).ConfigureAwait(false)
                         : (await client.UpdateModelAsync(item.Id!, request, ct).ConfigureAwait(false)).Id;
                 }
                 case WorkspaceKinds.Syncs:
@@ -126,13 +127,38 @@ namespace Polytomic.Workspace
                     body.Remove("encryption_passphrase");
                     var request = Read<SyncRequest>(body);
                     if (passphrase != null) request.EncryptionPassphrase = SecureStrings.FromPlain(passphrase);
-                    return creating
-                        ? (await client.CreateSyncAsync(request, ct).ConfigureAwait(false)).Id
-                        : (await client.UpdateSyncAsync(item.Id!, request, ct).ConfigureAwait(false)).Id;
+                    if (!creating) return (await client.UpdateSyncAsync(item.Id!, request, ct).ConfigureAwait(false)).Id;
+                    // Paused until it is the one sync of its name (Polytomic makes a sync active by default).
+                    var active = request.Active ?? true;
+                    request.Active = false;
+                    return await CreateOnceAsync(NameClaim.Syncs, item, async () => (await client.CreateSyncAsync(request, ct).ConfigureAwait(false)).Id,
+                        active ? id => client.ActivateSyncAsync(id, true, ct) : (Func<string, Task>?)null, ct).ConfigureAwait(false);
                 }
                 default:
                     return await WriteBulkSyncAsync(item, body, creating, ct).ConfigureAwait(false);
             }
+        }
+
+        /// <summary>A create under the one rule for names (NameClaim): when another run has made the object by now, its
+        /// id is used; otherwise the object is created, settled, and only the copy that keeps the name is activated. So
+        /// two imports of one folder at the same time leave every object once, and a duplicate sync never runs.</summary>
+        private async Task<string> CreateOnceAsync(NameClaim claim, WorkspacePlanItem item, Func<Task<string>> create, Func<string, Task>? activate, CancellationToken ct)
+        {
+            var existing = await claim.FindAsync(client, item.Name, null, ct).ConfigureAwait(false);
+            if (existing != null)
+            {
+                item.Note = $"another run created this {claim.Kind} meanwhile (id {existing.Id}); it is used";
+                return existing.Id;
+            }
+            var id = await create().ConfigureAwait(false);
+            var settled = await claim.SettleAsync(client, item.Name, id, ct).ConfigureAwait(false);
+            if (settled.Outcome == NameClaimOutcome.Lost)
+            {
+                item.Note = $"another run created this {claim.Kind} at the same time (id {settled.Winner!.Id}); this run's copy was deleted and that one is used";
+                return settled.Winner.Id;
+            }
+            if (activate != null) await activate(id).ConfigureAwait(false);
+            return id;
         }
 
         private async Task<string> WriteBulkSyncAsync(WorkspacePlanItem item, JsonObject body, bool creating, CancellationToken ct)
@@ -147,8 +173,12 @@ namespace Polytomic.Workspace
             if (creating)
             {
                 request.Schemas = schemas.OfType<JsonObject>().Select(s => Plain(Enabled(s, true)) ?? new Dictionary<string, object?>()).ToList();
-                var made = await client.RetryWhileSchemasCacheAsync(t => client.CreateBulkSyncAsync(request, t), SchemaCacheTimeout, null, ct).ConfigureAwait(false);
-                return made.Id;
+                // Inactive until it is the one bulk sync of its name.
+                var active = request.Active == true;
+                request.Active = false;
+                return await CreateOnceAsync(NameClaim.BulkSyncs, item,
+                    async () => (await client.RetryWhileSchemasCacheAsync(t => client.CreateBulkSyncAsync(request, t), SchemaCacheTimeout, null, ct).ConfigureAwait(false)).Id,
+                    active ? id => client.ActivateBulkSyncAsync(id, true, ct) : (Func<string, Task>?)null, ct).ConfigureAwait(false);
             }
             var id = item.Id!;
             if (item.Changes.Any(c => !c.Field.StartsWith("schemas", StringComparison.Ordinal)))

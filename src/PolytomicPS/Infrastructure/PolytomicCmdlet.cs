@@ -266,6 +266,34 @@ namespace PolytomicPS
         protected static string? AttemptKey(string? key, int attempt) =>
             key == null || attempt <= 1 ? key : (key.Length > 248 ? key.Substring(0, 248) : key) + "-r" + attempt;
 
+        /// <summary>One rule for names (NameClaim, before a create or rename): when another object of the kind has the
+        /// name, writes the kind's NameExists error and returns true. A Set- passes the id it changes.</summary>
+        protected bool NameTaken(Polytomic.Http.NameClaim claim, string name, string? exceptId = null, string? organizationId = null)
+        {
+            var existing = Await((c, ct) => claim.FindAsync(c, name, exceptId, ct, organizationId));
+            if (existing == null) return false;
+            WriteError(NameRule.Exists(claim, name, existing, renaming: exceptId != null));
+            return true;
+        }
+
+        /// <summary>Settles a create (NameClaim.SettleAsync): true when the new object keeps the name; false when an
+        /// earlier one has it, in which case the new one was deleted and the kind's NameExists error is written.</summary>
+        protected bool NameKept(Polytomic.Http.NameClaim claim, string name, string createdId)
+        {
+            Polytomic.Http.NameClaimResult result;
+            try { result = Await((c, ct) => claim.SettleAsync(c, name, createdId, ct)); }
+            catch (PolytomicApiException)
+            {
+                WriteWarning($"The {claim.Kind} '{name}' was created (id {createdId}), but the check that it is the only one with its name failed"
+                    + (claim == Polytomic.Http.NameClaim.Syncs || claim == Polytomic.Http.NameClaim.BulkSyncs ? ", so it stays inactive" : "")
+                    + $". Check with Get-Polytomic{claim.Noun} -Name '{name.Replace("'", "''")}'.");
+                throw;
+            }
+            if (result.Outcome != Polytomic.Http.NameClaimOutcome.Lost) return true;
+            WriteError(NameRule.Lost(claim, name, createdId, result.Winner!));
+            return false;
+        }
+
         /// <summary>-Force skips the confirmation prompt but never -WhatIf.</summary>
         protected bool ShouldProcessUnlessForced(bool force, string target, string action)
         {

@@ -170,10 +170,10 @@ namespace PolytomicPS.Tests.Cmdlets
             Assert.Equal("05", sync.Schedule.Hour);
             var r = Ps.Run($@"
                 New-PolytomicBulkSchedule -SyncId '{sync.Id}' -Frequency weekly -DayOfWeek monday -Hour 1 -Minute 0 -SelectiveMode nonincrementalFields | Out-Null
-                Get-PolytomicBulkSync -Id '{sync.Id}' | Set-PolytomicBulkSync -NewName renamed -DestinationConfiguration @{{ mirror_schemas = $true }} -PassThru", sandbox, version);
+                Get-PolytomicBulkSync -Id '{sync.Id}' | Set-PolytomicBulkSync -NewName 'renamed {version}' -DestinationConfiguration @{{ mirror_schemas = $true }} -PassThru", sandbox, version);
             r.AssertSuccess();
             var updated = r.Single<PolytomicBulkSync>();
-            Assert.Equal("renamed", updated.Name);
+            Assert.Equal("renamed " + version, updated.Name);
             Assert.Equal("daily", updated.Schedule!.Frequency);
             var extra = Assert.Single(updated.AdditionalSchedules);
             Assert.Equal("weekly", extra.Frequency);

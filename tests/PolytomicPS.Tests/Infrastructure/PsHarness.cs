@@ -145,9 +145,12 @@ namespace PolytomicPS.Tests
                 runspace.SessionStateProxy.SetVariable("ApiVersion", version);
                 if (connect)
                     script = "$null = Connect-Polytomic -ApiKey $ApiKey -BaseUrl $BaseUrl -ApiVersion $ApiVersion -MaxRetries 2\n" + script;
-                // A class's tests share one sandbox and reuse connection names (the seeds do): they create duplicates on
-                // purpose. The tests of the name check remove this default.
-                script = "$PSDefaultParameterValues['New-PolytomicConnection:Force'] = $true\n" + script;
+                // A class's tests share one sandbox and reuse names (the seeds do): they create duplicates on purpose.
+                // The tests of the name rule (NameRuleTests) remove these defaults.
+                script = "$PSDefaultParameterValues['New-PolytomicConnection:Force'] = $true\n"
+                    + "$PSDefaultParameterValues['New-PolytomicModel:Force'] = $true\n"
+                    + "$PSDefaultParameterValues['New-PolytomicSync:Force'] = $true\n"
+                    + "$PSDefaultParameterValues['New-PolytomicBulkSync:Force'] = $true\n" + script;
             }
             foreach (var kv in variables ?? new Dictionary<string, object?>()) runspace.SessionStateProxy.SetVariable(kv.Key, kv.Value);
 

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using Polytomic.Http;
 using Polytomic.Models;
 
 namespace PolytomicPS.Commands
@@ -10,6 +11,7 @@ namespace PolytomicPS.Commands
     /// <remarks>
     /// <para>New-PolytomicBulkSync checks what it can before anything is created: it reads the destination (GET /api/connections/{id}/bulksync/target) and stops with MissingDestinationOption when -DestinationConfiguration lacks a required option (unknown options are a warning) and with UnsupportedBulkSyncMode for a mode the destination does not offer; it resolves -Schema ids or names against the source's schemas (UnknownBulkSchema); and it checks -Schedule (InvalidSchedule).</para>
     /// <para>It then sends POST /api/bulk/syncs, writing the schedule in the shape of the session's API version (schedule on 2024-02-08, default_schedule on 2025-09-18). While a new source connection's schemas are still being cached Polytomic refuses with 'No schemas found': the create is retried, with a progress bar, for up to -TimeoutSeconds and then fails with SchemaCacheTimeout. Other API refusals (for example a connection that cannot be a destination) are PolytomicApi.BadRequest errors.</para>
+    /// <para>Names identify bulk syncs in scripts and workspace files, so a name another bulk sync has is refused with BulkSyncNameExists (ResourceExists; the TargetObject is that bulk sync) and nothing is created; -Force creates a second bulk sync with the same name. Runs at the same time are covered too, and no copy ever runs: the bulk sync is created inactive, its name is checked again, and only the one that keeps the name is activated (with -Active); a copy that came second is deleted and the command stops with BulkSyncNameExists.</para>
     /// <para>Outputs the new bulk sync (PolytomicBulkSync). Supports -WhatIf and -Confirm.</para>
     /// </remarks>
     /// <example>
@@ -78,7 +80,7 @@ namespace PolytomicPS.Commands
         [Parameter]
         public IDictionary? Schedule { get; set; }
 
-        /// <summary>Create the bulk sync active, so its schedule starts runs. When omitted, Polytomic's default applies.</summary>
+        /// <summary>Make the bulk sync active, so its schedule starts runs. Without -Force it is activated only once it is known to be the one bulk sync with its name. When omitted, Polytomic's default applies.</summary>
         [Parameter]
         public SwitchParameter Active { get; set; }
 
@@ -94,6 +96,10 @@ namespace PolytomicPS.Commands
         /// <summary>The Idempotency-Key to send (8 to 255 letters, digits, '-' or '_'; a GUID works). Run the command again with the same key, for example after a PolytomicApi.OutcomeUnknown error, and Polytomic returns its first answer instead of doing it twice (Polytomic keeps keys for at least 24 hours). One key names one request: a second piped object with the same key is refused. Without it, each request gets a key of its own.</summary>
         [Parameter]
         public string? IdempotencyKey { get; set; }
+
+        /// <summary>Create the bulk sync even though one with this name exists (Polytomic allows it; scripts and workspace files then cannot tell the two apart by name).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
 
         protected override object? ErrorTarget => Name;
 
@@ -113,6 +119,9 @@ namespace PolytomicPS.Commands
                 schemas = BulkSyncInput.ResolveSchemas(source, Schema);
             }
 
+            // A rerun with the caller's -IdempotencyKey gets Polytomic's first answer back, which may be the object of this
+            // name: the check after the create settles it instead.
+            if (!Force && IdempotencyKey == null && NameTaken(NameClaim.BulkSyncs, Name)) return;
             var what = schemas == null ? "all schemas" : string.Join(", ", schemas);
             if (!ShouldProcess(Name, $"Create bulk sync of {what} from {Source} to {Destination}")) return;
 
@@ -132,8 +141,13 @@ namespace PolytomicPS.Commands
             // Each wait for the schema cache sends a new request, so each gets its own key derived from the caller's.
             var key = OneRequestKey(IdempotencyKey);
             var attempt = 0;
+            // Inactive until it is known to be the one bulk sync of its name, so a copy from a run at the same time never runs.
+            var activate = !Force && request.Active == true;
+            if (!Force) request.Active = false;
             var created = AwaitSchemaCache($"Creating bulk sync '{Name}'", TimeoutSeconds, (c, ct) => c.CreateBulkSyncAsync(request, ct, AttemptKey(key, ++attempt)));
             CurrentSession.Completion.Invalidate("bulk_syncs");
+            if (!Force && !NameKept(NameClaim.BulkSyncs, Name, created.Id)) return;
+            if (activate) created.Active = Await((c, ct) => c.ActivateBulkSyncAsync(created.Id, true, ct));
             WriteObject(created);
         }
     }

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using Polytomic.Http;
 using Polytomic.Models;
 
 namespace PolytomicPS.Commands
@@ -13,6 +14,7 @@ namespace PolytomicPS.Commands
     /// <para>When the destination, its configuration or the mode changes, the destination's requirements are checked first (MissingDestinationOption, UnsupportedBulkSyncMode). Schemas are changed with Set-PolytomicBulkSchema and additional schedules with the *-PolytomicBulkSchedule cmdlets.</para>
     /// <para>Outputs nothing, or the updated bulk sync with -PassThru. Supports -WhatIf and -Confirm.</para>
     /// <para>Concurrent changes: Polytomic's update replaces the whole bulk sync, and the cmdlet cannot tell whether someone changed it between its read and its write. Two Set-PolytomicBulkSync calls racing on one bulk sync can therefore lose one change: the second write puts back what the first one changed. Change one bulk sync from one place at a time, and read it back (Get-PolytomicBulkSync) where that matters.</para>
+    /// <para>-NewName into a name another bulk sync has is refused with BulkSyncNameExists (ResourceExists; the TargetObject is that bulk sync) and nothing is changed, unless -Force is given.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -80,6 +82,10 @@ namespace PolytomicPS.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>With -NewName: rename even though another bulk sync has that name (Polytomic allows it; scripts and workspace files then cannot tell the two apart by name).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override object? ErrorTarget => Id;
 
         protected override void ProcessItem()
@@ -132,6 +138,7 @@ namespace PolytomicPS.Commands
             var before = Body(current.Name, current.Mode, current.DestinationConnectionId,
                 current.Schedule == null ? new BulkScheduleRequest { Frequency = "manual" } : BulkScheduleRequest.From(current.Schedule),
                 current.DestinationConfiguration, current.SourceConfiguration ?? new Dictionary<string, object?>(), current.Policies);
+            if (!Force && NewName != null && NewName != current.Name && NameTaken(NameClaim.BulkSyncs, NewName, current.Id)) return;
             if (!ShouldProcess($"{current.Name} ({Id})", ChangeText.Describe("Update bulk sync", before, request))) return;
 
             var updated = Await((c, ct) => c.UpdateBulkSyncAsync(Id, request, ct));

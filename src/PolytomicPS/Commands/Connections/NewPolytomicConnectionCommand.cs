@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using Polytomic.Http;
 using Polytomic.Models;
 
 namespace PolytomicPS.Commands
@@ -7,7 +8,7 @@ namespace PolytomicPS.Commands
     /// <summary>Creates a Polytomic connection.</summary>
     /// <remarks>
     /// <para>New-PolytomicConnection reads the type's configuration schema first and stops with MissingRequiredConfiguration when a required field is missing (unknown fields are a warning), so mistakes are caught before anything is created. Polytomic then tests the connection unless -SkipValidation is given.</para>
-    /// <para>Names identify connections in scripts and in workspace files, so a name that already exists is refused with ConnectionNameExists (ResourceExists; the error's TargetObject is the existing connection) and nothing is created: a runbook that runs twice does not make duplicates. -Force creates a second connection with the same name anyway.</para>
+    /// <para>Names identify connections in scripts and in workspace files, so a name that already exists is refused with ConnectionNameExists (ResourceExists; the error's TargetObject is the existing connection) and nothing is created: a runbook that runs twice does not make duplicates. This holds for runs at the same time too (parallel runspaces, overlapping jobs): after the create the name is checked again, and when another run created it first, this command deletes its own copy and stops with ConnectionNameExists. -Force creates a second connection with the same name anyway. The same rule holds for models, syncs and bulk syncs.</para>
     /// <para>For OAuth types (Salesforce, HubSpot, ...) the output carries an AuthUrl to open in a browser to finish connecting, and a warning says so.</para>
     /// <para>Supports -WhatIf and -Confirm.</para>
     /// </remarks>
@@ -93,20 +94,11 @@ namespace PolytomicPS.Commands
             var config = PSInput.ToDictionary(Configuration, nameof(Configuration));
             var schema = GetTypeSchema(Type);
             ConnectionConfiguration.Check(schema, Type, config, WriteWarning);
-            if (!Force)
-            {
-                // A re-run script must not make a second connection of the same name: names are how scripts and
-                // workspace files find connections.
-                var existing = Await((c, ct) => c.ListConnectionsAsync(ct)).Find(c => string.Equals(c.Name, Name, System.StringComparison.Ordinal));
-                if (existing != null)
-                {
-                    WriteError(ErrorFactory.Input("ConnectionNameExists",
-                        $"A connection named '{Name}' already exists ({existing.Type}, id {existing.Id}); nothing was created.",
-                        ErrorCategory.ResourceExists, existing,
-                        $"Reuse it (Get-PolytomicConnection -Name '{Name}'), change it (Set-PolytomicConnection), or add -Force to create a second connection with the same name."));
-                    return;
-                }
-            }
+            // A re-run script must not make a second connection of the same name: names are how scripts and workspace
+            // files find connections.
+            // A rerun with the caller's -IdempotencyKey gets Polytomic's first answer back, which may be the object of this
+            // name: the check after the create settles it instead.
+            if (!Force && IdempotencyKey == null && NameTaken(NameClaim.Connections, Name, organizationId: OrganizationId)) return;
             if (!ShouldProcess(Name, $"Create {Type} connection")) return;
 
             var created = Await((c, ct) => c.CreateConnectionAsync(new ConnectionRequest
@@ -121,6 +113,8 @@ namespace PolytomicPS.Commands
                 Validate = SkipValidation ? false : (bool?)null,
             }, ct, OneRequestKey(IdempotencyKey)));
             CurrentSession.Completion.Invalidate("connections");
+            // Another run may have created the name at the same time: one of the two copies stays (NameClaim).
+            if (!Force && !NameKept(NameClaim.Connections, Name, created.Id)) return;
             if (!string.IsNullOrEmpty(created.AuthUrl))
                 WriteWarning($"Connection '{created.Name}' uses OAuth: open its AuthUrl in a browser to finish connecting it: {created.AuthUrl}");
             WriteObject(created);

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
+using Polytomic.Http;
 using Polytomic.Models;
 
 namespace PolytomicPS.Commands
@@ -12,6 +13,7 @@ namespace PolytomicPS.Commands
     /// <para>Set-PolytomicConnection changes only what is passed. Polytomic replaces a connection as a whole, so the current connection is read first and the change merged over it: configuration fields not in -Configuration keep their values, and secrets shown as ******** are sent back unchanged.</para>
     /// <para>Supports -WhatIf and -Confirm. Outputs the updated connection with -PassThru.</para>
     /// <para>Concurrent changes: Polytomic's update replaces the whole connection, and the cmdlet cannot tell whether someone changed it between its read and its write. Two Set-PolytomicConnection calls racing on one connection can therefore lose one change: the second write puts back what the first one changed. Change one connection from one place at a time, and read it back (Get-PolytomicConnection) where that matters.</para>
+    /// <para>-NewName into a name another connection has is refused with ConnectionNameExists (ResourceExists; the TargetObject is that connection) and nothing is changed, unless -Force is given.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -76,6 +78,10 @@ namespace PolytomicPS.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>With -NewName: rename even though another connection has that name (Polytomic allows it; scripts and workspace files then cannot tell the two apart by name).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override object? ErrorTarget => Id;
 
         protected override void ProcessItem()
@@ -110,6 +116,7 @@ namespace PolytomicPS.Commands
                 Name = current.Name, Type = current.Type, Configuration = current.Configuration,
                 HealthcheckInterval = current.HealthcheckInterval, Policies = current.Policies,
             };
+            if (!Force && NewName != null && NewName != current.Name && NameTaken(NameClaim.Connections, NewName, current.Id)) return;
             if (!ShouldProcess($"{current.Name} ({Id})", ChangeText.Describe("Update connection", before, request, secrets))) return;
             var updated = Await((c, ct) => c.UpdateConnectionAsync(Id, request, ct));
             CurrentSession.Completion.Invalidate("connections");

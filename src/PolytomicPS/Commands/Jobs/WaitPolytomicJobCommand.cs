@@ -11,7 +11,7 @@ namespace PolytomicPS.Commands
     /// </remarks>
     /// <example>
     /// <code>
-    /// $job = Get-PolytomicConnection -Name Warehouse | New-PolytomicModel -Name 'Users' -Table public.users -Async
+    /// $job = Get-PolytomicConnection -Name Warehouse | New-PolytomicModel -Name 'Users (async)' -Table public.users -Async
     /// ($job | Wait-PolytomicJob -TimeoutSeconds 300).Result
     /// </code>
     /// <para>Creates a model asynchronously and waits up to five minutes for it, then shows the created model.</para>

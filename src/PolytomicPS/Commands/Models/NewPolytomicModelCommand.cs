@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Polytomic;
+using Polytomic.Http;
 using Polytomic.Models;
 
 namespace PolytomicPS.Commands
@@ -11,6 +12,7 @@ namespace PolytomicPS.Commands
     /// <remarks>
     /// <para>New-PolytomicModel sends POST /api/models and outputs the new model (PolytomicModel) with its fields. The source is given by one of -Table, -Query, -Database with -Collection, -File (a single file in a GCS or S3 bucket) or -Configuration, the configuration as Polytomic takes it; a Get-PolytomicSource option piped in binds its ModelConfiguration and ConnectionId.</para>
     /// <para>An empty -Configuration is an EmptyModelConfiguration error. Polytomic checks the rest: a table, query column or identifier that does not exist is a PolytomicApi.BadRequest error with Polytomic's message, and so is a connection whose schemas are still being cached ('No schemas found'; Wait-PolytomicConnection waits for it).</para>
+    /// <para>Names identify models in scripts and workspace files, so a name another model has is refused with ModelNameExists (ResourceExists; the TargetObject is that model) and nothing is created; -Force creates a second model with the same name. Runs at the same time are covered too: after the create the name is checked again, and when another run created it first, this command deletes its own copy and stops with ModelNameExists. With -Async the model is made by a job, so only the check before it applies.</para>
     /// <para>Supports -WhatIf and -Confirm.</para>
     /// </remarks>
     /// <example>
@@ -128,6 +130,10 @@ namespace PolytomicPS.Commands
         [Parameter]
         public string? IdempotencyKey { get; set; }
 
+        /// <summary>Create the model even though one with this name exists (Polytomic allows it; scripts and workspace files then cannot tell the two apart by name).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override object? ErrorTarget => Name;
 
         protected override void ProcessItem()
@@ -150,6 +156,9 @@ namespace PolytomicPS.Commands
                 WriteObject(Await((c, ct) => c.PreviewModelAsync(request, ct)));
                 return;
             }
+            // A rerun with the caller's -IdempotencyKey gets Polytomic's first answer back, which may be the object of this
+            // name: the check after the create settles it instead (a job, -Async, is not settled).
+            if (!Force && (IdempotencyKey == null || Async) && NameTaken(NameClaim.Models, Name, organizationId: OrganizationId)) return;
             if (!ShouldProcess(Name, $"Create model on connection {ConnectionId}")) return;
             if (Async)
             {
@@ -159,6 +168,7 @@ namespace PolytomicPS.Commands
             }
             var model = Await((c, ct) => c.CreateModelAsync(request, ct, OneRequestKey(IdempotencyKey)));
             CurrentSession.Completion.Invalidate("models");
+            if (!Force && !NameKept(NameClaim.Models, Name, model.Id)) return;
             WriteObject(model);
         }
     }

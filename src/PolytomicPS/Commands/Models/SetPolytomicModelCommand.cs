@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using Polytomic.Http;
 using Polytomic.Models;
 
 namespace PolytomicPS.Commands
@@ -9,6 +10,7 @@ namespace PolytomicPS.Commands
     /// <para>Polytomic's PUT /api/models/{id} replaces the whole model, so Set-PolytomicModel reads the current one first and changes only what is passed; relations and enrichers are kept. When the source changes (-Table, -Query or -Configuration) the current field selection, identifier and tracking columns are dropped unless given again, because the new source has other fields.</para>
     /// <para>Outputs nothing, or the updated model with -PassThru. An unknown id is a PolytomicApi.NotFound error. Supports -WhatIf and -Confirm.</para>
     /// <para>Concurrent changes: Polytomic's update replaces the whole model, and the cmdlet cannot tell whether someone changed it between its read and its write. Two Set-PolytomicModel calls racing on one model can therefore lose one change: the second write puts back what the first one changed. Change one model from one place at a time, and read it back (Get-PolytomicModel) where that matters.</para>
+    /// <para>-NewName into a name another model has is refused with ModelNameExists (ResourceExists; the TargetObject is that model) and nothing is changed, unless -Force is given.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -81,6 +83,10 @@ namespace PolytomicPS.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>With -NewName: rename even though another model has that name (Polytomic allows it; scripts and workspace files then cannot tell the two apart by name).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override object? ErrorTarget => Id;
 
         protected override void ProcessItem()
@@ -113,6 +119,7 @@ namespace PolytomicPS.Commands
                 TrackingColumns = current.TrackingColumns, Labels = ModelConfig.LabelNames(current.Labels), Relations = current.Relations,
                 Enricher = current.Enricher, Policies = current.Policies,
             };
+            if (!Force && NewName != null && NewName != current.Name && NameTaken(NameClaim.Models, NewName, current.Id)) return;
             if (!ShouldProcess($"{current.Name} ({Id})", ChangeText.Describe("Update model", before, request))) return;
             var updated = Await((c, ct) => c.UpdateModelAsync(Id, request, ct));
             CurrentSession.Completion.Invalidate("models");

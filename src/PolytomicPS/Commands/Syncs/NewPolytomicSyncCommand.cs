@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
+using Polytomic.Http;
 using Polytomic.Models;
 
 namespace PolytomicPS.Commands
@@ -9,16 +10,16 @@ namespace PolytomicPS.Commands
     /// <remarks>
     /// <para>New-PolytomicSync sends POST /api/syncs and outputs the new sync (PolytomicSync). The model comes from the pipeline (New-PolytomicModel's output binds by ModelId), so connection, model and sync can be made in one pipeline.</para>
     /// <para>It checks locally what it can before sending: a mode that matches records (create, update, updateOrCreate, remove) without -Identity is IdentityRequired; no field mapping is NoFieldMapping; a bad -Identity, -Field, -Filter or -Schedule is InvalidIdentity, InvalidFieldMapping, InvalidFilter or InvalidSchedule; an unknown -IdentityFunction or -Frequency is UnknownIdentityFunction or UnknownFrequency. A schedule without the time its frequency needs (hourly: minute; daily: hour and minute; weekly: day_of_week too; custom: cron minute and hour) is ScheduleTimeRequired; an hour or minute out of range, an unknown day or a bad cron field is InvalidScheduleTime, InvalidDayOfWeek or InvalidCronSchedule. A model field or target field that does not exist is UnknownModelField or UnknownTargetField, with the nearest name. Polytomic checks the rest (unknown target object, unsupported mode) and refuses with a PolytomicApi.BadRequest error.</para>
+    /// <para>Names identify syncs in scripts and workspace files, so a name another sync has is refused with SyncNameExists (ResourceExists; the TargetObject is that sync) and nothing is created; -Force creates a second sync with the same name. Runs at the same time are covered too, and no copy ever runs: the sync is created paused, its name is checked again, and only the one sync that keeps the name is then activated (when -Active is given or omitted); a copy that came second is deleted and the command stops with SyncNameExists.</para>
     /// <para>Supports -WhatIf and -Confirm.</para>
     /// </remarks>
     /// <example>
     /// <code>
-    /// Get-PolytomicConnection -Name 'Snowflake Connection' |
-    ///     New-PolytomicModel -Name 'Active Users' -Query 'SELECT email, first_name, last_name FROM users' |
+    /// Get-PolytomicModel -Name 'Active Users' |
     ///     New-PolytomicSync -Name 'Users to CRM' -Target $salesforce -Object Contact -Mode create `
     ///         -Identity @{ email = 'Email' } -Field @{ first_name = 'FirstName'; last_name = 'LastName' } -Frequency continuous
     /// </code>
-    /// <para>Creates a model over a Snowflake query and syncs new users into Salesforce Contacts continuously (Polytomic's Snowflake-to-Salesforce walkthrough).</para>
+    /// <para>Syncs new users of the 'Active Users' model (New-PolytomicModel's second example) into Salesforce Contacts continuously (Polytomic's Snowflake-to-Salesforce walkthrough). Names are unique, so the model is fetched rather than created again.</para>
     /// </example>
     /// <example>
     /// <code>
@@ -96,7 +97,7 @@ namespace PolytomicPS.Commands
         [Parameter]
         public IDictionary? Schedule { get; set; }
 
-        /// <summary>Create the sync active; -Active:$false creates it paused. When omitted, Polytomic's default applies.</summary>
+        /// <summary>Create the sync active (the default); -Active:$false creates it paused. Without -Force it is activated only once it is known to be the one sync with its name.</summary>
         [Parameter]
         public SwitchParameter Active { get; set; }
 
@@ -119,6 +120,10 @@ namespace PolytomicPS.Commands
         /// <summary>The Idempotency-Key to send (8 to 255 letters, digits, '-' or '_'; a GUID works). Run the command again with the same key, for example after a PolytomicApi.OutcomeUnknown error, and Polytomic returns its first answer instead of doing it twice (Polytomic keeps keys for at least 24 hours). One key names one request: a second piped object with the same key is refused. Without it, each request gets a key of its own.</summary>
         [Parameter]
         public string? IdempotencyKey { get; set; }
+
+        /// <summary>Create the sync even though one with this name exists (Polytomic allows it; scripts and workspace files then cannot tell the two apart by name).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
 
         protected override object? ErrorTarget => Name;
 
@@ -145,11 +150,20 @@ namespace PolytomicPS.Commands
                 Policies = Policy?.ToList(),
                 OrganizationId = OrganizationId,
             };
+            // A rerun with the caller's -IdempotencyKey gets Polytomic's first answer back, which may be the object of this
+            // name: the check after the create settles it instead.
+            if (!Force && IdempotencyKey == null && NameTaken(NameClaim.Syncs, Name, organizationId: OrganizationId)) return;
             SyncFieldCheck.Check(request, () => Await((c, ct) => c.GetModelAsync(Model, ct)),
                 () => Await((c, ct) => c.GetTargetFieldsAsync(Target, Object, false, ct)).Fields);
             if (!ShouldProcess(Name, $"Create {mode} sync of model {Model} into {Object}")) return;
+            // Paused until it is known to be the one sync of its name, so a copy from a run at the same time never runs.
+            var active = request.Active ?? true;
+            if (!Force) request.Active = false;
             var sync = Await((c, ct) => c.CreateSyncAsync(request, ct, OneRequestKey(IdempotencyKey)));
             CurrentSession.Completion.Invalidate("syncs");
+            if (Force) { WriteObject(sync); return; }
+            if (!NameKept(NameClaim.Syncs, Name, sync.Id)) return;
+            if (active) sync.Active = Await((c, ct) => c.ActivateSyncAsync(sync.Id, true, ct)).Active;
             WriteObject(sync);
         }
 

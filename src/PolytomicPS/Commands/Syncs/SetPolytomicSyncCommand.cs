@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Polytomic;
+using Polytomic.Http;
 using Polytomic.Models;
 
 namespace PolytomicPS.Commands
@@ -12,6 +13,7 @@ namespace PolytomicPS.Commands
     /// <para>Polytomic's PUT /api/syncs/{id} replaces the whole sync, so Set-PolytomicSync reads the current one first and changes only what is passed. -Field and -Filter replace the whole mapping and filters; -Schedule changes only the time fields it names.</para>
     /// <para>The result is checked like New-PolytomicSync's input: for example a mode that needs an identity the sync lacks is IdentityRequired. Outputs nothing, or the updated sync with -PassThru. An unknown id is a PolytomicApi.NotFound error. Supports -WhatIf and -Confirm.</para>
     /// <para>Concurrent changes: Polytomic's update replaces the whole sync, and the cmdlet cannot tell whether someone changed it between its read and its write. Two Set-PolytomicSync calls racing on one sync can therefore lose one change: the second write puts back what the first one changed. Change one sync from one place at a time, and read it back (Get-PolytomicSync) where that matters.</para>
+    /// <para>-NewName into a name another sync has is refused with SyncNameExists (ResourceExists; the TargetObject is that sync) and nothing is changed, unless -Force is given.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -106,6 +108,10 @@ namespace PolytomicPS.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>With -NewName: rename even though another sync has that name (Polytomic allows it; scripts and workspace files then cannot tell the two apart by name).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override object? ErrorTarget => Id;
 
         protected override void ProcessItem()
@@ -135,6 +141,7 @@ namespace PolytomicPS.Commands
                     () => request.Target?.ConnectionId == null || request.Target.Object == null ? new List<PolytomicTargetField>()
                         : Await((c, ct) => c.GetTargetFieldsAsync(request.Target.ConnectionId, request.Target.Object, false, ct)).Fields);
 
+            if (!Force && NewName != null && NewName != current.Name && NameTaken(NameClaim.Syncs, NewName, current.Id)) return;
             if (!ShouldProcess($"{current.Name} ({Id})", ChangeText.Describe("Update sync", SyncRequest.From(current), request))) return;
             var updated = Await((c, ct) => c.UpdateSyncAsync(Id, request, ct));
             CurrentSession.Completion.Invalidate("syncs");
