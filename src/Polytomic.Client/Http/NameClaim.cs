@@ -28,12 +28,12 @@ namespace Polytomic.Http
             async (c, id, ct) => { var x = await c.GetModelAsync(id, ct).ConfigureAwait(false); return new NamedObject(x.Id, x.Name, x.CreatedAt, x.OrganizationId, x); });
 
         public static readonly NameClaim Syncs = new NameClaim("sync", "Sync",
-            async (c, ct) => (await AllPages((t, k) => c.ListSyncsPageAsync(null, t, null, k), "syncs", ct).ConfigureAwait(false)).Select(x => new NamedObject(x.Id, x.Name, x.CreatedAt, x.OrganizationId, x)),
+            async (c, ct) => (await c.ListAllAsync((t, k) => c.ListSyncsPageAsync(null, t, null, k), "Listing syncs", ct).ConfigureAwait(false)).Select(x => new NamedObject(x.Id, x.Name, x.CreatedAt, x.OrganizationId, x)),
             (c, id, ct) => c.DeleteSyncAsync(id, ct),
             async (c, id, ct) => { var x = await c.GetSyncAsync(id, ct).ConfigureAwait(false); return new NamedObject(x.Id, x.Name, x.CreatedAt, x.OrganizationId, x); });
 
         public static readonly NameClaim BulkSyncs = new NameClaim("bulk sync", "BulkSync",
-            async (c, ct) => (await AllPages((t, k) => c.ListBulkSyncsPageAsync(null, t, k), "bulk syncs", ct).ConfigureAwait(false)).Select(x => new NamedObject(x.Id, x.Name, x.CreatedAt, x.OrganizationId, x)),
+            async (c, ct) => (await c.ListAllAsync((t, k) => c.ListBulkSyncsPageAsync(null, t, k), "Listing bulk syncs", ct).ConfigureAwait(false)).Select(x => new NamedObject(x.Id, x.Name, x.CreatedAt, x.OrganizationId, x)),
             (c, id, ct) => c.DeleteBulkSyncAsync(id, ct),
             async (c, id, ct) => { var x = await c.GetBulkSyncAsync(id, ct).ConfigureAwait(false); return new NamedObject(x.Id, x.Name, x.CreatedAt, x.OrganizationId, x); });
 
@@ -133,20 +133,6 @@ namespace Polytomic.Http
 
         private static IEnumerable<NamedObject> Named(IReadOnlyList<NamedObject> all, string name) =>
             all.Where(o => string.Equals(o.Name, name, StringComparison.Ordinal));
-
-        private static async Task<List<T>> AllPages<T>(Func<string?, CancellationToken, Task<Page<T>>> fetch, string what, CancellationToken ct)
-        {
-            var all = new List<T>();
-            var tokens = new PageTokens();
-            string? token = null;
-            do
-            {
-                var page = await fetch(token, ct).ConfigureAwait(false);
-                all.AddRange(page.Items);
-                token = tokens.Next(page.NextPageToken, "Listing " + what);
-            } while (!string.IsNullOrEmpty(token));
-            return all;
-        }
 
         /// <summary>What one session knows of one kind's names. Lists are single-flight: a caller that needs a list
         /// started after its own create joins one that is starting or queued, so creates from many runspaces of one
