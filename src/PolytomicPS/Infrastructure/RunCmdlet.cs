@@ -14,13 +14,13 @@ namespace PolytomicPS
     public abstract class RunCmdlet : PolytomicCmdlet
     {
         /// <summary>Start-: starts a run (or finds the one in progress), waits for it with -Wait, and outputs it.</summary>
-        private protected void StartRun<TRun>(RunKind<TRun> kind, string syncId, Func<PolytomicClient, CancellationToken, Task<TRun>> start,
+        private protected void StartRun<TRun, TRequest>(RunKind<TRun, TRequest> kind, string syncId, TRequest request, string? idempotencyKey,
             bool wait, int timeoutSeconds, double pollIntervalSeconds) where TRun : class
         {
             TRun run;
             try
             {
-                run = Await(start);
+                run = Await((c, ct) => kind.StartAsync(c, syncId, request, idempotencyKey, ct));
             }
             catch (PolytomicApiException ex) when (ex.StatusCode == 409)
             {
