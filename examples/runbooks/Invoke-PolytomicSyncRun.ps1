@@ -32,7 +32,7 @@
     The Polytomic API version to speak.
 
 .PARAMETER TimeoutSeconds
-    How long to wait for the run before failing the job.
+    How long to wait for the run before failing the job: the whole wait, a request that hangs included.
 
 .EXAMPLE
     Start-AzAutomationRunbook -AutomationAccountName ops -ResourceGroupName data -Name Invoke-PolytomicSyncRun `

@@ -109,6 +109,24 @@ Describe 'Invoke-PolytomicSyncRun runbook' {
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 60
     }
 
+    It 'ends at -TimeoutSeconds for a bulk sync too while its GETs hang' {
+        if (-not $script:sandbox) { Set-ItResult -Skipped -Because 'faults are injected into the local sandbox only' }
+        $bulk = Get-PolytomicBulkSync -Name "$tag bulk"
+        $faults = $baseUrl.TrimEnd('/') + '/_sandbox/faults'
+        $hold = @{ kind = 'Delay'; delay = '00:02:00'; method = 'GET'; pathPrefix = "/api/bulk/syncs/$($bulk.Id)"; count = 20 }
+        Invoke-RestMethod -Method Post -Uri $faults -ContentType 'application/json' -Body ($hold | ConvertTo-Json)
+        try {
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $r = Invoke-Runbook 'Invoke-PolytomicSyncRun.ps1' @{ SyncName = "$tag bulk"; BulkSync = $true; TimeoutSeconds = 5 }
+            $clock.Stop()
+        } finally {
+            Invoke-RestMethod -Method Delete -Uri $faults
+        }
+        $r.ExitCode | Should -Be 1
+        $r.Failed | Should -BeLike "*after 5 s; the request in flight (GET /api/bulk/syncs/$($bulk.Id)/executions/*) was canceled*"
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 60
+    }
+
     It 'fails the job when the sync does not exist' {
         $r = Invoke-Runbook 'Invoke-PolytomicSyncRun.ps1' @{ SyncName = "$tag missing" }
         $r.ExitCode | Should -Be 1

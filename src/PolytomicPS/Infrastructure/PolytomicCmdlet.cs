@@ -228,8 +228,9 @@ namespace PolytomicPS
             }
         }
 
-        /// <summary>Sleeps on the pipeline thread; Ctrl+C ends it at once.</summary>
-        private void Sleep(TimeSpan delay)
+        /// <summary>Sleeps on the pipeline thread; Ctrl+C ends it at once. For Poll: a cmdlet that waits calls Poll, never
+        /// this (Native/OnePlaceTests checks).</summary>
+        protected void Sleep(TimeSpan delay)
         {
             if (stopping.Token.WaitHandle.WaitOne(delay)) throw new PipelineStoppedException();
         }

@@ -14,17 +14,19 @@ namespace PolytomicPS
     public abstract class RunCmdlet : PolytomicCmdlet
     {
         /// <summary>Start-: starts a run (or finds the one in progress), waits for it with -Wait, and outputs it.</summary>
-        private protected void StartRun<TRun>(RunKind<TRun> kind, string syncId, Func<PolytomicClient, CancellationToken, Task<TRun>> start,
+        private protected void StartRun<TRun, TRequest>(RunKind<TRun, TRequest> kind, string syncId, TRequest request, string? idempotencyKey,
             bool wait, int timeoutSeconds, double pollIntervalSeconds) where TRun : class
         {
             TRun run;
             try
             {
-                run = Await(start);
+                run = Await((c, ct) => kind.StartAsync(c, syncId, request, idempotencyKey, ct));
             }
             catch (PolytomicApiException ex) when (ex.StatusCode == 409)
             {
-                var current = Await((c, ct) => kind.FindAsync(c, syncId, ct)).Current;
+                TRun? current;
+                if (!wait) current = Await((c, ct) => kind.FindAsync(c, syncId, ct)).Current;
+                else if (!TryFind(kind, syncId, ref timeoutSeconds, out current, out _)) return;
                 if (!wait || current == null)
                 {
                     var name = Named(kind.Noun, syncId);
@@ -48,7 +50,7 @@ namespace PolytomicPS
             if (executionId != null) run = kind.Known(syncId, Polytomic.Http.ApiPath.Id(executionId, "execution id"));
             else
             {
-                var (current, last) = Await((c, ct) => kind.FindAsync(c, syncId, ct));
+                if (!TryFind(kind, syncId, ref timeoutSeconds, out var current, out var last)) return;
                 var found = current ?? last;
                 if (found == null)
                 {
@@ -60,6 +62,24 @@ namespace PolytomicPS
             }
             run = WaitRun(kind, run, timeoutSeconds, pollIntervalSeconds);
             if (passThru) WriteObject(run);
+        }
+
+        /// <summary>Reads the sync's current and last run within the wait's time limit (the lookup is part of the wait):
+        /// false, with the timeout error written, when the time ran out first; else the time left (at least a second).</summary>
+        private bool TryFind<TRun>(RunKind<TRun> kind, string syncId, ref int timeoutSeconds, out TRun? current, out TRun? last) where TRun : class
+        {
+            var options = new PollOptions($"{Named(kind.Noun, syncId)}: finding its run", timeoutSeconds, 0);
+            var result = Poll(options, ((TRun?)null, (TRun?)null), (c, ct) => kind.FindAsync(c, syncId, ct), _ => true, _ => "");
+            (current, last) = result.Last;
+            if (result.Done)
+            {
+                timeoutSeconds = Math.Max(1, timeoutSeconds - (int)Math.Floor(result.Elapsed.TotalSeconds));
+                return true;
+            }
+            WriteError(ErrorFactory.About(syncId, kind.ErrorPrefix + "ExecutionTimeout", ErrorCategory.OperationTimeout,
+                $"The run of {Named(kind.Noun, syncId)} could not be read within {timeoutSeconds} s{result.PendingText}.",
+                "Wait longer with -TimeoutSeconds."));
+            return false;
         }
 
         /// <summary>Polls the run until it ends or the time is up; writes the error (or warning) its outcome calls for

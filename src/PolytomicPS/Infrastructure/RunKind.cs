@@ -27,8 +27,8 @@ namespace PolytomicPS
         public string? Action { get; }
     }
 
-    /// <summary>One kind of run (a model-sync run, a bulk-sync run), described once: its noun, how to start it (the
-    /// Start- cmdlet builds the request), re-read it and find the current one, when it has ended, what each outcome
+    /// <summary>One kind of run (a model-sync run, a bulk-sync run), described once: its noun, how to start it (from
+    /// the request its Start- cmdlet builds), re-read it and find the current one, when it has ended, what each outcome
     /// means, and its progress text. <see cref="RunCmdlet"/> does the rest the same way for every kind.</summary>
     internal abstract class RunKind<TRun> where TRun : class
     {
@@ -58,5 +58,12 @@ namespace PolytomicPS
 
         /// <summary>What an ended run means: null when it simply completed. <paramref name="named"/> names the sync.</summary>
         public abstract RunOutcome? Outcome(TRun run, string named);
+    }
+
+    /// <summary>A run kind and the request that starts it.</summary>
+    internal abstract class RunKind<TRun, TRequest> : RunKind<TRun> where TRun : class
+    {
+        /// <summary>Starts a run (POST …/executions); 409 when one is already running.</summary>
+        public abstract Task<TRun> StartAsync(PolytomicClient client, string syncId, TRequest request, string? idempotencyKey, CancellationToken ct);
     }
 }

@@ -124,5 +124,28 @@ Complete 'Get-{noun} -Name {tag}'", sandbox, variables: new Dictionary<string, o
             Assert.Equal(id, ((dynamic)e.TargetObject).SyncId);
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"the wait took {clock.Elapsed} for a 2 s limit (the hung GET takes 120 s)");
         }
+
+        [Theory]
+        [InlineData("sync")]
+        [InlineData("bulk")]
+        public void The_wait_of_a_Wait_cmdlet_includes_finding_the_run(string kind)
+        {
+            var (noun, prefix, path, _) = Kind(kind);
+            var id = NewSync(kind, ModelSyncSetup.Unique("find"));
+            var hold = new Fault { Kind = FaultKind.Delay, Delay = TimeSpan.FromMinutes(2), Method = "GET", PathPrefix = path + id, Count = 10 };
+            var clock = new Stopwatch();
+            Action arm = () => { sandbox.State.Faults.Add(hold); clock.Start(); };
+            // Started, then the sync's GETs held: the lookup of its current run (GET …/status) is what hangs.
+            var r = Ps.Run($"$null = $Id | Start-{noun}\n$Arm.Invoke()\nWait-{noun}Execution -SyncId $Id -TimeoutSeconds 2", sandbox,
+                variables: new Dictionary<string, object?> { ["Id"] = id, ["Arm"] = arm });
+            clock.Stop();
+            sandbox.State.Faults.Clear();
+
+            var e = r.SingleError();
+            Assert.StartsWith(prefix + "ExecutionTimeout,", e.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.OperationTimeout, e.CategoryInfo.Category);
+            Assert.Contains($"(GET {path}{id}/status", e.Exception.Message);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"the wait took {clock.Elapsed} for a 2 s limit (the held GET takes 120 s)");
+        }
     }
 }

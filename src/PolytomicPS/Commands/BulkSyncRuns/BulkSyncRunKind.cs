@@ -10,7 +10,7 @@ namespace PolytomicPS.Commands
 {
     /// <summary>A bulk-sync run (POST/GET /api/bulk/syncs/{id}/executions, GET /api/bulk/syncs/{id}/status), with one
     /// progress part per schema.</summary>
-    internal sealed class BulkSyncRunKind : RunKind<PolytomicBulkSyncExecution>
+    internal sealed class BulkSyncRunKind : RunKind<PolytomicBulkSyncExecution, StartBulkSyncRequest>
     {
         public static readonly BulkSyncRunKind Instance = new BulkSyncRunKind();
 
@@ -23,6 +23,9 @@ namespace PolytomicPS.Commands
         public override string SyncIdOf(PolytomicBulkSyncExecution run) => run.SyncId;
         public override string? StatusOf(PolytomicBulkSyncExecution run) => run.Status;
         public override PolytomicBulkSyncExecution Known(string syncId, string runId) => new PolytomicBulkSyncExecution { SyncId = syncId, Id = runId };
+
+        public override Task<PolytomicBulkSyncExecution> StartAsync(PolytomicClient client, string syncId, StartBulkSyncRequest request, string? idempotencyKey, CancellationToken ct) =>
+            client.StartBulkSyncAsync(syncId, request, ct, idempotencyKey);
 
         public override Task<PolytomicBulkSyncExecution> ReadAsync(PolytomicClient client, PolytomicBulkSyncExecution run, CancellationToken ct) =>
             client.GetBulkSyncExecutionAsync(run.SyncId, run.Id, ct);

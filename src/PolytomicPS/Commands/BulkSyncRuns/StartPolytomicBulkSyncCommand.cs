@@ -95,8 +95,7 @@ namespace PolytomicPS.Commands
                 FetchMode = FetchMode,
                 Schemas = Schema?.ToList(),
             };
-            var key = OneRequestKey(IdempotencyKey);
-            StartRun(BulkSyncRunKind.Instance, Id, (c, ct) => c.StartBulkSyncAsync(Id, request, ct, key), Wait, TimeoutSeconds, PollIntervalSeconds);
+            StartRun(BulkSyncRunKind.Instance, Id, request, OneRequestKey(IdempotencyKey), Wait, TimeoutSeconds, PollIntervalSeconds);
         }
     }
 }

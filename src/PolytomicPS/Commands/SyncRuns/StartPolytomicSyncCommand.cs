@@ -83,8 +83,7 @@ namespace PolytomicPS.Commands
                 Test = Test ? true : (bool?)null,
                 Identities = Identities?.ToList(),
             };
-            var key = OneRequestKey(IdempotencyKey);
-            StartRun(SyncRunKind.Instance, Id, (c, ct) => c.StartSyncAsync(Id, request, ct, key), Wait, TimeoutSeconds, PollIntervalSeconds);
+            StartRun(SyncRunKind.Instance, Id, request, OneRequestKey(IdempotencyKey), Wait, TimeoutSeconds, PollIntervalSeconds);
         }
     }
 }

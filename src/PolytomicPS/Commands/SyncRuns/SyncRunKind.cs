@@ -7,7 +7,7 @@ using Polytomic.Models;
 namespace PolytomicPS.Commands
 {
     /// <summary>A model-sync run (POST/GET /api/syncs/{id}/executions, GET /api/syncs/{id}/status).</summary>
-    internal sealed class SyncRunKind : RunKind<PolytomicSyncExecution>
+    internal sealed class SyncRunKind : RunKind<PolytomicSyncExecution, StartSyncRequest>
     {
         public static readonly SyncRunKind Instance = new SyncRunKind();
 
@@ -20,6 +20,9 @@ namespace PolytomicPS.Commands
         public override string SyncIdOf(PolytomicSyncExecution run) => run.SyncId;
         public override string? StatusOf(PolytomicSyncExecution run) => run.Status;
         public override PolytomicSyncExecution Known(string syncId, string runId) => new PolytomicSyncExecution { SyncId = syncId, Id = runId };
+
+        public override Task<PolytomicSyncExecution> StartAsync(PolytomicClient client, string syncId, StartSyncRequest request, string? idempotencyKey, CancellationToken ct) =>
+            client.StartSyncAsync(syncId, request, ct, idempotencyKey);
 
         public override Task<PolytomicSyncExecution> ReadAsync(PolytomicClient client, PolytomicSyncExecution run, CancellationToken ct) =>
             client.GetSyncExecutionAsync(run.SyncId, run.Id, ct);
