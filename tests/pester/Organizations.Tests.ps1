@@ -34,7 +34,7 @@ BeforeAll {
     $null = $warehouse, $crm | Wait-PolytomicConnection -Session $dev -TimeoutSeconds 120 -PollIntervalSeconds 0.2
     $model = New-PolytomicModel -Session $dev -Name "$tag Users" -ConnectionId $warehouse.Id -Table 'PUBLIC.users'
     $null = New-PolytomicSync -Session $dev -Name "$tag Users to CRM" -ModelId $model.Id -Target $crm -Object Contact `
-        -Mode updateOrCreate -Identity @{ email = 'Email' } -Field @{ first_name = 'FirstName' } -Frequency hourly
+        -Mode updateOrCreate -Identity @{ email = 'Email' } -Field @{ first_name = 'FirstName' } -Frequency hourly -Schedule @{ minute = 15 }
 }
 
 AfterAll {

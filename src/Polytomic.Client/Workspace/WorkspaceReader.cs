@@ -52,7 +52,7 @@ namespace Polytomic.Workspace
 
             if (kinds.Contains(WorkspaceKinds.Syncs))
             {
-                var listed = await AllPages<PolytomicSync>((t, c) => client.ListSyncsPageAsync(null, t, null, c), ct).ConfigureAwait(false);
+                var listed = await client.ListAllAsync((t, c) => client.ListSyncsPageAsync(null, t, null, c), "Listing syncs", ct).ConfigureAwait(false);
                 foreach (var s in listed) snapshot.AddId(WorkspaceKinds.Syncs, s.Name, s.Id);
                 var wanted = listed.Where(s => Wanted(WorkspaceKinds.Syncs, s.Name)).ToList();
                 // 2025-09-18 lists carry no fields, identity or target: read each sync.
@@ -62,7 +62,7 @@ namespace Polytomic.Workspace
 
             if (kinds.Contains(WorkspaceKinds.BulkSyncs))
             {
-                var listed = await AllPages<PolytomicBulkSync>((t, c) => client.ListBulkSyncsPageAsync(null, t, c), ct).ConfigureAwait(false);
+                var listed = await client.ListAllAsync((t, c) => client.ListBulkSyncsPageAsync(null, t, c), "Listing bulk syncs", ct).ConfigureAwait(false);
                 foreach (var b in listed) snapshot.AddId(WorkspaceKinds.BulkSyncs, b.Name, b.Id);
                 var wanted = listed.Where(b => Wanted(WorkspaceKinds.BulkSyncs, b.Name)).ToList();
                 var docs = await Each(wanted, async b =>
@@ -77,21 +77,6 @@ namespace Polytomic.Workspace
             }
             await WorkspaceAccess.ReadAsync(client, snapshot, kinds, names, ct).ConfigureAwait(false);
             return snapshot;
-        }
-
-        /// <summary>Every page of a list, through the client's paging guard (<see cref="PageStream{T}"/>): a list that
-        /// would page forever ends with its PagingLoop error instead.</summary>
-        private static async Task<List<T>> AllPages<T>(Func<string?, CancellationToken, Task<Page<T>>> fetch, CancellationToken ct)
-        {
-            var stream = new PageStream<T>(token => fetch(token, ct));
-            var all = new List<T>();
-            try
-            {
-                for (var next = stream.Next(); next != null; next = stream.Next())
-                    all.AddRange((await next.ConfigureAwait(false)).Items);
-            }
-            finally { stream.Stop(); }
-            return all;
         }
 
         /// <summary>Runs one call per item, Parallelism at a time; the results keep the items' order.</summary>

@@ -26,7 +26,8 @@ namespace PolytomicPS.Commands
     {
         /// <summary>The id of the sync or bulk sync; binds from piped executions (their SyncId) and syncs.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [IdTransformation(ObjectKinds.Sync)]
+        // Either kind of sync: -Bulk or -Schema says which route, so the id is not held to one kind.
+        [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string SyncId { get; set; } = "";
 
