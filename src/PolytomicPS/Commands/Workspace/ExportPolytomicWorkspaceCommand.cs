@@ -14,6 +14,7 @@ namespace PolytomicPS.Commands
     /// <para>Secrets are never written. Each sensitive configuration field (as the connection type's schema marks it) becomes a placeholder such as {"$secret": "Warehouse.password"} that Import-PolytomicWorkspace -Secret resolves. OAuth connections are marked "sign_in": "oauth": after an import, open their AuthUrl to sign in.</para>
     /// <para>-Include adds kinds that are not exported by default: Roles (roles/), Policies (policies/, each naming its roles), Webhooks (webhooks/, the organization's event webhook, known by its endpoint; its signing secret becomes the placeholder {"$secret": "webhook:secret"}) and ErrorSubscribers (one file, error_subscribers.json, with the sorted e-mail list). Polytomic's system roles and policies are not written; a policy may still name a system role such as Admin. Compare- and Import-PolytomicWorkspace act on these kinds only when the folder has them, and -Prune deletes only kinds the export included. The files an earlier export wrote of kinds this one no longer includes are removed.</para>
     /// <para>Names are the keys of a workspace: two objects of a kind with the same name stop the export with DuplicateWorkspaceName, listing them, before anything is written.</para>
+    /// <para>-Session takes several sessions, one per organization (Get-PolytomicOrganization | Connect-Polytomic -PartnerKey $key): each organization is exported to its own folder under -Path, named after the organization (the same portable file names as objects; a name two organizations share gets the id added). The same organization twice is refused (DuplicateOrganization) before anything is written; an organization that fails writes its error and the others go on.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -34,6 +35,14 @@ namespace PolytomicPS.Commands
     /// Export-PolytomicWorkspace -Path ./workspace -Include Roles, Policies, Webhooks, ErrorSubscribers
     /// </code>
     /// <para>Also exports the roles, the policies (naming their roles), the webhook (its secret as a placeholder) and the global error subscribers.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $sessions = Get-PolytomicOrganization -Session $partner | Connect-Polytomic -PartnerKey $partnerKey
+    /// Export-PolytomicWorkspace -Session $sessions -Path ./organizations
+    /// Get-ChildItem ./organizations
+    /// </code>
+    /// <para>Exports every organization of a partner key in one run, one folder each.</para>
     /// </example>
     [Cmdlet(VerbsData.Export, "PolytomicWorkspace", HelpUri = HelpLinks.Cmdlets + "Export-PolytomicWorkspace.md")]
     [OutputType(typeof(FileInfo))]
@@ -58,11 +67,61 @@ namespace PolytomicPS.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>The session to export; several sessions (one per organization) export each organization to its own folder under -Path.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public new PolytomicSession[]? Session { get; set; }
+
         protected override object? ErrorTarget => Path;
 
         protected override void ProcessItem()
         {
             var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            var sessions = Session ?? new PolytomicSession[0];
+            if (sessions.Length <= 1)
+            {
+                base.Session = sessions.FirstOrDefault();
+                ExportOne(full);
+                return;
+            }
+            var folders = OrganizationFolders(sessions);
+            foreach (var session in sessions)
+            {
+                base.Session = session;
+                try { ExportOne(System.IO.Path.Combine(full, folders[session])); }
+                catch (Polytomic.PolytomicApiException ex) when (ex.Kind != Polytomic.PolytomicErrorKind.ReadOnly)
+                {
+                    WriteError(ErrorFactory.FromApi(ex, session.Organization));
+                }
+            }
+        }
+
+        /// <summary>Each session's folder, named after its organization (read from /api/me when not known yet).</summary>
+        private Dictionary<PolytomicSession, string> OrganizationFolders(PolytomicSession[] sessions)
+        {
+            var ids = new HashSet<string>();
+            var names = new Dictionary<PolytomicSession, string>();
+            foreach (var session in sessions)
+            {
+                base.Session = session;
+                if (session.OrganizationName == null) session.Learn(Await((c, ct) => c.GetIdentityAsync(ct)));
+                var id = session.OrganizationId ?? "";
+                if (!ids.Add(id))
+                    ThrowTerminatingError(ErrorFactory.Input("DuplicateOrganization",
+                        $"Two of the sessions act in the same organization ({session.Organization}); pass each organization once.", ErrorCategory.InvalidArgument, id));
+                names[session] = session.OrganizationName ?? id;
+            }
+            var folders = new Dictionary<PolytomicSession, string>();
+            foreach (var pair in names)
+            {
+                var shared = names.Count(n => string.Equals(n.Value, pair.Value, System.StringComparison.OrdinalIgnoreCase)) > 1;
+                folders[pair.Key] = WorkspaceFileName.Of(shared ? $"{pair.Value} {pair.Key.OrganizationId}" : pair.Value);
+            }
+            return folders;
+        }
+
+        private void ExportOne(string full)
+        {
             var patterns = Name?.Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase)).ToList();
             System.Func<string, bool>? filter = patterns == null ? null : n => patterns.Any(p => p.IsMatch(n));
             var session = CurrentSession;
