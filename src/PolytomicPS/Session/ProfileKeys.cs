@@ -52,7 +52,7 @@ namespace PolytomicPS
             if (info == null)
                 throw new PolytomicInputException(missingId,
                     $"Profile '{p.Name}' reads its key with {command}, which is not available here. {action}", "Profile", p.Name);
-            var script = ScriptBlock.Create("param($c, $n, $v) if ($v) { & $c -Name $n -Vault $v -ErrorAction Stop } else { & $c -Name $n -ErrorAction Stop }");
+            var script = ScriptBlock.Create("param($c, $n, $v) if ($v) { & $c -Name $n -Vault $v } else { & $c -Name $n }");
             System.Collections.ObjectModel.Collection<PSObject> result;
             try
             {

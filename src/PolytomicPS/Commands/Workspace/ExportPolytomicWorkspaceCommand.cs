@@ -115,7 +115,8 @@ namespace PolytomicPS.Commands
             foreach (var pair in names)
             {
                 var shared = names.Count(n => string.Equals(n.Value, pair.Value, System.StringComparison.OrdinalIgnoreCase)) > 1;
-                folders[pair.Key] = WorkspaceFileName.Of(shared ? $"{pair.Value} {pair.Key.OrganizationId}" : pair.Value);
+                var file = WorkspaceFileName.Of(shared ? $"{pair.Value} {pair.Key.OrganizationId}" : pair.Value);
+                folders[pair.Key] = file.Substring(0, file.Length - ".json".Length);
             }
             return folders;
         }
