@@ -38,6 +38,7 @@ namespace PolytomicPS.Commands
     /// </example>
     /// <example>
     /// <code>
+    /// $partner = Connect-Polytomic -PartnerKey $partnerKey -NoDefault
     /// $sessions = Get-PolytomicOrganization -Session $partner | Connect-Polytomic -PartnerKey $partnerKey
     /// Export-PolytomicWorkspace -Session $sessions -Path ./organizations
     /// Get-ChildItem ./organizations
