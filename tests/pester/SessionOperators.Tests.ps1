@@ -138,9 +138,11 @@ Describe 'Profiles' -Skip:$real {
 
 Describe 'Read-only sessions' -Skip:$real {
     It 'refuses every change before anything is sent, naming the cmdlet, and still reads' {
+        $victim = New-PolytomicConnection -Name ('ro victim ' + [guid]::NewGuid().ToString('N').Substring(0, 6)) -Type stripe -Configuration @{ api_key = 'sk-Secret-2' }
         $ro = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl -ApiVersion $apiVersion -ReadOnly -NoDefault
         $ro.ReadOnly | Should -BeTrue
-        $existing = @(Get-PolytomicConnection -Session $ro)
+        $existing = @(Get-PolytomicConnection -Session $ro -Id $victim.Id)
+        $existing | Should -HaveCount 1
         $before = Get-WriteCount
         $e = Get-ErrorOf { New-PolytomicConnection -Session $ro -Name 'ro test' -Type snowflake -Configuration @{ account = 'a'; username = 'u'; password = $password; dbname = 'd' } }
         $e.FullyQualifiedErrorId | Should -Match '^ReadOnlySession'
@@ -148,11 +150,11 @@ Describe 'Read-only sessions' -Skip:$real {
         $e.ToString() | Should -Match 'New-PolytomicConnection'
         (Get-ErrorOf { Invoke-PolytomicRequest -Session $ro -Method POST -Path /api/webhooks -Body @{ endpoint = 'https://example.com' } }).FullyQualifiedErrorId | Should -Match '^ReadOnlySession'
         (Get-ErrorOf { Invoke-PolytomicRequest -Session $ro -Method DELETE -Path "/api/connections/$([guid]::NewGuid())" }).FullyQualifiedErrorId | Should -Match '^ReadOnlySession'
-        if ($existing) {
-            (Get-ErrorOf { Remove-PolytomicConnection -Session $ro -Id $existing[0].Id -Force }).FullyQualifiedErrorId | Should -Match '^ReadOnlySession'
-            (Get-ErrorOf { Set-PolytomicConnection -Session $ro -Id $existing[0].Id -Name 'renamed' }).FullyQualifiedErrorId | Should -Match '^ReadOnlySession'
-        }
+        (Get-ErrorOf { Remove-PolytomicConnection -Session $ro -Id $victim.Id -Force }).FullyQualifiedErrorId | Should -Match '^ReadOnlySession'
+        (Get-ErrorOf { Set-PolytomicConnection -Session $ro -Id $victim.Id -NewName 'renamed' }).FullyQualifiedErrorId | Should -Match '^ReadOnlySession'
         Get-WriteCount | Should -Be $before
+        Get-PolytomicConnection -Id $victim.Id | Should -Not -BeNullOrEmpty
+        Remove-PolytomicConnection -Id $victim.Id -Force
         (Get-PolytomicRequestHistory -Session $ro | Where-Object ErrorId -EQ 'ReadOnlySession').Attempt | Should -Not -Contain 1
     }
 
