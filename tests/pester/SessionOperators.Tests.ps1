@@ -87,7 +87,8 @@ Describe 'Profiles' -Skip:$real {
         $all | Where-Object { [object]::ReferenceEquals($_, $s) } | Should -Not -BeNullOrEmpty
         ($all | Where-Object ProfileName -EQ 'prod') | Should -Not -BeNullOrEmpty
         $all | Where-Object IsDefault | Should -HaveCount 1
-        ($all | Format-Table | Out-String -Width 400) | Should -Match 'Profile.+ReadOnly'
+        ($all | Format-Table | Out-String -Width 400) | Should -Match 'Default +Profile'
+        ($all | Format-Table | Out-String -Width 400) | Should -Match 'True +prod|False +prod'
     }
 
     It 'connects in a new pwsh with the profile alone' {
