@@ -159,6 +159,20 @@ Describe 'Read-only sessions' -Skip:$real {
         (Get-PolytomicRequestHistory -Session $ro | Where-Object ErrorId -EQ 'ReadOnlySession').Attempt | Should -Not -Contain 1
     }
 
+    It 'stops a workspace import at its first change' {
+        $name = 'ro role ' + [guid]::NewGuid().ToString('N').Substring(0, 6)
+        $role = New-PolytomicRole -Name $name
+        $dir = [System.IO.Path]::Combine($home6, 'ro-workspace')
+        Export-PolytomicWorkspace -Path $dir -Include Roles -Name $name
+        Remove-PolytomicRole -Id $role.Id -Force
+        $ro = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl -ApiVersion $apiVersion -ReadOnly -NoDefault
+        $before = Get-WriteCount
+        $e = Get-ErrorOf { Import-PolytomicWorkspace -Session $ro -Path $dir -Force }
+        $e.FullyQualifiedErrorId | Should -Match '^ReadOnlySession'
+        $e.ToString() | Should -Match 'Import-PolytomicWorkspace'
+        Get-WriteCount | Should -Be $before
+    }
+
     It 'still shows what -WhatIf would do' {
         $ro = Connect-Polytomic -ApiKey $apiKey -BaseUrl $baseUrl -ApiVersion $apiVersion -ReadOnly -NoDefault
         $before = Get-WriteCount

@@ -130,7 +130,7 @@ namespace Polytomic
             {
                 r = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (log.Failed(ex, callerToken.IsCancellationRequested) || Traced(call, log.Count, null, started, ex))
+            catch (Exception ex) when (log.Failed(ex, callerToken.IsCancellationRequested) || Traced(call, log.Count, started, ex, callerToken.IsCancellationRequested))
             {
                 throw;
             }
@@ -148,9 +148,9 @@ namespace Polytomic
             TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - started) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
 
         /// <summary>Records an attempt that got no answer; always false, for use in an exception filter.</summary>
-        private bool Traced(ApiRequest call, int attempt, int? status, long started, Exception ex)
+        private bool Traced(ApiRequest call, int attempt, long started, Exception ex, bool stopped)
         {
-            trace.Record(call, attempt, status, Since(started), ex);
+            trace.Record(call, attempt, null, Since(started), ex, stopped ? "PipelineStopped" : null);
             return false;
         }
 
