@@ -113,6 +113,22 @@ namespace PolytomicPS.Tests.Client.Http
         }
 
         [Fact]
+        public void Each_client_and_so_each_session_and_organization_is_paced_on_its_own()
+        {
+            using var a = Client();
+            using var b = Client();
+            var field = typeof(PolytomicClient).GetField("pacer", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+            var pacerA = (RatePacer)field.GetValue(a)!;
+            var pacerB = (RatePacer)field.GetValue(b)!;
+            Assert.NotSame(pacerA, pacerB);
+            // A sub-second wait spaces every call of its own session at once, and no call of the other.
+            pacerA.OnRateLimited(TimeSpan.FromMilliseconds(400));
+            pacerA.Reserve();
+            Assert.True(pacerA.Reserve() > TimeSpan.Zero);
+            Assert.Equal(TimeSpan.Zero, pacerB.Reserve());
+        }
+
+        [Fact]
         public void Masking_follows_the_types_secret_fields_and_names_that_say_secret()
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
