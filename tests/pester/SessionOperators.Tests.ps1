@@ -111,6 +111,9 @@ Describe 'Profiles' -Skip:$real {
         $e.ToString() | Should -Not -Match ([regex]::Escape($apiKey))
         $null = Register-PolytomicProfile -Name missing -KeyVariable PESTER_OPS_UNSET -Force
         (Get-ErrorOf { Connect-Polytomic -Profile missing }).FullyQualifiedErrorId | Should -Match '^ProfileKeyNotFound'
+        $null = Register-PolytomicProfile -Name nothing -AutomationVariable NoSuchVariable -Force
+        (Get-ErrorOf { Connect-Polytomic -Profile nothing }).FullyQualifiedErrorId | Should -Match '^ProfileKeyNotFound'
+        Unregister-PolytomicProfile -Name nothing
         $null = Register-PolytomicProfile -Name vaultless -SecretName PolytomicProd -Force
         $standIn = ${function:global:Get-Secret}
         Remove-Item Function:\Get-Secret

@@ -35,6 +35,9 @@ namespace PolytomicPS
                     break;
             }
             if (value is PSObject wrapped) value = wrapped.BaseObject;
+            if (value == null)
+                throw new PolytomicInputException("ProfileKeyNotFound",
+                    $"Profile '{p.Name}': {p.KeySource} '{p.KeyName}' gave no key (no such secret, variable or credential?).", "Profile", p.Name);
             switch (value)
             {
                 case SecureString s when s.Length > 0: return (s, null);
