@@ -23,6 +23,8 @@ namespace Polytomic
         /// <summary>A create or start whose reply was lost and whose retries failed: it may have been carried out.
         /// Sending it again with the same Idempotency-Key returns Polytomic's first answer.</summary>
         OutcomeUnknown,
+        /// <summary>The session is read-only and the call would change something: it was refused before anything was sent.</summary>
+        ReadOnly,
     }
 
     /// <summary>The one exception type for every failed Polytomic call. Never carries the API key.</summary>

@@ -45,6 +45,13 @@ namespace Polytomic
 
         public IWebProxy? Proxy { get; set; }
 
+        /// <summary>Refuses, before anything is sent, every call that could change something (see Http.ReadOnlyRoutes).</summary>
+        public bool ReadOnly { get; set; }
+
+        /// <summary>Where each attempt is recorded: the in-memory history and, when it has a path, the trace file.
+        /// Null: a new history with no file.</summary>
+        public Http.RequestTrace? Trace { get; set; }
+
         public override string ToString() => $"{BaseUrl} ({ApiVersion})";
     }
 }

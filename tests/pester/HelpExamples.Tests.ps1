@@ -42,7 +42,7 @@ BeforeAll {
     $script:git = Get-Command git -CommandType Application -ErrorAction SilentlyContinue
     # Examples that connect by themselves read the key and URL from the environment, as a CI job would.
     $script:savedEnv = @{}
-    foreach ($name in 'POLYTOMIC_API_KEY', 'POLYTOMIC_BASE_URL', 'POLYTOMIC_PARTNER_KEY', 'GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL') {
+    foreach ($name in 'POLYTOMIC_API_KEY', 'POLYTOMIC_BASE_URL', 'POLYTOMIC_PARTNER_KEY', 'POLYTOMICPS_HOME', 'GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL') {
         $savedEnv[$name] = [Environment]::GetEnvironmentVariable($name)
     }
 
@@ -55,6 +55,7 @@ BeforeAll {
         Push-Location $folder
         try {
             $env:POLYTOMIC_BASE_URL = $baseUrl
+            $env:POLYTOMICPS_HOME = $folder   # profiles the examples register stay in the example's folder
             $env:GIT_AUTHOR_NAME = $env:GIT_COMMITTER_NAME = 'Example'
             $env:GIT_AUTHOR_EMAIL = $env:GIT_COMMITTER_EMAIL = 'example@example.com'
             # The example's API key (environment, prompts, vaults) belongs to an admin of its own organization.

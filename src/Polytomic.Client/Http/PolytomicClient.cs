@@ -24,6 +24,7 @@ namespace Polytomic
         /// <summary>Built on the first retry (<see cref="Pipeline"/>): a call answered at once never needs it.</summary>
         private ResiliencePipeline<HttpResponseMessage>? pipeline;
         private readonly RatePacer pacer = new RatePacer();
+        private readonly RequestTrace trace;
 
         public PolytomicClient(PolytomicClientOptions options, HttpMessageHandler? handler = null)
         {
@@ -33,6 +34,7 @@ namespace Polytomic
             if (!ApiVersions.IsSupported(options.ApiVersion))
                 throw new ArgumentException($"API version '{options.ApiVersion}' is not supported; use one of {string.Join(", ", ApiVersions.Supported)}.", nameof(options));
             requests = new RequestBuilder(options);
+            trace = options.Trace ?? new RequestTrace();
             // Per-attempt timeouts come from the first attempt and the retry pipeline; the HttpClient's own would fire across retries.
             http = new HttpClient(handler ?? Transport.CreateHandler(options.Proxy), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
             // Raw values (validated here once): a parsed header value is formatted again for every request.
@@ -43,6 +45,9 @@ namespace Polytomic
         }
 
         public PolytomicClientOptions Options { get; }
+
+        /// <summary>This client's record of attempts: the recent ones in memory, and the trace file if it has one.</summary>
+        public RequestTrace Trace => trace;
 
         /// <summary>Whether any call of this client has needed the retry pipeline (for tests).</summary>
         internal bool RetryPipelineBuilt => Volatile.Read(ref pipeline) != null;
@@ -73,6 +78,12 @@ namespace Polytomic
             CancellationToken cancellationToken = default, string? idempotencyKey = null)
         {
             var call = requests.Prepare(method, path, query, body, idempotencyKey, Observer);
+            if (Options.ReadOnly && !ReadOnlyRoutes.Allows(call.Method.Method, call.Path))
+            {
+                var refusal = ReadOnlyRoutes.Refusal(call.Method, call.Path);
+                trace.Record(call, 0, null, TimeSpan.Zero, refusal);
+                throw refusal;
+            }
             var log = new AttemptLog();
             HttpResponseMessage response;
             try
@@ -113,22 +124,34 @@ namespace Polytomic
             using var request = requests.Build(call);
             var obs = call.Observer;
             obs?.OnSending(call.Method.Method, call.PathAndQuery, log.Count);
-            var stopwatch = obs == null ? null : Stopwatch.StartNew();
+            var started = Stopwatch.GetTimestamp();
             HttpResponseMessage r;
             try
             {
                 r = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (log.Failed(ex, callerToken.IsCancellationRequested))
+            catch (Exception ex) when (log.Failed(ex, callerToken.IsCancellationRequested) || Traced(call, log.Count, started, ex, callerToken.IsCancellationRequested))
             {
                 throw;
             }
             var status = (int)r.StatusCode;
-            obs?.OnResponse(call.Method.Method, call.PathAndQuery, status, stopwatch!.Elapsed);
+            var elapsed = Since(started);
+            trace.Record(call, log.Count, status, elapsed, null);
+            obs?.OnResponse(call.Method.Method, call.PathAndQuery, status, elapsed);
             log.Answered(status);
             if (status == 429) pacer.OnRateLimited(RetryPolicy.ServerDelay(r, Options.MaxRetryDelay) ?? Options.RetryBaseDelay);
             else if (r.IsSuccessStatusCode) pacer.OnSuccess();
             return r;
+        }
+
+        private static TimeSpan Since(long started) =>
+            TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - started) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+
+        /// <summary>Records an attempt that got no answer; always false, for use in an exception filter.</summary>
+        private bool Traced(ApiRequest call, int attempt, long started, Exception ex, bool stopped)
+        {
+            trace.Record(call, attempt, null, Since(started), ex, stopped ? "PipelineStopped" : null);
+            return false;
         }
 
         /// <summary>The first attempt under its own timeout (what the pipeline's timeout would do): its response, or the

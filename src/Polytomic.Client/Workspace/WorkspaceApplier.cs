@@ -56,7 +56,8 @@ namespace Polytomic.Workspace
                 }
                 item.Result = "Applied";
             }
-            catch (PolytomicApiException ex) { Fail(item, "Failed", ex.Message); }
+            // A read-only session refuses every step alike: the import stops at the first instead of failing each one.
+            catch (PolytomicApiException ex) when (ex.Kind != PolytomicErrorKind.ReadOnly) { Fail(item, "Failed", ex.Message); }
             catch (WorkspaceException ex) { Fail(item, "Failed", ex.Message); }
         }
 

@@ -31,6 +31,7 @@ namespace PolytomicPS
                 case PolytomicErrorKind.SchemaCacheNotReady: return ("SchemaCacheTimeout", ErrorCategory.OperationTimeout);
                 case PolytomicErrorKind.PagingLoop: return ("PagingLoop", ErrorCategory.InvalidResult);
                 case PolytomicErrorKind.OutcomeUnknown: return ("PolytomicApi.OutcomeUnknown", ErrorCategory.ConnectionError);
+                case PolytomicErrorKind.ReadOnly: return ("ReadOnlySession", ErrorCategory.PermissionDenied);
             }
             switch (ex.StatusCode)
             {
@@ -56,6 +57,8 @@ namespace PolytomicPS
                 return $"Run the command again with -IdempotencyKey {ex.IdempotencyKey}: Polytomic then returns its first answer instead of doing it twice.";
             if (ex.Kind == PolytomicErrorKind.SchemaCacheNotReady)
                 return "Wait longer with -TimeoutSeconds, or check the source with Get-PolytomicSchemaStatus / Update-PolytomicSchema.";
+            if (ex.Kind == PolytomicErrorKind.ReadOnly)
+                return "This session was connected read-only (-ReadOnly or a read-only profile); connect without it to make changes.";
             if (ex.Kind == PolytomicErrorKind.PagingLoop)
                 return "The items written before this error are complete pages; narrow the list (-Name, -First) or report the repeating token to Polytomic.";
             switch (ex.StatusCode)
@@ -68,6 +71,37 @@ namespace PolytomicPS
             return ex.StatusCode >= 500 || ex.Kind == PolytomicErrorKind.Transport || ex.Kind == PolytomicErrorKind.Timeout
                 ? "Polytomic could not be reached or failed; run the command again later." : null;
         }
+
+        /// <summary>A change refused by a read-only session, naming the command that asked for it.</summary>
+        public static ErrorRecord ReadOnly(string command, PolytomicApiException ex, object? target)
+        {
+            var message = $"{command}: {ex.Message}";
+            var record = new ErrorRecord(new PolytomicApiException(ex.Kind, message, method: ex.Method, path: ex.Path, attempts: 0),
+                "ReadOnlySession", ErrorCategory.PermissionDenied, target);
+            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = RecommendedAction(ex) };
+            record.CategoryInfo.Activity = command;
+            return record;
+        }
+
+        /// <summary>The ErrorId of one failed attempt, for the trace and the request history.</summary>
+        public static string? AttemptErrorId(int? status, Exception? failure)
+        {
+            if (failure is PolytomicApiException api) return Classify(api).Id;
+            if (status != null) return Classify(new PolytomicApiException(PolytomicErrorKind.Http, "", status)).Id;
+            if (failure is OperationCanceledException || failure?.GetType().Name == "TimeoutRejectedException") return "PolytomicApi.Timeout";
+            return failure == null ? null : "PolytomicApi.ConnectionFailed";
+        }
+
+        /// <summary>A profile problem: a missing profile, one that exists already, an unreadable file or key source.</summary>
+        public static ErrorRecord FromProfile(PolytomicInputException ex) => new ErrorRecord(ex, ex.ErrorId, ex.ErrorId switch
+        {
+            "ProfileNotFound" or "ProfileKeyNotFound" or "SecretManagementNotAvailable" or "AutomationNotAvailable" or "TracePathNotFound" => ErrorCategory.ObjectNotFound,
+            "ProfileExists" => ErrorCategory.ResourceExists,
+            "ProfileFileInvalid" or "ProfileKeyUnreadable" => ErrorCategory.InvalidData,
+            "ProfileFileIsLink" => ErrorCategory.SecurityError,
+            "ProfileFileWriteFailed" => ErrorCategory.WriteError,
+            _ => ErrorCategory.InvalidArgument,
+        }, ex.Target);
 
         /// <summary>Bad input found before any request.</summary>
         public static ErrorRecord Input(string errorId, string message, ErrorCategory category, object? target, string? recommendedAction = null)

@@ -68,6 +68,11 @@ namespace PolytomicPS
             {
                 throw new PipelineStoppedException();
             }
+            catch (PolytomicApiException ex) when (ex.Kind == PolytomicErrorKind.ReadOnly)
+            {
+                // Stops the command: a read-only session refuses its every change, so the next input would be refused too.
+                ThrowTerminatingError(ErrorFactory.ReadOnly(MyInvocation.MyCommand.Name, ex, ErrorTarget));
+            }
             catch (PolytomicApiException ex)
             {
                 WriteError(ErrorFactory.FromApi(ex, ErrorTarget));

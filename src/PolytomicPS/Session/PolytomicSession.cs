@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,6 +22,12 @@ namespace PolytomicPS
             MaskedKey = keyHint;
             ConnectedAt = DateTimeOffset.Now;
             typeSchemas = new SharedCache<PolytomicConnectionTypeSchema>(Client.GetConnectionTypeSchemaAsync, StringComparer.OrdinalIgnoreCase);
+            Client.Trace.ErrorIdOf = ErrorFactory.AttemptErrorId;
+            // Only schemas already read: the trace never sends a request of its own, and an unknown type masks everything.
+            Client.Trace.BodyMasker = (method, path, body) => Polytomic.Http.TraceMask.Mask(body, type =>
+                typeSchemas.TryGetCompleted(type, out var schema)
+                    ? new HashSet<string>(schema.Fields.Where(f => f.Secret).Select(f => f.Name), StringComparer.OrdinalIgnoreCase) : null);
+            SessionStore.Add(this);
         }
 
         public Uri BaseUrl => Client.Options.BaseUrl;
@@ -39,6 +46,12 @@ namespace PolytomicPS
         /// <summary>The last characters of the key, enough to tell two keys apart.</summary>
         public string MaskedKey { get; }
         public DateTimeOffset ConnectedAt { get; }
+        /// <summary>The profile this session was made from (Connect-Polytomic -Profile), or null.</summary>
+        public string? ProfileName { get; internal set; }
+        /// <summary>True when the session refuses every change (Connect-Polytomic -ReadOnly, or a read-only profile).</summary>
+        public bool ReadOnly => Client.Options.ReadOnly;
+        /// <summary>The file each attempt is appended to (-TracePath, POLYTOMICPS_TRACE_PATH), or null.</summary>
+        public string? TracePath => Client.Trace.Path;
         public bool IsDisposed { get; private set; }
 
         internal PolytomicClient Client { get; }

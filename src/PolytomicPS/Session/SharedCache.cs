@@ -28,6 +28,21 @@ namespace PolytomicPS
             fills = new Dictionary<string, Fill>(comparer);
         }
 
+        /// <summary>The value, only when it has already been read: never starts or waits for a fill.</summary>
+        public bool TryGetCompleted(string key, out T value)
+        {
+            lock (gate)
+            {
+                if (fills.TryGetValue(key, out var fill) && fill.Task.Status == TaskStatus.RanToCompletion)
+                {
+                    value = fill.Task.Result;
+                    return true;
+                }
+            }
+            value = default!;
+            return false;
+        }
+
         public async Task<T> GetAsync(string key, CancellationToken ct)
         {
             ct.ThrowIfCancellationRequested();

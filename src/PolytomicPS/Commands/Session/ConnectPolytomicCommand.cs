@@ -11,7 +11,11 @@ namespace PolytomicPS.Commands
     /// <para>It takes a user or organization API key (a SecureString, a string, or a PSCredential whose password is the key: whatever Get-Secret or an Automation asset returns), a partner key (Bearer; with -OrganizationId, HTTP Basic scoped to that organization), a PSCredential holding an organization id and a partner key (as Azure Automation credential assets do), or a self-hosted deployment key. Without any, it reads POLYTOMIC_API_KEY, then POLYTOMIC_PARTNER_KEY, then POLYTOMIC_DEPLOYMENT_KEY.</para>
     /// <para>Keys are kept as SecureStrings and never printed: the session shows only MaskedKey, its last characters. Without -BaseUrl, POLYTOMIC_BASE_URL, POLYTOMIC_DEPLOYMENT_URL or https://app.polytomic.com is used. Plain http:// is refused except on loopback, and so is a URL that holds a user name or password (user:password@host: CredentialsInBaseUrl).</para>
     /// <para>With -NoDefault the session is only returned: the default stays as it was, so a script can hold a second session (another organization, another Polytomic) and pass it with -Session. One verbose line says which URL and organization the session points at and whether it became the default; the session's view shows the same (Organization, IsDefault).</para>
-    /// <para>Output: the session object (PolytomicSession), nothing else.</para>
+    /// <para>-Profile connects with a profile saved by Register-PolytomicProfile: its URL, API version and organization (parameters given here win), and its key read from where the profile says (Get-Secret, an environment variable, Get-AutomationVariable or Get-AutomationPSCredential). The session's ProfileName names it.</para>
+    /// <para>-ReadOnly (or a read-only profile, which a script cannot undo) makes a session that refuses every change before anything is sent: the command stops with the error ReadOnlySession, naming it. -WhatIf still shows what a command would do. GET requests are sent, and so are the few POSTs that only read: POST /api/connections/{id}/query (Invoke-PolytomicQuery), /api/connection_types/{type}/parameter_values, /api/enrichment/{id}/inputfields, /api/model-preview, /api/connections/test (Test-PolytomicConnection -Configuration) and /api/bulk/syncs/{id}/executions/{id}/logs/export (Get-PolytomicBulkSyncLog -Export). Invoke-PolytomicRequest meets the same rule.</para>
+    /// <para>-TracePath (or POLYTOMICPS_TRACE_PATH) appends one JSON line per attempt to a file: time, method, path, query, status, ms, attempt, idempotencyKey, errorId. -TraceBody adds request bodies, with the secret fields of connection configurations (as the connection type's schema marks them; every value when the type is not known) and fields named like secrets masked. The key and the Authorization header are never written. Get-PolytomicRequestHistory shows the same records from memory. POLYTOMIC_MAX_RETRIES and POLYTOMIC_TIMEOUT_SECONDS set -MaxRetries and -TimeoutSeconds when they are not given.</para>
+    /// <para>Organizations piped in with a partner key (Get-PolytomicOrganization | Connect-Polytomic -PartnerKey $key) give one session per organization, each scoped to it and paced on its own; with more than one, none becomes the default (as with -NoDefault), so pass them with -Session (Export-PolytomicWorkspace takes them all at once).</para>
+    /// <para>Output: the session object (PolytomicSession), one per organization piped in, nothing else.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -63,6 +67,21 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Holds two sessions: dev stays the default for every command without -Session, prod is used only where it is named. -Verbose prints one line with prod's URL and organization.</para>
     /// </example>
+    /// <example>
+    /// <code>
+    /// Register-PolytomicProfile -Name prod -SecretName PolytomicApiKey -Force
+    /// Connect-Polytomic -Profile prod -ReadOnly -TracePath ./polytomic-trace.jsonl
+    /// </code>
+    /// <para>Connects with a saved profile (the key comes from SecretManagement), read-only, appending every attempt to a trace file.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $partner = Connect-Polytomic -PartnerKey $partnerKey -NoDefault
+    /// $sessions = Get-PolytomicOrganization -Session $partner | Connect-Polytomic -PartnerKey $partnerKey
+    /// Export-PolytomicWorkspace -Session $sessions -Path ./organizations
+    /// </code>
+    /// <para>One session per organization of a partner key, then one export folder per organization, named after it.</para>
+    /// </example>
     [Cmdlet(VerbsCommunications.Connect, "Polytomic", HelpUri = HelpLinks.Cmdlets + "Connect-Polytomic.md", DefaultParameterSetName = ApiKeySet)]
     [OutputType(typeof(PolytomicSession))]
     public sealed class ConnectPolytomicCommand : PSCmdlet
@@ -78,6 +97,10 @@ namespace PolytomicPS.Commands
         public const string PartnerKeySet = "PartnerKey";
         public const string CredentialSet = "Credential";
         public const string DeploymentKeySet = "DeploymentKey";
+        public const string ProfileSet = "Profile";
+        public const string TracePathVariable = "POLYTOMICPS_TRACE_PATH";
+        public const string MaxRetriesVariable = "POLYTOMIC_MAX_RETRIES";
+        public const string TimeoutVariable = "POLYTOMIC_TIMEOUT_SECONDS";
 
         private readonly System.Threading.CancellationTokenSource stopping = new System.Threading.CancellationTokenSource();
 
@@ -104,10 +127,29 @@ namespace PolytomicPS.Commands
 
         /// <summary>The organization a partner or deployment key acts in; with the environment's partner key too.</summary>
         [Parameter(ParameterSetName = ApiKeySet)]
-        [Parameter(ParameterSetName = PartnerKeySet)]
+        [Parameter(ParameterSetName = PartnerKeySet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = DeploymentKeySet)]
+        [Parameter(ParameterSetName = ProfileSet)]
         [ValidateNotNullOrEmpty]
         public string? OrganizationId { get; set; }
+
+        /// <summary>A profile saved by Register-PolytomicProfile: its URL, API version, organization, read-only setting and key source.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ProfileSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Profile { get; set; }
+
+        /// <summary>Refuses every change before anything is sent (ErrorId ReadOnlySession); reads, and the POSTs that only read, still work.</summary>
+        [Parameter]
+        public SwitchParameter ReadOnly { get; set; }
+
+        /// <summary>A file to append one JSON line per attempt to (the folder must exist). Defaults to POLYTOMICPS_TRACE_PATH.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? TracePath { get; set; }
+
+        /// <summary>Adds request bodies to the trace and the request history, with secret fields masked.</summary>
+        [Parameter]
+        public SwitchParameter TraceBody { get; set; }
 
         /// <summary>The Polytomic API version to speak (the X-Polytomic-Version header): 2024-02-08 (the default) or 2025-09-18.</summary>
         [Parameter]
@@ -141,7 +183,32 @@ namespace PolytomicPS.Commands
         [Parameter]
         public SwitchParameter NoDefault { get; set; }
 
+        private readonly System.Collections.Generic.List<string> piped = new System.Collections.Generic.List<string>();
+        private PolytomicProfile? profile;
+        private (SecureString Key, string? User)? profileKey;
+
+        protected override void ProcessRecord()
+        {
+            if (MyInvocation.ExpectingInput && OrganizationId != null && !piped.Contains(OrganizationId)) piped.Add(OrganizationId);
+        }
+
         protected override void EndProcessing()
+        {
+            if (ParameterSetName == ProfileSet) profile = LoadProfile();
+            if (piped.Count <= 1)
+            {
+                if (piped.Count == 1) OrganizationId = piped[0];
+                Connect(!NoDefault);
+                return;
+            }
+            foreach (var org in piped)
+            {
+                OrganizationId = org;
+                Connect(makeDefault: false);
+            }
+        }
+
+        private void Connect(bool makeDefault)
         {
             var (key, mode, org) = Credentials();
             RefuseTypeName(key);
@@ -160,10 +227,13 @@ namespace PolytomicPS.Commands
                 ApiKey = key.Copy(),
                 AuthMode = mode,
                 OrganizationId = org,
-                ApiVersion = ApiVersion,
+                ApiVersion = MyInvocation.BoundParameters.ContainsKey(nameof(ApiVersion)) ? ApiVersion : profile?.ApiVersion ?? ApiVersion,
                 BaseUrl = url,
-                AttemptTimeout = TimeSpan.FromSeconds(TimeoutSeconds),
-                MaxRetries = MaxRetries,
+                AttemptTimeout = TimeSpan.FromSeconds(FromEnvironment(nameof(TimeoutSeconds), TimeoutSeconds, TimeoutVariable, 1, 3600)),
+                MaxRetries = FromEnvironment(nameof(MaxRetries), MaxRetries, MaxRetriesVariable, 0, 10),
+                ReadOnly = ReadOnly || profile?.ReadOnly == true,
+                Trace = new Polytomic.Http.RequestTrace(Checked(() => ProfileKeys.TraceFile(this,
+                    MyInvocation.BoundParameters.ContainsKey(nameof(TracePath)) ? TracePath : Environment.GetEnvironmentVariable(TracePathVariable))), TraceBody),
                 UserAgentComment = Edition(),
                 Proxy = proxy,
             };
@@ -172,14 +242,15 @@ namespace PolytomicPS.Commands
             // A key that cannot go into a header (a line break, a non-ASCII character) is refused here, by ErrorId.
             try { session = new PolytomicSession(options, PolytomicSession.Mask(SecureStrings.ToPlain(key))); }
             catch (PolytomicInputException ex) { ThrowTerminatingError(ErrorFactory.FromInput(ex)); throw; }
+            session.ProfileName = profile?.Name;
             // Ctrl+C during the identity read: the session was never handed out, so it is closed here.
             try { if (VerboseOn()) ShowIdentity(session); }
             catch { session.Dispose(); throw; }
             var previous = SessionStore.Current;
-            if (!NoDefault) SessionStore.Current = session;
+            if (makeDefault) SessionStore.Current = session;
             var who = identity == null ? "" : $" as {identity.Email ?? identity.Id} ({identity.Kind})";
             Notes.Write(this, $"Connected to {session.BaseUrl} (API version {session.ApiVersion}, {mode}), organization {session.Organization}{who}; "
-                + (NoDefault ? (previous == null ? "-NoDefault: there is no default session." : $"-NoDefault: the default is still {previous.BaseUrl}, organization {previous.Organization}.")
+                + (!makeDefault ? (previous == null ? "-NoDefault: there is no default session." : $"-NoDefault: the default is still {previous.BaseUrl}, organization {previous.Organization}.")
                              : "this is now the default session."));
             WriteObject(session);
         }
@@ -191,6 +262,8 @@ namespace PolytomicPS.Commands
         {
             switch (ParameterSetName)
             {
+                case ProfileSet:
+                    return ProfileCredentials();
                 case PartnerKeySet:
                     return (NonEmpty(PartnerKey, "PartnerKey"), OrganizationId == null ? PolytomicAuthMode.PartnerKey : PolytomicAuthMode.OrganizationPartnerKey, OrganizationId);
                 case CredentialSet:
@@ -220,6 +293,52 @@ namespace PolytomicPS.Commands
             throw new InvalidOperationException(); // not reached
         }
 
+        private PolytomicProfile LoadProfile()
+        {
+            var found = Checked(() => ProfileStore.Read(ProfileStore.FilePath()))
+                .Find(p => string.Equals(p.Name, Profile, StringComparison.OrdinalIgnoreCase));
+            if (found == null)
+                ThrowTerminatingError(ErrorFactory.FromProfile(new PolytomicInputException("ProfileNotFound",
+                    $"There is no profile named '{Profile}' (Get-PolytomicProfile lists them; Register-PolytomicProfile saves one).", "Profile", Profile)));
+            return found!;
+        }
+
+        /// <summary>The profile's key, read once (several organizations share it), and how it is sent.</summary>
+        private (SecureString Key, PolytomicAuthMode Mode, string? Org) ProfileCredentials()
+        {
+            var p = profile!;
+            var (key, user) = profileKey ??= Checked(() => ProfileKeys.Read(this, p));
+            var org = OrganizationId ?? p.OrganizationId ?? (p.KeyType == PolytomicKeyType.PartnerKey ? user : null);
+            switch (p.KeyType)
+            {
+                case PolytomicKeyType.PartnerKey: return (key, org == null ? PolytomicAuthMode.PartnerKey : PolytomicAuthMode.OrganizationPartnerKey, org);
+                case PolytomicKeyType.DeploymentKey: return (key, PolytomicAuthMode.DeploymentKey, org);
+            }
+            if (OrganizationId != null)
+                ThrowTerminatingError(ErrorFactory.Input("OrganizationIdNeedsPartnerKey",
+                    "-OrganizationId applies to a partner or deployment key; this profile's key is an API key.", ErrorCategory.InvalidArgument, OrganizationId));
+            return (key, PolytomicAuthMode.ApiKey, null);
+        }
+
+        private T Checked<T>(Func<T> read)
+        {
+            try { return read(); }
+            catch (PolytomicInputException ex) { ThrowTerminatingError(ErrorFactory.FromProfile(ex)); throw; }
+        }
+
+        /// <summary>A parameter's value, else its environment variable (for runbooks tuned without editing), else the default.</summary>
+        private int FromEnvironment(string parameter, int value, string variable, int min, int max)
+        {
+            if (MyInvocation.BoundParameters.ContainsKey(parameter)) return value;
+            var text = Environment.GetEnvironmentVariable(variable);
+            if (string.IsNullOrWhiteSpace(text)) return value;
+            if (int.TryParse(text!.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
+                return parsed;
+            ThrowTerminatingError(ErrorFactory.Input("InvalidEnvironmentValue",
+                $"{variable} is '{text}', not a whole number from {min} to {max}.", ErrorCategory.InvalidArgument, variable));
+            return value;
+        }
+
         /// <summary>A SecureString or PSCredential that went through a string (an environment variable, string
         /// interpolation) arrives as its type name; sending that would only come back as 401.</summary>
         private void RefuseTypeName(SecureString key)
@@ -241,7 +360,7 @@ namespace PolytomicPS.Commands
 
         private Uri ResolveBaseUrl()
         {
-            var url = BaseUrl;
+            var url = BaseUrl ?? profile?.BaseUrl;
             if (url == null)
             {
                 var fromEnv = Environment.GetEnvironmentVariable(BaseUrlVariable);
