@@ -25,8 +25,9 @@ namespace PolytomicPS.Commands
     public sealed class GetPolytomicConsoleLogCommand : PolytomicCmdlet
     {
         /// <summary>The id of the sync or bulk sync; binds from piped executions (their SyncId) and syncs.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        // Either kind of sync: -Bulk or -Schema says which route, so the id is not held to one kind.
+        // Either kind of sync (-Bulk or -Schema says which route), so the id is not held to one kind; by property name
+        // only, so a piped execution gives its SyncId, not its own Id.
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [IdTransformation]
         [ValidateNotNullOrEmpty]
         public string SyncId { get; set; } = "";
