@@ -44,6 +44,33 @@ namespace PolytomicPS.Commands
             };
         }
 
+        /// <summary>Values of automatically_add_new_fields and automatically_add_new_objects, as Polytomic spells them.</summary>
+        public static readonly string[] Discover = { "all", "onlyIncremental", "onlyNonIncremental", "none" };
+
+        /// <summary>Values of normalize_names, as Polytomic spells them.</summary>
+        public static readonly string[] Normalize = { "enabled", "disabled", "legacy" };
+
+        /// <summary>The value as Polytomic spells it: ValidateSet lets any case through, and Polytomic's enums are case-sensitive.</summary>
+        public static string? Spelled(string? value, string[] allowed) =>
+            value == null ? null : allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase)) ?? value;
+
+        /// <summary>-DataCutoff as Polytomic's RFC 3339 timestamp in UTC (a DateTime without a zone is local time).</summary>
+        public static string? Timestamp(DateTime? value) =>
+            value?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+        /// <summary>Writes the bulk sync options the caller passed over the request; options not passed keep the request's value.</summary>
+        public static void ApplyOptions(BulkSyncRequest request, IDictionary<string, object> bound, string? addFields, string? addObjects,
+            string? normalize, int? concurrency, int? resyncConcurrency, DateTime? dataCutoff, bool disableRecordTimestamps)
+        {
+            if (addFields != null) request.AutomaticallyAddNewFields = Spelled(addFields, Discover);
+            if (addObjects != null) request.AutomaticallyAddNewObjects = Spelled(addObjects, Discover);
+            if (normalize != null) request.NormalizeNames = Spelled(normalize, Normalize);
+            if (concurrency != null) request.ConcurrencyLimit = concurrency;
+            if (resyncConcurrency != null) request.ResyncConcurrencyLimit = resyncConcurrency;
+            if (dataCutoff != null) request.DataCutoffTimestamp = Timestamp(dataCutoff);
+            if (bound.ContainsKey("DisableRecordTimestamps")) request.DisableRecordTimestamps = disableRecordTimestamps;
+        }
+
         private static string Snake(string key) =>
             string.Concat(key.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
