@@ -112,7 +112,7 @@ namespace PolytomicPS.Commands
         [Parameter]
         public string[]? TrackingColumn { get; set; }
 
-        /// <summary>Joins to other models, one hashtable each: @{ From = 'user_id'; To = 'Accounts.id' } joins this model's user_id to the id field of the model named Accounts (a model id works too: '<id>.id'). The other model and its field must exist; this model's field is checked when -Field names the fields.</summary>
+        /// <summary>Joins to other models, one hashtable each: @{ From = 'user_id'; To = 'Accounts.id' } joins this model's user_id to the id field of the model named Accounts (a model's id works in place of its name). The other model and its field must exist; this model's field is checked when -Field names the fields.</summary>
         [Parameter]
         [AllowEmptyCollection]
         public object[]? Relation { get; set; }
