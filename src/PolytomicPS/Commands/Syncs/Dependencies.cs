@@ -12,8 +12,17 @@ namespace PolytomicPS.Commands
             SyncSettingsInput.Resolve(items,
                 id => Sync(cmdlet, id),
                 id => Missing(() => cmdlet.AwaitCall((c, ct) => c.GetBulkSyncAsync(id, ct))),
-                name => cmdlet.AwaitCall((c, ct) => NameClaim.Syncs.FindAsync(c, name, null, ct))?.Item as PolytomicSync,
-                name => cmdlet.AwaitCall((c, ct) => NameClaim.BulkSyncs.FindAsync(c, name, null, ct))?.Item as PolytomicBulkSync);
+                name => Named(cmdlet.AwaitCall((c, ct) => c.ListAllAsync((t, k) => c.ListSyncsPageAsync(null, t, null, k), "syncs", ct)), s => s.Name, name),
+                name => Named(cmdlet.AwaitCall((c, ct) => c.ListAllAsync((t, k) => c.ListBulkSyncsPageAsync(null, t, k), "bulk syncs", ct)), b => b.Name, name));
+
+        /// <summary>The one object of a fresh list with this exact name; several are refused (names are the keys).</summary>
+        private static T? Named<T>(System.Collections.Generic.List<T> all, System.Func<T, string?> nameOf, string name) where T : class
+        {
+            var hits = all.Where(x => nameOf(x) == name).ToList();
+            if (hits.Count > 1)
+                throw new PolytomicInputException("AmbiguousRunAfter", $"-RunAfter: {hits.Count} objects are named '{name}'; give the id or the object instead.", "RunAfter", name);
+            return hits.FirstOrDefault();
+        }
 
         public static PolytomicSync? Sync(PolytomicCmdlet cmdlet, string id) => Missing(() => cmdlet.AwaitCall((c, ct) => c.GetSyncAsync(id, ct)));
 
