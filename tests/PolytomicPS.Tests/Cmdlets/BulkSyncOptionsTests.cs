@@ -119,5 +119,53 @@ namespace PolytomicPS.Tests.Cmdlets
                 Assert.DoesNotContain(sandbox.State.Requests.Skip(before), x => x.Path.StartsWith("/api/bulk/syncs", StringComparison.Ordinal));
             }
         }
+        [Theory]
+        [InlineData("2024-02-08")]
+        [InlineData("2025-09-18")]
+        public void AdditionalSchedule_goes_out_in_the_versions_shape_and_Set_replaces_the_schedules(string version)
+        {
+            var before = sandbox.State.Requests.Count;
+            var r = Ps.Run(NewCommand("-Frequency daily -Schedule @{ hour = '05'; minute = '30' } " +
+                                      "-AdditionalSchedule @{ frequency = 'hourly'; minute = '15'; selective_mode = 'incrementalfields' }"), sandbox, version);
+            r.AssertSuccess();
+            var body = LastBody(before, "POST", "/api/bulk/syncs");
+            if (version == "2025-09-18")
+            {
+                var extra = Assert.Single(body["additional_schedules"]!.AsArray())!;
+                Assert.Equal("hourly|15|incrementalFields", $"{extra["frequency"]}|{extra["minute"]}|{extra["selective_mode"]}");
+            }
+            else
+            {
+                var item = Assert.Single(body["schedule"]!["multi"]!["schedules"]!.AsArray())!;
+                Assert.Equal("incrementalFields|hourly|15", $"{item["item"]}|{item["schedule"]!["frequency"]}|{item["schedule"]!["minute"]}");
+            }
+            var created = r.Single<PolytomicBulkSync>();
+            Assert.Equal("hourly", Assert.Single(created.AdditionalSchedules).Frequency);
+
+            var set = Ps.Run($"Set-PolytomicBulkSync -Id '{created.Id}' -AdditionalSchedule @{{ frequency = 'weekly'; day_of_week = 'monday'; hour = '01'; minute = '00' }}, " +
+                             "@{ frequency = 'continuous' } -PassThru", sandbox, version);
+            set.AssertSuccess();
+            var updated = set.Single<PolytomicBulkSync>();
+            Assert.Equal(new[] { "weekly", "continuous" }, updated.AdditionalSchedules.Select(x => x.Frequency).ToArray());
+            Assert.Equal("daily", updated.Schedule!.Frequency);
+            Ps.Run($"Set-PolytomicBulkSync -Id '{created.Id}' -AdditionalSchedule @()", sandbox, version).AssertSuccess();
+            Assert.Empty(Ps.Run($"Get-PolytomicBulkSync -Id '{created.Id}'", sandbox, version).Single<PolytomicBulkSync>().AdditionalSchedules);
+        }
+
+        [Theory]
+        [InlineData("@{ frequency = 'sometimes' }")]
+        [InlineData("@{ frequency = 'daily'; hour = '05'; minute = '00'; colour = 'red' }")]
+        [InlineData("@{ frequency = 'hourly'; minute = '15'; selective_mode = 'most' }")]
+        [InlineData("@{ hour = '05' }")]
+        [InlineData("'hourly'")]
+        public void A_bad_additional_schedule_is_refused_naming_the_parameter_before_any_request(string schedule)
+        {
+            var before = sandbox.State.Requests.Count;
+            var r = Ps.Run($"Set-PolytomicBulkSync -Id '{Guid.NewGuid()}' -AdditionalSchedule {schedule}", sandbox, "2025-09-18");
+            var e = r.SingleError();
+            Assert.Equal("InvalidSchedule,PolytomicPS.Commands.SetPolytomicBulkSyncCommand", e.FullyQualifiedErrorId);
+            Assert.Contains("-AdditionalSchedule", e.Exception.Message);
+            Assert.DoesNotContain(sandbox.State.Requests.Skip(before), x => x.Path.StartsWith("/api/bulk", StringComparison.Ordinal));
+        }
     }
 }

@@ -121,6 +121,11 @@ namespace PolytomicPS.Commands
         [Parameter]
         public SwitchParameter DisableRecordTimestamps { get; set; }
 
+        /// <summary>Further schedules besides the main one, one hashtable each: the keys of -Schedule plus selective_mode (none, incrementalFields or nonincrementalFields), resync_mode and schemas, e.g. @{ frequency = 'daily'; hour = '02'; minute = '00'; selective_mode = 'incrementalFields' }. Written in the session's API version's shape.</summary>
+        [Parameter]
+        [AllowEmptyCollection]
+        public object[]? AdditionalSchedule { get; set; }
+
         /// <summary>Make the bulk sync active, so its schedule starts runs. Without -Force it is activated only once it is known to be the one bulk sync with its name. When omitted, Polytomic's default applies.</summary>
         [Parameter]
         public SwitchParameter Active { get; set; }
@@ -149,6 +154,7 @@ namespace PolytomicPS.Commands
             var destConfig = PSInput.ToDictionary(DestinationConfiguration, nameof(DestinationConfiguration));
             var sourceConfig = SourceConfiguration == null ? null : PSInput.ToDictionary(SourceConfiguration, nameof(SourceConfiguration));
             var schedule = BulkSyncInput.Schedule(Frequency, Schedule) ?? new BulkScheduleRequest { Frequency = "manual" };
+            var additional = AdditionalSchedule == null ? null : BulkSyncInput.AdditionalSchedules(AdditionalSchedule);
 
             var destination = Await((c, ct) => c.GetBulkDestinationAsync(Destination, ct));
             BulkSyncInput.CheckDestination(destination, destConfig, Mode, WriteWarning);
@@ -173,6 +179,7 @@ namespace PolytomicPS.Commands
                 DestinationConnectionId = Destination,
                 Mode = Mode,
                 Schedule = schedule,
+                AdditionalSchedules = additional,
                 DestinationConfiguration = destConfig,
                 Schemas = schemas?.Cast<object>().ToList(),
                 Active = MyInvocation.BoundParameters.ContainsKey(nameof(Active)) ? Active.IsPresent : (bool?)null,

@@ -11,7 +11,7 @@ namespace PolytomicPS.Commands
     /// <summary>Changes a bulk sync: its name, destination, mode, configuration, main schedule, options (auto-add, names, concurrency, data cutoff, record timestamps) or policies.</summary>
     /// <remarks>
     /// <para>Polytomic's PUT /api/bulk/syncs/{id} replaces the whole bulk sync, so Set-PolytomicBulkSync reads the current one and merges the change over it: schedules, options and settings that are not passed are kept, and -DestinationConfiguration/-SourceConfiguration change only the keys they name. The schedule is written in the shape of the session's API version, keeping the main schedule's id and the additional schedules.</para>
-    /// <para>When the destination, its configuration or the mode changes, the destination's requirements are checked first (MissingDestinationOption, UnsupportedBulkSyncMode). Schemas are changed with Set-PolytomicBulkSchema and additional schedules with the *-PolytomicBulkSchedule cmdlets.</para>
+    /// <para>When the destination, its configuration or the mode changes, the destination's requirements are checked first (MissingDestinationOption, UnsupportedBulkSyncMode). Schemas are changed with Set-PolytomicBulkSchema and single additional schedules with the *-PolytomicBulkSchedule cmdlets (-AdditionalSchedule replaces them all).</para>
     /// <para>Outputs nothing, or the updated bulk sync with -PassThru. Supports -WhatIf and -Confirm.</para>
     /// <para>Concurrent changes: Polytomic's update replaces the whole bulk sync, and the cmdlet cannot tell whether someone changed it between its read and its write. Two Set-PolytomicBulkSync calls racing on one bulk sync can therefore lose one change: the second write puts back what the first one changed. Change one bulk sync from one place at a time, and read it back (Get-PolytomicBulkSync) where that matters.</para>
     /// <para>-NewName into a name another bulk sync has is refused with BulkSyncNameExists (ResourceExists; the TargetObject is that bulk sync) and nothing is changed, unless -Force is given.</para>
@@ -113,6 +113,11 @@ namespace PolytomicPS.Commands
         [Parameter]
         public SwitchParameter DisableRecordTimestamps { get; set; }
 
+        /// <summary>Further schedules besides the main one, one hashtable each: the keys of -Schedule plus selective_mode (none, incrementalFields or nonincrementalFields), resync_mode and schemas, e.g. @{ frequency = 'daily'; hour = '02'; minute = '00'; selective_mode = 'incrementalFields' }. Written in the session's API version's shape. They replace the current additional schedules; an empty array removes them.</summary>
+        [Parameter]
+        [AllowEmptyCollection]
+        public object[]? AdditionalSchedule { get; set; }
+
         /// <summary>Ids of permission policies; they replace the current ones.</summary>
         [Parameter]
         public string[]? Policy { get; set; }
@@ -132,6 +137,7 @@ namespace PolytomicPS.Commands
             var destChange = PSInput.ToDictionary(DestinationConfiguration, nameof(DestinationConfiguration));
             var sourceChange = PSInput.ToDictionary(SourceConfiguration, nameof(SourceConfiguration));
             var newSchedule = BulkSyncInput.Schedule(Frequency, Schedule);
+            var additional = AdditionalSchedule == null ? null : BulkSyncInput.AdditionalSchedules(AdditionalSchedule);
             var current = Await((c, ct) => c.GetBulkSyncAsync(Id, ct));
 
             var destConfig = new Dictionary<string, object?>(current.DestinationConfiguration, StringComparer.OrdinalIgnoreCase);
@@ -179,6 +185,7 @@ namespace PolytomicPS.Commands
                 current.DestinationConfiguration, current.SourceConfiguration ?? new Dictionary<string, object?>(), current.Policies);
             BulkSyncInput.ApplyOptions(request, MyInvocation.BoundParameters, AutomaticallyAddNewFields, AutomaticallyAddNewObjects, NormalizeNames,
                 ConcurrencyLimit, ResyncConcurrencyLimit, DataCutoff, DisableRecordTimestamps.IsPresent);
+            if (additional != null) request.AdditionalSchedules = additional;
             if (!Force && NewName != null && NewName != current.Name && NameTaken(NameClaim.BulkSyncs, NewName, current.Id)) return;
             if (!ShouldProcess($"{current.Name} ({Id})", ChangeText.Describe("Update bulk sync", before, request))) return;
 
