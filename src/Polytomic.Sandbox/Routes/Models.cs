@@ -371,6 +371,14 @@ namespace Polytomic.Sandbox.Routes
                     throw ApiError.BadRequest($"relation to field '{field}' is not a field of model {otherId}");
             }
 
+            if (body["enricher"] is JsonObject enricher)
+            {
+                // Enrichment runs through an enrichment-capable connection (HTTP API connections here).
+                var enricherConn = (string?)enricher["connection_id"];
+                var ec = string.IsNullOrEmpty(enricherConn) ? null : s.Connections.Get(enricherConn!);
+                if (ec == null || (string?)ec["type"] != "api") throw ApiError.BadRequest($"enricher.connection_id '{enricherConn}' is not an enrichment connection");
+            }
+
             return new JsonObject
             {
                 ["name"] = name,

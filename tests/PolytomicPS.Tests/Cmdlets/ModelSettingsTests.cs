@@ -114,5 +114,44 @@ namespace PolytomicPS.Tests.Cmdlets
             Assert.Equal(new[] { "PolytomicApi.BadRequest,PolytomicPS.Commands.InvokePolytomicRequestCommand", "PolytomicApi.BadRequest,PolytomicPS.Commands.InvokePolytomicRequestCommand" },
                 r.Output.Select(o => o.ToString()).ToArray());
         }
+        [Theory]
+        [InlineData("2024-02-08")]
+        [InlineData("2025-09-18")]
+        public void Enricher_names_its_connection_and_maps_its_inputs_to_model_fields(string version)
+        {
+            var api = Unique("Enrichment");
+            var before = sandbox.State.Requests.Count;
+            var r = Ps.Run(Setup + $@"
+                $null = New-PolytomicConnection -Name '{api}' -Type api -Configuration @{{ url = 'https://api.example.com' }}
+                $m = $sf | New-PolytomicModel -Name '{Unique("enriched")}' -Table PUBLIC.users -Field email, first_name -Enricher @{{ Connection = '{api}'; Configuration = @{{ endpoint = 'person' }}; Mappings = @{{ email = 'EMAIL' }} }}
+                (Get-PolytomicConnection -Name '{api}').Id
+                Set-PolytomicModel -Id $m.Id -Enricher @{{}} -PassThru", sandbox, version);
+            r.AssertSuccess();
+            var apiId = r.Output.Select(o => o.BaseObject).OfType<string>().Last();
+            var create = sandbox.State.Requests.Skip(before).Last(x => x.Method == "POST" && x.Path == "/api/models" && x.Status == 200).Json!.AsObject();
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse($@"{{""connection_id"":""{apiId}"",""configuration"":{{""endpoint"":""person""}},""mappings"":{{""email"":""email""}}}}"), create["enricher"]),
+                create["enricher"]?.ToJsonString());
+            var put = sandbox.State.Requests.Skip(before).Last(x => x.Method == "PUT" && x.Path.StartsWith("/api/models/", StringComparison.Ordinal)).Json!.AsObject();
+            Assert.Null(put["enricher"]);
+        }
+
+        [Theory]
+        [InlineData("@{ Connection = '{sf}'; Configuration = @{ endpoint = 'person' }; Mappings = @{ email = 'email' } }", "UnknownEnricher")]
+        [InlineData("@{ Connection = 'no such connection'; Mappings = @{ email = 'email' } }", "UnknownEnricher")]
+        [InlineData("@{ Connection = '{api}'; Configuration = @{ endpoint = 'person' }; Mappings = @{ first_name = 'first_name' } }", "InvalidEnricher")]
+        [InlineData("@{ Connection = '{api}'; Configuration = @{ endpoint = 'weather' }; Mappings = @{ email = 'email' } }", "InvalidEnricher")]
+        [InlineData("@{ Connection = '{api}'; Configuration = @{ endpoint = 'person' }; Mappings = @{ email = 'mail' } }", "UnknownModelField")]
+        [InlineData("@{ Connection = '{api}'; Kind = 'x' }", "InvalidEnricher")]
+        public void An_enricher_Polytomic_would_refuse_is_an_error_naming_the_parameter_before_the_write(string enricher, string errorId)
+        {
+            var api = Unique("Enrichment");
+            var script = Setup + $"$null = New-PolytomicConnection -Name '{api}' -Type api -Configuration @{{ url = 'https://api.example.com' }}\n";
+            var before = sandbox.State.Requests.Count;
+            var r = Ps.Run(script + "Set-PolytomicModel -Id $model.Id -Enricher " + enricher.Replace("{api}", api).Replace("'{sf}'", "$sf.Name"), sandbox);
+            var e = r.SingleError();
+            Assert.Equal(errorId + ",PolytomicPS.Commands.SetPolytomicModelCommand", e.FullyQualifiedErrorId);
+            Assert.Contains("-Enricher", e.Exception.Message);
+            Assert.Single(Writes(before)); // the set-up's model only
+        }
     }
 }

@@ -122,6 +122,10 @@ namespace PolytomicPS.Commands
         [AllowEmptyCollection]
         public object[]? AdditionalField { get; set; }
 
+        /// <summary>Enrich the model's records through an enrichment connection: @{ Connection = 'Enrichment'; Configuration = @{ endpoint = 'person' }; Mappings = @{ email = 'email' } }, where Mappings gives a model field for each input the enricher needs (Get-PolytomicEnrichmentInputField lists the sets); Fields optionally names the enriched fields to keep.</summary>
+        [Parameter]
+        public IDictionary? Enricher { get; set; }
+
         /// <summary>Labels to give the model.</summary>
         [Parameter]
         public string[]? Label { get; set; }
@@ -176,6 +180,9 @@ namespace PolytomicPS.Commands
                 var own = Field == null ? null : Field.Concat((request.AdditionalFields ?? new List<Dictionary<string, object?>>()).Select(f => (string)f["name"]!)).ToList();
                 request.Relations = ModelSettingsInput.ResolveRelations(relations, own, call => Await(call), id => Await((c, ct) => c.GetModelAsync(id, ct)));
             }
+            if (Enricher != null)
+                request.Enricher = ModelEnricherInput.Build(Enricher, Field == null ? null : Field.ToList(),
+                    name => ModelEnricherLookup.Connection(this, name), (id, config) => ModelEnricherLookup.Inputs(this, id, config));
             if (Preview)
             {
                 // Nothing is stored, so there is nothing for -WhatIf to hold back.

@@ -78,6 +78,10 @@ namespace PolytomicPS.Commands
         [AllowEmptyCollection]
         public object[]? AdditionalField { get; set; }
 
+        /// <summary>Enrich the model's records through an enrichment connection: @{ Connection = 'Enrichment'; Configuration = @{ endpoint = 'person' }; Mappings = @{ email = 'email' } }, where Mappings gives a model field for each input the enricher needs (Get-PolytomicEnrichmentInputField lists the sets); Fields optionally names the enriched fields to keep. It replaces the current enrichment; an empty hashtable removes it.</summary>
+        [Parameter]
+        public IDictionary? Enricher { get; set; }
+
         /// <summary>Labels; replace the current ones.</summary>
         [Parameter]
         public string[]? Label { get; set; }
@@ -139,6 +143,9 @@ namespace PolytomicPS.Commands
                 request.Relations = ModelSettingsInput.ResolveRelations(relations, sourceChanged && Field == null ? null : own, call => Await(call),
                     id => Await((c, ct) => c.GetModelAsync(id, ct)));
             }
+            if (Enricher != null)
+                request.Enricher = ModelEnricherInput.Build(Enricher, (request.Fields ?? OwnFields(current)).ToList(),
+                    name => ModelEnricherLookup.Connection(this, name), (id, config) => ModelEnricherLookup.Inputs(this, id, config));
             if (!Force && NewName != null && NewName != current.Name && NameTaken(NameClaim.Models, NewName, current.Id)) return;
             if (!ShouldProcess($"{current.Name} ({Id})", ChangeText.Describe("Update model", before, request))) return;
             var updated = Await((c, ct) => c.UpdateModelAsync(Id, request, ct));
