@@ -40,8 +40,10 @@ namespace PolytomicPS.Tests.Workspace
 $sf = New-PolytomicConnection -Name 'WS Snowflake' -Type snowflake -Configuration @{ account='a'; username='u'; password='ws-pa55-Zq9'; dbname='d' } |
     Wait-PolytomicConnection -PollIntervalSeconds 0.05
 $crm = New-PolytomicConnection -Name 'WS CRM' -Type salesforce -Configuration @{ domain = 'https://x.my.salesforce.com' } -WarningAction SilentlyContinue
+$null = New-PolytomicConnection -Name 'WS Enrichment' -Type api -Configuration @{ url = 'https://api.example.com' }
 $null = $sf | New-PolytomicModel -Name 'WS Accounts' -Table PUBLIC.accounts
-$users = $sf | New-PolytomicModel -Name 'WS Users' -Table PUBLIC.users -Relation @{ From = 'email'; To = 'WS Accounts.domain' } -AdditionalField @{ Name = 'score'; Type = 'number'; Label = 'Score' }
+$users = $sf | New-PolytomicModel -Name 'WS Users' -Table PUBLIC.users -Relation @{ From = 'email'; To = 'WS Accounts.domain' } -AdditionalField @{ Name = 'score'; Type = 'number'; Label = 'Score' } `
+    -Enricher @{ Connection = 'WS Enrichment'; Configuration = @{ endpoint = 'person' }; Mappings = @{ email = 'email' } }
 $bulk = New-PolytomicBulkSync -Name 'WS Bulk' -Source $crm -Destination $sf -DestinationConfiguration @{ schema = 'RAW' } -Schema Contact `
     -AutomaticallyAddNewFields onlyIncremental -AutomaticallyAddNewObjects all -NormalizeNames legacy -ConcurrencyLimit 3 -ResyncConcurrencyLimit 2 `
     -DataCutoff ([datetime]::new(2024, 1, 2, 0, 0, 0, [DateTimeKind]::Utc)) -DisableRecordTimestamps
@@ -74,6 +76,8 @@ Export-PolytomicWorkspace -Path $DirA";
             var users = JsonNode.Parse(files["models/WS Users.json"])!;
             Assert.Equal("WS Accounts", (string?)users["relations"]![0]!["to"]!["model"]);
             Assert.Equal("score", (string?)users["additional_fields"]![0]!["name"]);
+            Assert.Equal("WS Enrichment", (string?)users["enricher"]!["connection"]);
+            Assert.Equal("email", (string?)users["enricher"]!["mappings"]!["email"]);
             var bulk = JsonNode.Parse(files["bulk_syncs/WS Bulk.json"])!;
             Assert.Equal("onlyIncremental|all|legacy|3|2|true", $"{bulk["automatically_add_new_fields"]}|{bulk["automatically_add_new_objects"]}|{bulk["normalize_names"]}|" +
                 $"{bulk["concurrency_limit"]}|{bulk["resync_concurrency_limit"]}|{bulk["disable_record_timestamps"]}".ToLowerInvariant().Replace("onlyincremental", "onlyIncremental"));
