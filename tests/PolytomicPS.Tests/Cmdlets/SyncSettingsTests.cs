@@ -148,5 +148,19 @@ namespace PolytomicPS.Tests.Cmdlets
                 }}", sandbox);
             Assert.Equal(2, r.Output.Count(o => o.ToString() == "PolytomicApi.BadRequest,PolytomicPS.Commands.InvokePolytomicRequestCommand"));
         }
+        [Fact]
+        public void Tab_offers_the_models_fields_then_every_function_as_a_whole_override()
+        {
+            var r = Ps.Run(Setup + @"
+                $line = ""New-PolytomicSync -Name x -Model $($model.Id) -Override pl""
+                (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
+                $line = ""Set-PolytomicSync -Id x -Override plan=IsNot""
+                (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
+                $line = ""Set-PolytomicSync -Id x -Override plan=StringStartsW""
+                (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText", sandbox);
+            r.AssertSuccess();
+            Assert.Equal(new[] { "plan=", "@{ Field = 'plan'; Function = 'IsNotNull'; Override = '' }", "@{ Field = 'plan'; Function = 'StringStartsWith'; Value = ''; Override = '' }" },
+                r.Output.Select(o => o.ToString()).ToArray());
+        }
     }
 }

@@ -107,6 +107,7 @@ namespace PolytomicPS.Commands
         /// <summary>Values written instead of a model field's value when it matches, one hashtable each: @{ Field = 'email'; Function = 'IsNull'; Override = 'unknown@example.com' }, or with a Value to compare with: @{ Field = 'plan'; Function = 'Equality'; Value = 'trial'; Override = 'free' }. Field is a model field by name; Function one of Polytomic's filter functions. They replace the current ones; an empty array removes them.</summary>
         [Parameter]
         [AllowEmptyCollection]
+        [ArgumentCompleter(typeof(OverrideCompleter))]
         public object[]? Override { get; set; }
 
         /// <summary>Field mappings that override the ones of -Field, in the same shapes: @{ first_name = 'FirstName' } pairs or objects with target, source, override_value, sync_mode. They replace the current ones; an empty array removes them.</summary>
