@@ -14,6 +14,18 @@ namespace Polytomic.Models
         public static readonly string[] Frequencies = { "manual", "continuous", "hourly", "daily", "weekly", "custom", "builder", "runafter", "multi", "dbtcloud" };
         public static readonly string[] IdentityFunctions = { "Equality", "ISubstring", "OneOf", "DomainMatch", "HostnameMatch" };
 
+        /// <summary>Polytomic's filter functions (FilterFunction), for sync filters and overrides and bulk schema filters.</summary>
+        public static readonly string[] FilterFunctions =
+        {
+            "Equality", "Inequality", "IsNull", "IsNotNull", "True", "False", "OnOrAfter", "OnOrBefore", "GreaterThan", "GreaterThanEqual",
+            "LessThan", "LessThanEqual", "StringContains", "StringStartsWith", "StringEndsWith", "StringDoesNotContain", "StringDoesNotStartWith",
+            "StringDoesNotEndWith", "StringOneOf", "StringNotOneOf", "Between", "ArrayContains", "ArrayDoesNotContain", "InTheLast",
+            "RelativeOnOrBefore", "RelativeOnOrAfter", "StringLike", "StringNotLike", "StringMatchesTrimmed",
+        };
+
+        /// <summary>Filter functions that compare with nothing, so take no value.</summary>
+        public static readonly string[] ValuelessFilterFunctions = { "IsNull", "IsNotNull", "True", "False" };
+
         public static string? Canonical(string[] set, string? value) =>
             value == null ? null : set.FirstOrDefault(m => string.Equals(m, value, StringComparison.OrdinalIgnoreCase));
     }

@@ -85,7 +85,38 @@ namespace Polytomic.Workspace
             var doc = Strip(Serialize(s));
             foreach (var k in new[] { "model_ids", "target_connection_id", "target_object", "encryption_passphrase" }) doc.Remove(k);
             if (hasPassphrase) doc["encryption_passphrase"] = WorkspaceJson.Placeholder(s.Name + ".encryption_passphrase");
-            return (JsonObject)Rename(doc, names, toNames: true)!;
+            var result = (JsonObject)Rename(doc, names, toNames: true)!;
+            RunAfter(result, names, toNames: true);
+            return result;
+        }
+
+        /// <summary>run_after's id lists and the name lists that replace them in the files.</summary>
+        private static readonly (string IdKey, string NameKey, string Kind)[] RunAfterLists =
+        {
+            ("sync_ids", "syncs", WorkspaceKinds.Syncs), ("bulk_sync_ids", "bulk_syncs", WorkspaceKinds.BulkSyncs),
+        };
+
+        /// <summary>A sync's schedule.run_after: {sync_ids, bulk_sync_ids} in Polytomic, {syncs, bulk_syncs} by name in the
+        /// files (empty lists left out, and run_after with them).</summary>
+        private static void RunAfter(JsonObject sync, Resolver resolve, bool toNames)
+        {
+            if (!(sync["schedule"] is JsonObject schedule) || !(schedule["run_after"] is JsonObject runAfter)) return;
+            var result = new JsonObject();
+            foreach (var (idKey, nameKey, kind) in RunAfterLists)
+            {
+                var from = runAfter[toNames ? idKey : nameKey] as JsonArray;
+                if (from == null || from.Count == 0) continue;
+                result[toNames ? nameKey : idKey] = new JsonArray(from.Select(x =>
+                {
+                    var key = x is JsonValue v && v.TryGetValue<string>(out var k) ? k : "";
+                    var resolved = resolve(kind, key) ?? throw new WorkspaceException("UnresolvedReference",
+                        toNames ? $"{WorkspaceKinds.Display(kind)} {key} is referred to (schedule.run_after) but does not exist."
+                                : $"{WorkspaceKinds.Display(kind)} '{key}' is referred to (schedule.run_after) but is neither in the folder nor in the workspace.");
+                    return (JsonNode)JsonValue.Create(resolved)!;
+                }).ToArray());
+            }
+            if (result.Count == 0) schedule.Remove("run_after");
+            else schedule["run_after"] = result;
         }
 
         public static JsonObject BulkSync(PolytomicBulkSync b, IEnumerable<PolytomicBulkSchema> schemas, Resolver names)
@@ -120,7 +151,10 @@ namespace Polytomic.Workspace
         {
             var body = (JsonObject)WorkspaceJson.WithoutNulls(o.Body)!;
             body.Remove("sign_in");
-            return o.Kind == WorkspaceKinds.Connections ? body : (JsonObject)Rename(body, ids, toNames: false)!;
+            if (o.Kind == WorkspaceKinds.Connections) return body;
+            var request = (JsonObject)Rename(body, ids, toNames: false)!;
+            if (o.Kind == WorkspaceKinds.Syncs) RunAfter(request, ids, toNames: false);
+            return request;
         }
 
         /// <summary>The object's body with its connection references renamed through map (folder name → target name).</summary>
@@ -150,6 +184,10 @@ namespace Polytomic.Workspace
             if (!WorkspaceKinds.Core.Contains(o.Kind)) return new (string, string)[0];
             var found = new List<(string, string)>();
             if (o.Kind != WorkspaceKinds.Connections) Collect(o.Body, found);
+            if (o.Kind == WorkspaceKinds.Syncs && o.Body["schedule"]?["run_after"] is JsonObject runAfter)
+                foreach (var (_, nameKey, kind) in RunAfterLists)
+                    foreach (var n in (runAfter[nameKey] as JsonArray ?? new JsonArray()).OfType<JsonValue>())
+                        if (n.TryGetValue<string>(out var name)) found.Add((kind, name));
             return found.Distinct();
         }
 

@@ -97,7 +97,7 @@ namespace Polytomic.Workspace
                     "Names are the keys of a workspace, and the target holds several objects named: " + string.Join("; ", duplicates) + ".", duplicates);
 
             var items = new List<WorkspacePlanItem>();
-            foreach (var d in desired.OrderBy(o => WorkspaceKinds.Order(o.Kind)).ThenBy(o => o.Name, StringComparer.Ordinal))
+            foreach (var d in WorkspaceOrder.Sort(desired))
             {
                 var o = map.Count == 0 ? d : new WorkspaceObject(d.Kind, WorkspaceNormalizer.MapConnections(d, map));
                 if (o.Kind == WorkspaceKinds.Connections && map.TryGetValue(o.Name, out var mapped))

@@ -32,8 +32,16 @@ namespace Polytomic.Workspace
             foreach (var m in models) snapshot.AddId(WorkspaceKinds.Models, m.Name, m.Id);
             var connectionNames = connections.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
             var modelNames = models.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+            // Syncs name the syncs and bulk syncs they run after (schedule.run_after).
+            var runNames = new Dictionary<string, Dictionary<string, string>>
+            {
+                [WorkspaceKinds.Syncs] = new Dictionary<string, string>(StringComparer.Ordinal), [WorkspaceKinds.BulkSyncs] = new Dictionary<string, string>(StringComparer.Ordinal),
+            };
             string? NameOf(string kind, string id) =>
-                (kind == WorkspaceKinds.Connections ? connectionNames : modelNames).TryGetValue(id, out var n) ? n : null;
+                (kind == WorkspaceKinds.Connections ? connectionNames : kind == WorkspaceKinds.Models ? modelNames : runNames[kind]).TryGetValue(id, out var n) ? n : null;
+            var bulkListed = kinds.Contains(WorkspaceKinds.Syncs) || kinds.Contains(WorkspaceKinds.BulkSyncs)
+                ? await client.ListAllAsync((t, c) => client.ListBulkSyncsPageAsync(null, t, c), "Listing bulk syncs", ct).ConfigureAwait(false) : new List<PolytomicBulkSync>();
+            foreach (var b in bulkListed) if (b.Name != null) runNames[WorkspaceKinds.BulkSyncs][b.Id] = b.Name;
 
             var chosen = connections.Where(c => Wanted(WorkspaceKinds.Connections, c.Name)).ToList();
             if (chosen.Count > 0)
@@ -54,6 +62,7 @@ namespace Polytomic.Workspace
             {
                 var listed = await client.ListAllAsync((t, c) => client.ListSyncsPageAsync(null, t, null, c), "Listing syncs", ct).ConfigureAwait(false);
                 foreach (var s in listed) snapshot.AddId(WorkspaceKinds.Syncs, s.Name, s.Id);
+                foreach (var s in listed) if (s.Name != null) runNames[WorkspaceKinds.Syncs][s.Id] = s.Name;
                 var wanted = listed.Where(s => Wanted(WorkspaceKinds.Syncs, s.Name)).ToList();
                 // 2025-09-18 lists carry no fields, identity or target: read each sync.
                 var full = client.Is2025 ? await Each(wanted, s => client.GetSyncAsync(s.Id, ct), ct).ConfigureAwait(false) : wanted;
@@ -62,7 +71,7 @@ namespace Polytomic.Workspace
 
             if (kinds.Contains(WorkspaceKinds.BulkSyncs))
             {
-                var listed = await client.ListAllAsync((t, c) => client.ListBulkSyncsPageAsync(null, t, c), "Listing bulk syncs", ct).ConfigureAwait(false);
+                var listed = bulkListed;
                 foreach (var b in listed) snapshot.AddId(WorkspaceKinds.BulkSyncs, b.Name, b.Id);
                 var wanted = listed.Where(b => Wanted(WorkspaceKinds.BulkSyncs, b.Name)).ToList();
                 var docs = await Each(wanted, async b =>

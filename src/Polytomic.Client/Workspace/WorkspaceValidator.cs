@@ -150,6 +150,14 @@ namespace Polytomic.Workspace
                 case WorkspaceKinds.Syncs:
                     CheckEnum(body["schedule"]?["frequency"], "$.schedule.frequency", SyncModes.Frequencies, Add);
                     CheckEnum(body["identity"]?["function"], "$.identity.function", SyncModes.IdentityFunctions, Add);
+                    if (body["schedule"]?["run_after"] is JsonNode runAfter)
+                    {
+                        // By name: {syncs: [...], bulk_syncs: [...]} (Export writes no ids).
+                        if (!(runAfter is JsonObject ra)) Add("$.schedule.run_after", "must be an object: { \"syncs\": [names], \"bulk_syncs\": [names] }");
+                        else foreach (var kv in ra)
+                            if ((kv.Key != "syncs" && kv.Key != "bulk_syncs") || !(kv.Value is JsonArray a) || a.Any(x => !(x is JsonValue v && v.TryGetValue<string>(out var n) && n.Length > 0)))
+                                Add("$.schedule.run_after." + kv.Key, "is not allowed: run_after holds syncs and bulk_syncs, each a list of names");
+                    }
                     var sync = Renamed(body);
                     sync.Remove("encryption_passphrase");
                     RoundTrip<SyncRequest>(sync, "$", Add);

@@ -384,7 +384,18 @@ namespace Polytomic.Sandbox.Routes
             foreach (var key in new[] { "user_output_name", "data_cutoff_timestamp" })
                 if (change.ContainsKey(key)) b[key] = Str(change[key]);
             if (change.ContainsKey("disable_data_cutoff")) b["disable_data_cutoff"] = (bool?)change["disable_data_cutoff"] ?? false;
-            if (change["filters"] is JsonArray filters) b["filters"] = filters.DeepClone();
+            if (change["filters"] is JsonArray filters)
+            {
+                foreach (var f in filters)
+                {
+                    // Polytomic refuses a filter without a known function (BulkFilter.function is required) or on a field the schema lacks.
+                    var function = f is JsonObject fo ? Str(fo["function"]) : null;
+                    if (function == null || Array.IndexOf(FilterFunctionValues.All, function) < 0) throw ApiError.BadRequest($"filter function '{function}' is not valid");
+                    var fieldId = Str(((JsonObject)f!)["field_id"]);
+                    if (!string.IsNullOrEmpty(fieldId) && !IsField(fieldId)) throw ApiError.BadRequest($"filter field '{fieldId}' is not a field of schema {schema.Id}");
+                }
+                b["filters"] = filters.DeepClone();
+            }
             if (!(change["fields"] is JsonArray fields)) return;
             var current = b["fields"]!.AsArray();
             if (replaceFields)

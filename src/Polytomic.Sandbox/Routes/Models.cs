@@ -356,6 +356,29 @@ namespace Polytomic.Sandbox.Routes
             foreach (var t in (body["tracking_columns"] as JsonArray ?? new JsonArray()).Select(x => (string?)x))
                 if (!names.Contains(t!)) throw ApiError.BadRequest($"tracking column '{t}' is not a field of the model");
 
+            foreach (var rel in (body["relations"] as JsonArray ?? new JsonArray()))
+            {
+                // A join names a field of this model and an existing model's field (ModelRelation {from, to {model_id, field}}).
+                var from = rel is JsonObject ro ? (string?)ro["from"] : null;
+                if (string.IsNullOrEmpty(from) || !names.Contains(from!)) throw ApiError.BadRequest($"relation from '{from}' is not a field of the model");
+                var to = ((JsonObject)rel!)["to"] as JsonObject;
+                var otherId = (string?)to?["model_id"];
+                var other = string.IsNullOrEmpty(otherId) ? null : s.Store(StoreName).Get(otherId!);
+                if (other == null || (string?)other["organization_id"] != ((string?)existing?["organization_id"] ?? s.OrganizationFor(body)))
+                    throw ApiError.BadRequest($"relation to model '{otherId}': no such model");
+                var field = (string?)to!["field"];
+                if (!(other["fields"] as JsonArray ?? new JsonArray()).OfType<JsonObject>().Any(f => (string?)f["name"] == field))
+                    throw ApiError.BadRequest($"relation to field '{field}' is not a field of model {otherId}");
+            }
+
+            if (body["enricher"] is JsonObject enricher)
+            {
+                // Enrichment runs through an enrichment-capable connection (HTTP API connections here).
+                var enricherConn = (string?)enricher["connection_id"];
+                var ec = string.IsNullOrEmpty(enricherConn) ? null : s.Connections.Get(enricherConn!);
+                if (ec == null || (string?)ec["type"] != "api") throw ApiError.BadRequest($"enricher.connection_id '{enricherConn}' is not an enrichment connection");
+            }
+
             return new JsonObject
             {
                 ["name"] = name,

@@ -95,6 +95,8 @@ namespace Polytomic.Sandbox.Routes
                 var existing = Find(s, r.Route("id"));
                 var body = await r.BodyAsync();
                 var sync = Validate(s, body);
+                if ((sync["schedule"]?["run_after"]?["sync_ids"] as JsonArray)?.Any(x => (string?)x == (string?)existing["id"]) == true)
+                    throw ApiError.BadRequest("schedule.run_after: a sync cannot run after itself");
                 foreach (var k in new[] { "id", "created_at", "created_by" }) sync[k] = existing[k]?.DeepClone();
                 sync["updated_at"] = s.Clock.Stamp();
                 sync["updated_by"] = s.Actor();
@@ -331,6 +333,25 @@ namespace Polytomic.Sandbox.Routes
             {
                 if (string.IsNullOrEmpty((string?)f["function"])) throw ApiError.BadRequest("filters[].function is required");
                 if (f["field"] is JsonObject ff) Model(ff, "filter");
+            }
+
+            foreach (var o in (body["overrides"] as JsonArray ?? new JsonArray()).OfType<JsonObject>())
+            {
+                var fn = (string?)o["function"];
+                if (fn != null && !FilterFunctionValues.All.Contains(fn)) throw ApiError.BadRequest($"overrides[].function '{fn}' is not valid");
+                if (o["field"] is JsonObject of) Model(of, "override");
+            }
+            foreach (var f in (body["override_fields"] as JsonArray ?? new JsonArray()).OfType<JsonObject>())
+            {
+                if (f["source"] != null) Model(f["source"], "override_fields");
+                TargetField((string?)f["target"], "override_fields", (bool?)f["new"] == true);
+            }
+            if (schedule["run_after"] is JsonObject runAfter)
+            {
+                // run_after names syncs and bulk syncs of the organization; a missing one is a 400.
+                foreach (var (key, store) in new[] { ("sync_ids", StoreName), ("bulk_sync_ids", BulkSyncRoutes.SyncStore) })
+                    foreach (var id in (runAfter[key] as JsonArray ?? new JsonArray()).Select(x => (string?)x))
+                        if (string.IsNullOrEmpty(id) || s.Store(store).Get(id!) == null) throw ApiError.BadRequest($"schedule.run_after.{key}: '{id}' not found");
             }
 
             var sync = new JsonObject();

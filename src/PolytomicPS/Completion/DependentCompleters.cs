@@ -87,3 +87,69 @@ namespace PolytomicPS
         }
     }
 }
+
+namespace PolytomicPS
+{
+    /// <summary>Completes -Filter of Set-PolytomicBulkSchema. PowerShell calls no argument completer inside a hashtable
+    /// literal, so this works on bare words and writes the hashtable: <c>em</c>&lt;Tab&gt; offers the schema's fields
+    /// (once -SyncId and -Schema are given) as <c>email=</c>, and <c>email=</c>&lt;Tab&gt; (or <c>email=IsN</c>) offers
+    /// every filter function as <c>@{ Field = 'email'; Function = 'IsNotNull' }</c>.</summary>
+    public sealed class BulkFilterCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            System.Management.Automation.Language.CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var word = (wordToComplete ?? "").Trim('\'', '"');
+            var equals = word.IndexOf('=');
+            if (equals > 0)
+            {
+                var field = word.Substring(0, equals).Trim().Replace("'", "''");
+                var pattern = Wildcards.Prefix(word.Substring(equals + 1).Trim());
+                return PolytomicValues.FilterFunctions.Where(f => pattern.IsMatch(f)).Select(f => new CompletionResult(
+                    "@{ Field = '" + field + "'; Function = '" + f + "'" + (Polytomic.Models.SyncModes.ValuelessFilterFunctions.Contains(f) ? "" : "; Value = ''") + " }",
+                    f, CompletionResultType.ParameterValue, f));
+            }
+            var sync = CompletionHelper.BoundId(fakeBoundParameters, "bulk_syncs", new BulkSyncNameCompleter(), "SyncId");
+            var schema = fakeBoundParameters != null && fakeBoundParameters.Contains("Schema") ? PSInput.Unwrap(fakeBoundParameters["Schema"]) : null;
+            var schemaId = schema is object[] a ? a.FirstOrDefault()?.ToString() : schema?.ToString();
+            if (sync == null || !Guid.TryParse(sync, out _) || string.IsNullOrEmpty(schemaId)) return Enumerable.Empty<CompletionResult>();
+            var fields = CompletionHelper.Cached("bulk_schema_fields:" + sync + ":" + schemaId, async (c, ct) =>
+                (IReadOnlyList<CompletionItem>)((await c.GetBulkSchemaAsync(sync, schemaId!, ct).ConfigureAwait(false)).Fields ?? new List<Polytomic.Models.PolytomicBulkField>())
+                    .Select(f => new CompletionItem(f.Id, f.Id)).ToList());
+            var prefix = Wildcards.Prefix(word);
+            return fields.Where(f => prefix.IsMatch(f.Id)).Select(f => new CompletionResult(f.Id + "=", f.Id, CompletionResultType.ParameterValue, f.Id));
+        }
+    }
+}
+
+namespace PolytomicPS
+{
+    /// <summary>Completes -Override of New-/Set-PolytomicSync like -Filter of Set-PolytomicBulkSchema: <c>plan=</c>&lt;Tab&gt;
+    /// (or <c>plan=IsN</c>) offers every filter function as a whole override, <c>@{ Field = 'plan'; Function = 'IsNull';
+    /// Override = '' }</c> (with <c>Value = ''</c> where the function compares with one); a bare word offers the fields of
+    /// the model given with -Model as <c>name=</c>.</summary>
+    public sealed class OverrideCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            System.Management.Automation.Language.CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var word = (wordToComplete ?? "").Trim('\'', '"');
+            var equals = word.IndexOf('=');
+            if (equals > 0)
+            {
+                var field = word.Substring(0, equals).Trim().Replace("'", "''");
+                var pattern = Wildcards.Prefix(word.Substring(equals + 1).Trim());
+                return PolytomicValues.FilterFunctions.Where(f => pattern.IsMatch(f)).Select(f => new CompletionResult(
+                    "@{ Field = '" + field + "'; Function = '" + f + "'" + (Polytomic.Models.SyncModes.ValuelessFilterFunctions.Contains(f) ? "" : "; Value = ''") + "; Override = '' }",
+                    f, CompletionResultType.ParameterValue, f));
+            }
+            var model = CompletionHelper.BoundId(fakeBoundParameters, "models", new ModelNameCompleter(), "Model", "ModelId");
+            if (model == null || !Guid.TryParse(model, out _)) return Enumerable.Empty<CompletionResult>();
+            var fields = CompletionHelper.Cached("model_fields:" + model, async (c, ct) =>
+                (IReadOnlyList<CompletionItem>)(await c.GetModelAsync(model, ct).ConfigureAwait(false)).Fields
+                    .Where(f => !string.IsNullOrEmpty(f.Name)).Select(f => new CompletionItem(f.Name!, f.Name, $"{f.Name} ({f.Type})")).ToList());
+            var prefix = Wildcards.Prefix(word);
+            return fields.Where(f => prefix.IsMatch(f.Id)).Select(f => new CompletionResult(f.Id + "=", f.Id, CompletionResultType.ParameterValue, f.Detail ?? f.Id));
+        }
+    }
+}

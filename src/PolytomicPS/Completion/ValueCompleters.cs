@@ -12,6 +12,7 @@ namespace PolytomicPS
         public static readonly IReadOnlyList<string> BulkSyncModes = new[] { "snapshot", "replicate" };
         public static IReadOnlyList<string> ScheduleFrequencies => Polytomic.Models.SyncModes.Frequencies;
         public static IReadOnlyList<string> IdentityFunctions => Polytomic.Models.SyncModes.IdentityFunctions;
+        public static IReadOnlyList<string> FilterFunctions => Polytomic.Models.SyncModes.FilterFunctions;
         public static IReadOnlyList<string> EventTypes => Polytomic.Models.EventTypes.Known;
         public static IReadOnlyList<string> ApiVersions => Polytomic.ApiVersions.Supported;
     }

@@ -89,6 +89,9 @@ namespace PolytomicPS
         /// and debug lines as they arrive (never from another thread).</summary>
         protected T Await<T>(Func<PolytomicClient, CancellationToken, Task<T>> call) => Await(call, stopping.Token);
 
+        /// <summary>Await for the helpers of a cmdlet (input resolvers that look objects up).</summary>
+        internal T AwaitCall<T>(Func<PolytomicClient, CancellationToken, Task<T>> call) => Await(call, stopping.Token);
+
         /// <summary>The same as Await (every blocking call relays); kept for callers written before that.</summary>
         protected T AwaitRelayed<T>(Func<PolytomicClient, CancellationToken, Task<T>> call) => Await(call, stopping.Token);
 

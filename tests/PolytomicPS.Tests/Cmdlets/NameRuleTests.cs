@@ -195,7 +195,9 @@ $crm = New-PolytomicConnection -Name ('crm-' + [guid]::NewGuid()) -Type salesfor
             Assert.Empty(results.SelectMany(x => x.Errors));
             Assert.Equal(160, results.SelectMany(x => x.Output).Count());
             var lists = sandbox.State.RequestsTo("GET", "/api/connections").Count(x => x.Path == "/api/connections") - before;
-            Assert.True(lists <= 100, $"{lists} lists for 160 creates");
+            // Unshared, every create lists once (160 and more); how many are shared depends on how the runspaces overlap
+            // (about 50 on a quiet machine), so the bound is the unshared count, not a timing.
+            Assert.True(lists < 160, $"{lists} lists for 160 creates");
         }
 
         /// <summary>When the check after a create fails, the object stays (a sync stays paused, so a copy never runs) and

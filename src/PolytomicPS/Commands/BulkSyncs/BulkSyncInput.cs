@@ -17,31 +17,99 @@ namespace PolytomicPS.Commands
 
         /// <summary>-Schedule (a hashtable of frequency, minute, hour, day_of_week, day_of_month, month; camelCase keys
         /// accepted too) with -Frequency over it; null when neither was given.</summary>
-        public static BulkScheduleRequest? Schedule(string? frequency, IDictionary? schedule)
+        public static BulkScheduleRequest? Schedule(string? frequency, IDictionary? schedule, string parameter = "Schedule")
         {
             if (frequency == null && schedule == null) return null;
             var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            foreach (var kv in PSInput.ToDictionary(schedule, "Schedule"))
+            foreach (var kv in PSInput.ToDictionary(schedule, parameter))
             {
                 var key = Snake(kv.Key);
                 if (Array.IndexOf(ScheduleKeys, key) < 0)
                     throw new PolytomicInputException("InvalidSchedule",
-                        $"-Schedule has an unknown key '{kv.Key}'; use {string.Join(", ", ScheduleKeys)}.", "Schedule", kv.Key);
+                        $"-{parameter} has an unknown key '{kv.Key}'; use {string.Join(", ", ScheduleKeys)}.", parameter, kv.Key);
                 // Polytomic's schedule values are strings ("hour": "05").
                 values[key] = kv.Value == null ? null : Convert.ToString(kv.Value, CultureInfo.InvariantCulture);
             }
             if (frequency != null) values["frequency"] = frequency;
             values.TryGetValue("frequency", out var f);
             if (string.IsNullOrEmpty(f))
-                throw new PolytomicInputException("InvalidSchedule", "-Schedule needs a frequency (or pass -Frequency).", "Schedule");
+                throw new PolytomicInputException("InvalidSchedule", $"-{parameter} needs a frequency" + (parameter == "Schedule" ? " (or pass -Frequency)." : "."), parameter);
             if (Array.IndexOf(Frequencies.Split(','), f) < 0)
-                throw new PolytomicInputException("InvalidSchedule", $"'{f}' is not a schedule frequency; use one of {Frequencies.Replace(",", ", ")}.", "Schedule", f);
+                throw new PolytomicInputException("InvalidSchedule", (parameter == "Schedule" ? "" : $"-{parameter}: ") + $"'{f}' is not a schedule frequency; use one of {Frequencies.Replace(",", ", ")}.", parameter, f);
             string? V(string k) => values.TryGetValue(k, out var v) ? v : null;
             return new BulkScheduleRequest
             {
                 Frequency = f, Minute = V("minute"), Hour = V("hour"), DayOfMonth = V("day_of_month"), Month = V("month"),
-                DayOfWeek = ScheduleCheck.Check("Schedule", f, V("minute"), V("hour"), V("day_of_week"), V("day_of_month"), V("month")),
+                DayOfWeek = ScheduleCheck.Check(parameter, f, V("minute"), V("hour"), V("day_of_week"), V("day_of_month"), V("month")),
             };
+        }
+
+        /// <summary>Values of automatically_add_new_fields and automatically_add_new_objects, as Polytomic spells them.</summary>
+        public static readonly string[] Discover = { "all", "onlyIncremental", "onlyNonIncremental", "none" };
+
+        /// <summary>Values of normalize_names, as Polytomic spells them.</summary>
+        public static readonly string[] Normalize = { "enabled", "disabled", "legacy" };
+
+        /// <summary>The value as Polytomic spells it: ValidateSet lets any case through, and Polytomic's enums are case-sensitive.</summary>
+        public static string? Spelled(string? value, string[] allowed) =>
+            value == null ? null : allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase)) ?? value;
+
+        /// <summary>-DataCutoff as Polytomic's RFC 3339 timestamp in UTC (a DateTime without a zone is local time).</summary>
+        public static string? Timestamp(DateTime? value) =>
+            value?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+        /// <summary>Writes the bulk sync options the caller passed over the request; options not passed keep the request's value.</summary>
+        public static void ApplyOptions(BulkSyncRequest request, IDictionary<string, object> bound, string? addFields, string? addObjects,
+            string? normalize, int? concurrency, int? resyncConcurrency, DateTime? dataCutoff, bool disableRecordTimestamps)
+        {
+            if (addFields != null) request.AutomaticallyAddNewFields = Spelled(addFields, Discover);
+            if (addObjects != null) request.AutomaticallyAddNewObjects = Spelled(addObjects, Discover);
+            if (normalize != null) request.NormalizeNames = Spelled(normalize, Normalize);
+            if (concurrency != null) request.ConcurrencyLimit = concurrency;
+            if (resyncConcurrency != null) request.ResyncConcurrencyLimit = resyncConcurrency;
+            if (dataCutoff != null) request.DataCutoffTimestamp = Timestamp(dataCutoff);
+            if (bound.ContainsKey("DisableRecordTimestamps")) request.DisableRecordTimestamps = disableRecordTimestamps;
+        }
+
+        private static readonly string[] SelectiveModes = { "none", "incrementalFields", "nonincrementalFields" };
+
+        /// <summary>-AdditionalSchedule: one hashtable per schedule, the keys of -Schedule plus selective_mode (none,
+        /// incrementalFields or nonincrementalFields), resync_mode and schemas (schema ids this schedule runs).</summary>
+        public static List<BulkScheduleRequest> AdditionalSchedules(object[] items)
+        {
+            var result = new List<BulkScheduleRequest>();
+            foreach (var item in items)
+            {
+                if (!(PSInput.Unwrap(item) is IDictionary table))
+                    throw new PolytomicInputException("InvalidSchedule",
+                        $"-AdditionalSchedule takes hashtables such as @{{ frequency = 'daily'; hour = '02'; minute = '00'; selective_mode = 'incrementalFields' }}, not '{item}'.", "AdditionalSchedule", item);
+                var timing = new Hashtable();
+                string? selective = null, resync = null;
+                List<string>? schemas = null;
+                foreach (var kv in PSInput.ToDictionary(table, "AdditionalSchedule"))
+                {
+                    switch (Snake(kv.Key))
+                    {
+                        case "selective_mode":
+                            selective = SelectiveModes.FirstOrDefault(m => string.Equals(m, kv.Value?.ToString(), StringComparison.OrdinalIgnoreCase))
+                                ?? throw new PolytomicInputException("InvalidSchedule",
+                                    $"-AdditionalSchedule: selective_mode '{kv.Value}' is not one of {string.Join(", ", SelectiveModes)}.", "AdditionalSchedule", kv.Value);
+                            break;
+                        case "resync_mode": resync = kv.Value?.ToString(); break;
+                        case "schemas":
+                            schemas = (kv.Value is IEnumerable e && !(kv.Value is string) ? e.Cast<object?>() : new[] { kv.Value })
+                                .Select(x => x?.ToString() ?? "").Where(x => x.Length > 0).ToList();
+                            break;
+                        default: timing[kv.Key] = kv.Value; break;
+                    }
+                }
+                var schedule = Schedule(null, timing, "AdditionalSchedule")!;
+                schedule.SelectiveMode = selective;
+                schedule.ResyncMode = resync;
+                schedule.Schemas = schemas;
+                result.Add(schedule);
+            }
+            return result;
         }
 
         private static string Snake(string key) =>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
@@ -27,6 +28,13 @@ namespace PolytomicPS.Commands
     ///     -SourceConfiguration @{ replication_slot = 'polytomic' } -Schedule @{ frequency = 'daily'; hour = '05'; minute = '30' } -Active
     /// </code>
     /// <para>Copies every table of a PostgreSQL database daily at 05:30 UTC, reading changes through a replication slot, and activates the bulk sync at once.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// New-PolytomicBulkSync -Name 'Salesforce Raw' -Source $salesforce -Destination $snowflake -DestinationConfiguration @{ schema = 'SALESFORCE_RAW' } `
+    ///     -AutomaticallyAddNewFields all -AutomaticallyAddNewObjects onlyIncremental -ConcurrencyLimit 4 -ResyncConcurrencyLimit 2
+    /// </code>
+    /// <para>Copies every Salesforce object, adds new fields and new incremental objects as they appear, and copies at most four objects at a time (two during a resync).</para>
     /// </example>
     [Cmdlet(VerbsCommon.New, "PolytomicBulkSync", HelpUri = HelpLinks.Cmdlets + "New-PolytomicBulkSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSync))]
@@ -80,6 +88,44 @@ namespace PolytomicPS.Commands
         [Parameter]
         public IDictionary? Schedule { get; set; }
 
+        /// <summary>Which new fields of synced schemas Polytomic adds by itself: all, onlyIncremental, onlyNonIncremental or none (Polytomic's default is all).</summary>
+        [Parameter]
+        [ValidateSet("all", "onlyIncremental", "onlyNonIncremental", "none")]
+        public string? AutomaticallyAddNewFields { get; set; }
+
+        /// <summary>Which new schemas (objects, tables) of the source Polytomic adds by itself: all, onlyIncremental, onlyNonIncremental or none (Polytomic's default is none).</summary>
+        [Parameter]
+        [ValidateSet("all", "onlyIncremental", "onlyNonIncremental", "none")]
+        public string? AutomaticallyAddNewObjects { get; set; }
+
+        /// <summary>How names are normalized in the destination: enabled, disabled or legacy (Polytomic's default is enabled).</summary>
+        [Parameter]
+        [ValidateSet("enabled", "disabled", "legacy")]
+        public string? NormalizeNames { get; set; }
+
+        /// <summary>How many schemas one run copies at a time (1 or more); when omitted, the organization's limit applies.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int? ConcurrencyLimit { get; set; }
+
+        /// <summary>How many schemas one resync copies at a time (1 or more); when omitted, the organization's limit applies.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int? ResyncConcurrencyLimit { get; set; }
+
+        /// <summary>Copy only records changed after this time (a DateTime without a zone is local time); sent in UTC as data_cutoff_timestamp.</summary>
+        [Parameter]
+        public DateTime? DataCutoff { get; set; }
+
+        /// <summary>Do not add Polytomic's record timestamp columns to the destination tables; -DisableRecordTimestamps:$false adds them again.</summary>
+        [Parameter]
+        public SwitchParameter DisableRecordTimestamps { get; set; }
+
+        /// <summary>Further schedules besides the main one, one hashtable each: the keys of -Schedule plus selective_mode (none, incrementalFields or nonincrementalFields), resync_mode and schemas, e.g. @{ frequency = 'daily'; hour = '02'; minute = '00'; selective_mode = 'incrementalFields' }. Written in the session's API version's shape.</summary>
+        [Parameter]
+        [AllowEmptyCollection]
+        public object[]? AdditionalSchedule { get; set; }
+
         /// <summary>Make the bulk sync active, so its schedule starts runs. Without -Force it is activated only once it is known to be the one bulk sync with its name. When omitted, Polytomic's default applies.</summary>
         [Parameter]
         public SwitchParameter Active { get; set; }
@@ -108,6 +154,7 @@ namespace PolytomicPS.Commands
             var destConfig = PSInput.ToDictionary(DestinationConfiguration, nameof(DestinationConfiguration));
             var sourceConfig = SourceConfiguration == null ? null : PSInput.ToDictionary(SourceConfiguration, nameof(SourceConfiguration));
             var schedule = BulkSyncInput.Schedule(Frequency, Schedule) ?? new BulkScheduleRequest { Frequency = "manual" };
+            var additional = AdditionalSchedule == null ? null : BulkSyncInput.AdditionalSchedules(AdditionalSchedule);
 
             var destination = Await((c, ct) => c.GetBulkDestinationAsync(Destination, ct));
             BulkSyncInput.CheckDestination(destination, destConfig, Mode, WriteWarning);
@@ -132,12 +179,15 @@ namespace PolytomicPS.Commands
                 DestinationConnectionId = Destination,
                 Mode = Mode,
                 Schedule = schedule,
+                AdditionalSchedules = additional,
                 DestinationConfiguration = destConfig,
                 Schemas = schemas?.Cast<object>().ToList(),
                 Active = MyInvocation.BoundParameters.ContainsKey(nameof(Active)) ? Active.IsPresent : (bool?)null,
                 SourceConfiguration = sourceConfig,
                 Policies = Policy?.ToList(),
             };
+            BulkSyncInput.ApplyOptions(request, MyInvocation.BoundParameters, AutomaticallyAddNewFields, AutomaticallyAddNewObjects, NormalizeNames,
+                ConcurrencyLimit, ResyncConcurrencyLimit, DataCutoff, DisableRecordTimestamps.IsPresent);
             // Each wait for the schema cache sends a new request, so each gets its own key derived from the caller's.
             var key = OneRequestKey(IdempotencyKey);
             var attempt = 0;

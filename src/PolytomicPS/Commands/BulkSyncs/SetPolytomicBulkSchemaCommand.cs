@@ -7,7 +7,7 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Changes how schemas of a bulk sync are synced: on or off, which fields, obfuscation, partition key, tracking field and output name.</summary>
+    /// <summary>Changes how schemas of a bulk sync are synced: on or off, which fields, obfuscation, partition key, tracking field, output name, filters and data cutoff.</summary>
     /// <remarks>
     /// <para>Polytomic's PUT /api/bulk/syncs/{id}/schemas/{schema_id} replaces a schema's settings, so Set-PolytomicBulkSchema reads each schema first and changes only what is passed; fields not named keep their settings. A field name the schema does not have is an UnknownBulkField error, written for that schema while the other schemas are still updated.</para>
     /// <para>Outputs nothing, or the updated schemas (PolytomicBulkSchema) with -PassThru. Supports -WhatIf and -Confirm.</para>
@@ -25,6 +25,13 @@ namespace PolytomicPS.Commands
     /// Set-PolytomicBulkSchema -SyncId $sync.Id -Schema Lead, Opportunity -Enabled $true
     /// </code>
     /// <para>Adds the Lead and Opportunity schemas to the bulk sync.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Set-PolytomicBulkSchema -SyncId $sync.Id -Schema Contact -Filter @{ Field = 'Email'; Function = 'IsNotNull' }, @{ Field = 'LastName'; Function = 'StringStartsWith'; Value = 'A' } `
+    ///     -DataCutoff ([datetime]'2024-01-01Z') -PassThru
+    /// </code>
+    /// <para>Copies only the contacts that have an email and whose last name starts with A, changed since the start of 2024.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Set, "PolytomicBulkSchema", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicBulkSchema.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSchema))]
@@ -78,6 +85,20 @@ namespace PolytomicPS.Commands
         [AllowEmptyString]
         public string? OutputName { get; set; }
 
+        /// <summary>Filters that replace the schema's current ones, one hashtable each: @{ Field = 'email'; Function = 'IsNotNull' } or @{ Field = 'amount'; Function = 'GreaterThan'; Value = 100 }. Field is a field of the schema; Function one of Polytomic's filter functions (Tab completes them: type a field name and '=' and press Tab); IsNull, IsNotNull, True and False take no Value, the others need one. An empty array removes the filters.</summary>
+        [Parameter]
+        [AllowEmptyCollection]
+        [ArgumentCompleter(typeof(BulkFilterCompleter))]
+        public object[]? Filter { get; set; }
+
+        /// <summary>Copy only this schema's records changed after this time (a DateTime without a zone is local time); sent in UTC as data_cutoff_timestamp.</summary>
+        [Parameter]
+        public DateTime? DataCutoff { get; set; }
+
+        /// <summary>Ignore the bulk sync's data cutoff for this schema; -DisableDataCutoff:$false applies it again.</summary>
+        [Parameter]
+        public SwitchParameter DisableDataCutoff { get; set; }
+
         /// <summary>Output the updated schemas (PolytomicBulkSchema). By default nothing is output.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -89,10 +110,14 @@ namespace PolytomicPS.Commands
         /// update, which touches nothing else); any other change reads and PUTs each schema.</summary>
         private bool OnlyEnabled => MyInvocation.BoundParameters.ContainsKey(nameof(Enabled))
             && EnableField == null && DisableField == null && ObfuscateField == null && UnobfuscateField == null
-            && PartitionKey == null && TrackingField == null && OutputName == null;
+            && PartitionKey == null && TrackingField == null && OutputName == null && Filter == null && DataCutoff == null
+            && !MyInvocation.BoundParameters.ContainsKey(nameof(DisableDataCutoff));
 
         protected override void ProcessItem()
         {
+            current = null;
+            // An unknown function or a malformed filter is refused before any request; the fields are checked per schema.
+            if (Filter != null) BulkFilterInput.Parse(Filter, null, "");
             if (OnlyEnabled)
             {
                 current = null;
@@ -135,12 +160,12 @@ namespace PolytomicPS.Commands
             {
                 Enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled : schema.Enabled,
                 Fields = fields.Values.ToList(),
-                Filters = schema.Filters,
+                Filters = Filter != null ? BulkFilterInput.Parse(Filter, fields.Keys, id) : schema.Filters,
                 PartitionKey = PartitionKey != null ? FieldId(PartitionKey) : schema.PartitionKey,
                 TrackingField = TrackingField != null ? FieldId(TrackingField) : schema.TrackingField,
                 UserOutputName = OutputName ?? schema.UserOutputName,
-                DataCutoffTimestamp = schema.DataCutoffTimestamp,
-                DisableDataCutoff = schema.DisableDataCutoff,
+                DataCutoffTimestamp = DataCutoff != null ? BulkSyncInput.Timestamp(DataCutoff) : schema.DataCutoffTimestamp,
+                DisableDataCutoff = MyInvocation.BoundParameters.ContainsKey(nameof(DisableDataCutoff)) ? DisableDataCutoff.IsPresent : schema.DisableDataCutoff,
             };
             if (!ShouldProcess($"{id} of bulk sync {SyncId}", "Update bulk sync schema")) return;
             var updated = Await((c, ct) => c.UpdateBulkSchemaAsync(SyncId, id, request, ct));

@@ -8,10 +8,10 @@ using Polytomic.Models;
 
 namespace PolytomicPS.Commands
 {
-    /// <summary>Changes a bulk sync: its name, destination, mode, configuration, main schedule or policies.</summary>
+    /// <summary>Changes a bulk sync: its name, destination, mode, configuration, main schedule, options (auto-add, names, concurrency, data cutoff, record timestamps) or policies.</summary>
     /// <remarks>
     /// <para>Polytomic's PUT /api/bulk/syncs/{id} replaces the whole bulk sync, so Set-PolytomicBulkSync reads the current one and merges the change over it: schedules, options and settings that are not passed are kept, and -DestinationConfiguration/-SourceConfiguration change only the keys they name. The schedule is written in the shape of the session's API version, keeping the main schedule's id and the additional schedules.</para>
-    /// <para>When the destination, its configuration or the mode changes, the destination's requirements are checked first (MissingDestinationOption, UnsupportedBulkSyncMode). Schemas are changed with Set-PolytomicBulkSchema and additional schedules with the *-PolytomicBulkSchedule cmdlets.</para>
+    /// <para>When the destination, its configuration or the mode changes, the destination's requirements are checked first (MissingDestinationOption, UnsupportedBulkSyncMode). Schemas are changed with Set-PolytomicBulkSchema and single additional schedules with the *-PolytomicBulkSchedule cmdlets (-AdditionalSchedule replaces them all).</para>
     /// <para>Outputs nothing, or the updated bulk sync with -PassThru. Supports -WhatIf and -Confirm.</para>
     /// <para>Concurrent changes: Polytomic's update replaces the whole bulk sync, and the cmdlet cannot tell whether someone changed it between its read and its write. Two Set-PolytomicBulkSync calls racing on one bulk sync can therefore lose one change: the second write puts back what the first one changed. Change one bulk sync from one place at a time, and read it back (Get-PolytomicBulkSync) where that matters.</para>
     /// <para>-NewName into a name another bulk sync has is refused with BulkSyncNameExists (ResourceExists; the TargetObject is that bulk sync) and nothing is changed, unless -Force is given.</para>
@@ -27,6 +27,12 @@ namespace PolytomicPS.Commands
     /// Set-PolytomicBulkSync -Id $sync.Id -NewName 'Salesforce to Snowflake' -DestinationConfiguration @{ schema = 'SALESFORCE_RAW' }
     /// </code>
     /// <para>Renames the bulk sync and writes into another Snowflake schema; its other destination options stay.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Set-PolytomicBulkSync -Id $sync.Id -AutomaticallyAddNewObjects all -ConcurrencyLimit 2 -DataCutoff ([datetime]'2024-01-01Z') -DisableRecordTimestamps
+    /// </code>
+    /// <para>Adds new source objects by itself, copies two objects at a time, skips records older than 2024, and leaves out Polytomic's record timestamp columns; the other settings stay.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Set, "PolytomicBulkSync", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicBulkSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSync))]
@@ -74,6 +80,44 @@ namespace PolytomicPS.Commands
         [Parameter]
         public IDictionary? Schedule { get; set; }
 
+        /// <summary>Which new fields of synced schemas Polytomic adds by itself: all, onlyIncremental, onlyNonIncremental or none (Polytomic's default is all).</summary>
+        [Parameter]
+        [ValidateSet("all", "onlyIncremental", "onlyNonIncremental", "none")]
+        public string? AutomaticallyAddNewFields { get; set; }
+
+        /// <summary>Which new schemas (objects, tables) of the source Polytomic adds by itself: all, onlyIncremental, onlyNonIncremental or none (Polytomic's default is none).</summary>
+        [Parameter]
+        [ValidateSet("all", "onlyIncremental", "onlyNonIncremental", "none")]
+        public string? AutomaticallyAddNewObjects { get; set; }
+
+        /// <summary>How names are normalized in the destination: enabled, disabled or legacy (Polytomic's default is enabled).</summary>
+        [Parameter]
+        [ValidateSet("enabled", "disabled", "legacy")]
+        public string? NormalizeNames { get; set; }
+
+        /// <summary>How many schemas one run copies at a time (1 or more); when omitted, the organization's limit applies.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int? ConcurrencyLimit { get; set; }
+
+        /// <summary>How many schemas one resync copies at a time (1 or more); when omitted, the organization's limit applies.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int? ResyncConcurrencyLimit { get; set; }
+
+        /// <summary>Copy only records changed after this time (a DateTime without a zone is local time); sent in UTC as data_cutoff_timestamp.</summary>
+        [Parameter]
+        public DateTime? DataCutoff { get; set; }
+
+        /// <summary>Do not add Polytomic's record timestamp columns to the destination tables; -DisableRecordTimestamps:$false adds them again.</summary>
+        [Parameter]
+        public SwitchParameter DisableRecordTimestamps { get; set; }
+
+        /// <summary>Further schedules besides the main one, one hashtable each: the keys of -Schedule plus selective_mode (none, incrementalFields or nonincrementalFields), resync_mode and schemas, e.g. @{ frequency = 'daily'; hour = '02'; minute = '00'; selective_mode = 'incrementalFields' }. Written in the session's API version's shape. They replace the current additional schedules; an empty array removes them.</summary>
+        [Parameter]
+        [AllowEmptyCollection]
+        public object[]? AdditionalSchedule { get; set; }
+
         /// <summary>Ids of permission policies; they replace the current ones.</summary>
         [Parameter]
         public string[]? Policy { get; set; }
@@ -93,6 +137,7 @@ namespace PolytomicPS.Commands
             var destChange = PSInput.ToDictionary(DestinationConfiguration, nameof(DestinationConfiguration));
             var sourceChange = PSInput.ToDictionary(SourceConfiguration, nameof(SourceConfiguration));
             var newSchedule = BulkSyncInput.Schedule(Frequency, Schedule);
+            var additional = AdditionalSchedule == null ? null : BulkSyncInput.AdditionalSchedules(AdditionalSchedule);
             var current = Await((c, ct) => c.GetBulkSyncAsync(Id, ct));
 
             var destConfig = new Dictionary<string, object?>(current.DestinationConfiguration, StringComparer.OrdinalIgnoreCase);
@@ -138,6 +183,9 @@ namespace PolytomicPS.Commands
             var before = Body(current.Name, current.Mode, current.DestinationConnectionId,
                 current.Schedule == null ? new BulkScheduleRequest { Frequency = "manual" } : BulkScheduleRequest.From(current.Schedule),
                 current.DestinationConfiguration, current.SourceConfiguration ?? new Dictionary<string, object?>(), current.Policies);
+            BulkSyncInput.ApplyOptions(request, MyInvocation.BoundParameters, AutomaticallyAddNewFields, AutomaticallyAddNewObjects, NormalizeNames,
+                ConcurrencyLimit, ResyncConcurrencyLimit, DataCutoff, DisableRecordTimestamps.IsPresent);
+            if (additional != null) request.AdditionalSchedules = additional;
             if (!Force && NewName != null && NewName != current.Name && NameTaken(NameClaim.BulkSyncs, NewName, current.Id)) return;
             if (!ShouldProcess($"{current.Name} ({Id})", ChangeText.Describe("Update bulk sync", before, request))) return;
 

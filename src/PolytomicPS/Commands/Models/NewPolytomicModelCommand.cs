@@ -40,6 +40,14 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Creates a model over one CSV file of a Google Cloud Storage connection.</para>
     /// </example>
+    /// <example>
+    /// <code>
+    /// $accounts = $snowflake | New-PolytomicModel -Name 'Accounts' -Table PUBLIC.accounts
+    /// $snowflake | New-PolytomicModel -Name 'Users with accounts' -Table PUBLIC.users -Relation @{ From = 'email'; To = 'Accounts.domain' } `
+    ///     -AdditionalField @{ Name = 'score'; Type = 'number'; Label = 'Score' }
+    /// </code>
+    /// <para>A joined model: each user is joined to the account whose domain is the user's email, and the model gets a score field the source does not have. Models and fields are named, not given by id.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.New, "PolytomicModel", HelpUri = HelpLinks.Cmdlets + "New-PolytomicModel.md", SupportsShouldProcess = true, DefaultParameterSetName = ByConfiguration)]
     [OutputType(typeof(PolytomicModel), typeof(PolytomicJob))]
     public sealed class NewPolytomicModelCommand : PolytomicCmdlet
@@ -104,6 +112,20 @@ namespace PolytomicPS.Commands
         [Parameter]
         public string[]? TrackingColumn { get; set; }
 
+        /// <summary>Joins to other models, one hashtable each: @{ From = 'user_id'; To = 'Accounts.id' } joins this model's user_id to the id field of the model named Accounts (a model's id works in place of its name). The other model and its field must exist; this model's field is checked when -Field names the fields.</summary>
+        [Parameter]
+        [AllowEmptyCollection]
+        public object[]? Relation { get; set; }
+
+        /// <summary>Fields the source does not have, added to the model by hand: names, or hashtables @{ Name = 'score'; Type = 'number'; Label = 'Score' } (Type defaults to string).</summary>
+        [Parameter]
+        [AllowEmptyCollection]
+        public object[]? AdditionalField { get; set; }
+
+        /// <summary>Enrich the model's records through an enrichment connection: @{ Connection = 'Enrichment'; Configuration = @{ endpoint = 'person' }; Mappings = @{ email = 'email' } }, where Mappings gives a model field for each input the enricher needs (Get-PolytomicEnrichmentInputField lists the sets); Fields optionally names the enriched fields to keep.</summary>
+        [Parameter]
+        public IDictionary? Enricher { get; set; }
+
         /// <summary>Labels to give the model.</summary>
         [Parameter]
         public string[]? Label { get; set; }
@@ -150,6 +172,17 @@ namespace PolytomicPS.Commands
                 Policies = ModelConfig.List(Policy),
                 OrganizationId = OrganizationId,
             };
+            if (AdditionalField != null) request.AdditionalFields = ModelSettingsInput.ParseAdditionalFields(AdditionalField);
+            if (Relation != null)
+            {
+                var relations = ModelSettingsInput.ParseRelations(Relation);
+                // Before the create this model's fields are known only when -Field names them.
+                var own = Field == null ? null : Field.Concat((request.AdditionalFields ?? new List<Dictionary<string, object?>>()).Select(f => (string)f["name"]!)).ToList();
+                request.Relations = ModelSettingsInput.ResolveRelations(relations, own, call => Await(call), id => Await((c, ct) => c.GetModelAsync(id, ct)));
+            }
+            if (Enricher != null)
+                request.Enricher = ModelEnricherInput.Build(Enricher, Field == null ? null : Field.ToList(),
+                    name => ModelEnricherLookup.Connection(this, name), (id, config) => ModelEnricherLookup.Inputs(this, id, config));
             if (Preview)
             {
                 // Nothing is stored, so there is nothing for -WhatIf to hold back.

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Linq;
 using System.Management.Automation;
 using Polytomic.Http;
 using Polytomic.Models;
@@ -67,6 +68,20 @@ namespace PolytomicPS.Commands
         [Parameter]
         public string[]? TrackingColumn { get; set; }
 
+        /// <summary>Joins to other models, one hashtable each: @{ From = 'user_id'; To = 'Accounts.id' } joins this model's user_id to the id field of the model named Accounts (a model's id works in place of its name). The other model and its field must exist; the model's own field is checked too. They replace the current relations; an empty array removes them.</summary>
+        [Parameter]
+        [AllowEmptyCollection]
+        public object[]? Relation { get; set; }
+
+        /// <summary>Fields the source does not have, added to the model by hand: names, or hashtables @{ Name = 'score'; Type = 'number'; Label = 'Score' } (Type defaults to string). They replace the current ones; an empty array removes them.</summary>
+        [Parameter]
+        [AllowEmptyCollection]
+        public object[]? AdditionalField { get; set; }
+
+        /// <summary>Enrich the model's records through an enrichment connection: @{ Connection = 'Enrichment'; Configuration = @{ endpoint = 'person' }; Mappings = @{ email = 'email' } }, where Mappings gives a model field for each input the enricher needs (Get-PolytomicEnrichmentInputField lists the sets); Fields optionally names the enriched fields to keep. It replaces the current enrichment; an empty hashtable removes it.</summary>
+        [Parameter]
+        public IDictionary? Enricher { get; set; }
+
         /// <summary>Labels; replace the current ones.</summary>
         [Parameter]
         public string[]? Label { get; set; }
@@ -103,28 +118,44 @@ namespace PolytomicPS.Commands
                 Name = NewName ?? current.Name,
                 Configuration = config,
                 ConnectionId = current.ConnectionId,
-                Fields = Field != null ? ModelConfig.List(Field) : sourceChanged ? null : new System.Collections.Generic.List<string>(current.FieldNames),
+                Fields = Field != null ? ModelConfig.List(Field) : sourceChanged ? null : OwnFields(current),
                 Identifier = Identifier ?? (sourceChanged ? null : NullIfEmpty(current.Identifier)),
                 TrackingColumns = TrackingColumn != null ? ModelConfig.List(TrackingColumn) : sourceChanged ? null : current.TrackingColumns,
                 Labels = Label != null ? ModelConfig.List(Label) : ModelConfig.LabelNames(current.Labels),
                 Relations = current.Relations,
                 Enricher = current.Enricher,
+                AdditionalFields = AdditionalField != null ? ModelSettingsInput.ParseAdditionalFields(AdditionalField) : ModelSettingsInput.CurrentAdditionalFields(current),
                 Policies = Policy != null ? ModelConfig.List(Policy) : current.Policies,
                 Refresh = Refresh ? true : (bool?)null,
             };
             var before = new ModelRequest
             {
                 Name = current.Name, Configuration = current.Configuration, ConnectionId = current.ConnectionId,
-                Fields = new System.Collections.Generic.List<string>(current.FieldNames), Identifier = NullIfEmpty(current.Identifier),
+                Fields = OwnFields(current), AdditionalFields = ModelSettingsInput.CurrentAdditionalFields(current), Identifier = NullIfEmpty(current.Identifier),
                 TrackingColumns = current.TrackingColumns, Labels = ModelConfig.LabelNames(current.Labels), Relations = current.Relations,
                 Enricher = current.Enricher, Policies = current.Policies,
             };
+            if (Relation != null)
+            {
+                var relations = ModelSettingsInput.ParseRelations(Relation);
+                var own = (request.Fields ?? OwnFields(current)).Concat((request.AdditionalFields ?? new System.Collections.Generic.List<System.Collections.Generic.Dictionary<string, object?>>())
+                    .Select(f => (string)f["name"]!)).ToList();
+                request.Relations = ModelSettingsInput.ResolveRelations(relations, sourceChanged && Field == null ? null : own, call => Await(call),
+                    id => Await((c, ct) => c.GetModelAsync(id, ct)));
+            }
+            if (Enricher != null)
+                request.Enricher = ModelEnricherInput.Build(Enricher, (request.Fields ?? OwnFields(current)).ToList(),
+                    name => ModelEnricherLookup.Connection(this, name), (id, config) => ModelEnricherLookup.Inputs(this, id, config));
             if (!Force && NewName != null && NewName != current.Name && NameTaken(NameClaim.Models, NewName, current.Id)) return;
             if (!ShouldProcess($"{current.Name} ({Id})", ChangeText.Describe("Update model", before, request))) return;
             var updated = Await((c, ct) => c.UpdateModelAsync(Id, request, ct));
             CurrentSession.Completion.Invalidate("models");
             if (PassThru) WriteObject(updated);
         }
+
+        /// <summary>The fields the source gives (user-added ones travel as additional_fields).</summary>
+        private static System.Collections.Generic.List<string> OwnFields(PolytomicModel m) =>
+            m.Fields.Where(f => f.UserAdded != true && f.Name != null).Select(f => f.Name!).ToList();
 
         private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
     }

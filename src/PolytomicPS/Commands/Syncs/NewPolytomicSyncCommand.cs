@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
+using Polytomic;
 using Polytomic.Http;
 using Polytomic.Models;
 
@@ -27,6 +28,14 @@ namespace PolytomicPS.Commands
     ///     -Field ([ordered]@{ email = 'EMAIL'; first_name = 'FIRST_NAME' }) -Frequency daily -Schedule @{ hour = '05'; minute = '30' }
     /// </code>
     /// <para>Replaces the Snowflake table's rows with the model's records every day at 05:30 UTC.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $model | New-PolytomicSync -Name 'Leads to CRM' -Target $salesforce -Object Lead -Mode create -Identity @{ email = 'Email' } `
+    ///     -Field @{ last_name = 'LastName'; plan = 'Company' } -Override @{ Field = 'plan'; Function = 'IsNull'; Override = 'Unknown' } `
+    ///     -RunAfter 'Users to CRM' -RunAfterSuccessOnly
+    /// </code>
+    /// <para>Creates leads once the 'Users to CRM' sync has run successfully, writing 'Unknown' as the company of users without a plan. Dependencies are named, not given by id.</para>
     /// </example>
     [Cmdlet(VerbsCommon.New, "PolytomicSync", HelpUri = HelpLinks.Cmdlets + "New-PolytomicSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSync))]
@@ -109,6 +118,35 @@ namespace PolytomicPS.Commands
         [Parameter]
         public SwitchParameter SkipInitialBackfill { get; set; }
 
+        /// <summary>Values written instead of a model field's value when it matches, one hashtable each: @{ Field = 'email'; Function = 'IsNull'; Override = 'unknown@example.com' }, or with a Value to compare with: @{ Field = 'plan'; Function = 'Equality'; Value = 'trial'; Override = 'free' }. Field is a model field by name; Function one of Polytomic's filter functions (Tab completes them: type a field name and '=' and press Tab).</summary>
+        [Parameter]
+        [AllowEmptyCollection]
+        [ArgumentCompleter(typeof(OverrideCompleter))]
+        public object[]? Override { get; set; }
+
+        /// <summary>Field mappings that override the ones of -Field, in the same shapes: @{ first_name = 'FirstName' } pairs or objects with target, source, override_value, sync_mode.</summary>
+        [Parameter]
+        [AllowEmptyCollection]
+        public object[]? OverrideField { get; set; }
+
+        /// <summary>The passphrase that encrypts the fields mapped with encryption_enabled: a SecureString (Read-Host -AsSecureString) or a string. It is sent once and never printed.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public object? EncryptionPassphrase { get; set; }
+
+        /// <summary>With an enrichment model: sync only records whose enriched values changed.</summary>
+        [Parameter]
+        public SwitchParameter OnlyEnrichUpdates { get; set; }
+
+        /// <summary>Run after these syncs or bulk syncs finish (names, ids or objects); the schedule's frequency becomes runafter. A sync cannot run after itself, directly or through the syncs it names.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
+        public object[]? RunAfter { get; set; }
+
+        /// <summary>With -RunAfter: run only when the syncs it names succeeded.</summary>
+        [Parameter]
+        public SwitchParameter RunAfterSuccessOnly { get; set; }
+
         /// <summary>Ids of the permission policies to apply to the sync.</summary>
         [Parameter]
         public string[]? Policy { get; set; }
@@ -129,6 +167,8 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
+            if (RunAfter != null && MyInvocation.BoundParameters.ContainsKey(nameof(Frequency)) && !string.Equals(Frequency, "runafter", System.StringComparison.OrdinalIgnoreCase))
+                throw new PolytomicInputException("InvalidSchedule", $"-RunAfter makes the frequency runafter; leave out -Frequency {Frequency}.", "RunAfter", Frequency);
             var mode = SyncInput.Mode(Mode);
             var identity = Identity == null ? null : SyncInput.Identity(Identity, IdentityFunction, Model);
             SyncInput.RequireIdentity(mode, identity);
@@ -150,6 +190,16 @@ namespace PolytomicPS.Commands
                 Policies = Policy?.ToList(),
                 OrganizationId = OrganizationId,
             };
+            if (Override != null) request.Overrides = SyncSettingsInput.Overrides(Override, Model);
+            if (OverrideField != null) request.OverrideFields = SyncInput.Fields(OverrideField, Model);
+            if (EncryptionPassphrase != null) request.EncryptionPassphrase = SyncSettingsInput.Passphrase(EncryptionPassphrase);
+            if (Bound(nameof(OnlyEnrichUpdates))) request.OnlyEnrichUpdates = OnlyEnrichUpdates.IsPresent;
+            if (RunAfter != null)
+            {
+                request.Schedule!.Frequency = "runafter";
+                request.Schedule.RunAfter = SyncSettingsInput.RunAfter(Dependencies.Resolve(this, RunAfter));
+            }
+            if (Bound(nameof(RunAfterSuccessOnly))) request.Schedule!.RunAfterSuccessOnly = RunAfterSuccessOnly.IsPresent;
             // A rerun with the caller's -IdempotencyKey gets Polytomic's first answer back, which may be the object of this
             // name: the check after the create settles it instead.
             if (!Force && IdempotencyKey == null && NameTaken(NameClaim.Syncs, Name, organizationId: OrganizationId)) return;

@@ -104,6 +104,35 @@ namespace PolytomicPS.Commands
         [Parameter]
         public SwitchParameter Active { get; set; }
 
+        /// <summary>Values written instead of a model field's value when it matches, one hashtable each: @{ Field = 'email'; Function = 'IsNull'; Override = 'unknown@example.com' }, or with a Value to compare with: @{ Field = 'plan'; Function = 'Equality'; Value = 'trial'; Override = 'free' }. Field is a model field by name; Function one of Polytomic's filter functions. They replace the current ones; an empty array removes them.</summary>
+        [Parameter]
+        [AllowEmptyCollection]
+        [ArgumentCompleter(typeof(OverrideCompleter))]
+        public object[]? Override { get; set; }
+
+        /// <summary>Field mappings that override the ones of -Field, in the same shapes: @{ first_name = 'FirstName' } pairs or objects with target, source, override_value, sync_mode. They replace the current ones; an empty array removes them.</summary>
+        [Parameter]
+        [AllowEmptyCollection]
+        public object[]? OverrideField { get; set; }
+
+        /// <summary>The passphrase that encrypts the fields mapped with encryption_enabled: a SecureString (Read-Host -AsSecureString) or a string. It is sent once and never printed.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public object? EncryptionPassphrase { get; set; }
+
+        /// <summary>With an enrichment model: sync only records whose enriched values changed; :$false turns it off.</summary>
+        [Parameter]
+        public SwitchParameter OnlyEnrichUpdates { get; set; }
+
+        /// <summary>Run after these syncs or bulk syncs finish (names, ids or objects); the schedule's frequency becomes runafter. A sync cannot run after itself, directly or through the syncs it names. They replace the current dependencies.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
+        public object[]? RunAfter { get; set; }
+
+        /// <summary>With -RunAfter: run only when the syncs it names succeeded; :$false turns it off.</summary>
+        [Parameter]
+        public SwitchParameter RunAfterSuccessOnly { get; set; }
+
         /// <summary>Output the updated sync (PolytomicSync). By default nothing is output.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -116,6 +145,8 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
+            if (RunAfter != null && MyInvocation.BoundParameters.ContainsKey(nameof(Frequency)) && !string.Equals(Frequency, "runafter", System.StringComparison.OrdinalIgnoreCase))
+                throw new PolytomicInputException("InvalidSchedule", $"-RunAfter makes the frequency runafter; leave out -Frequency {Frequency}.", "RunAfter", Frequency);
             var current = Await((c, ct) => c.GetSyncAsync(Id, ct));
             var request = SyncRequest.From(current);
             var model = Model ?? current.ModelIds?.FirstOrDefault() ?? "";
@@ -131,12 +162,31 @@ namespace PolytomicPS.Commands
             if (Object != null || Target != null)
                 request.Target = new SyncTarget { ConnectionId = Target ?? current.TargetConnectionId, Object = Object ?? current.TargetObject };
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Active))) request.Active = Active.IsPresent;
+            if (Override != null) request.Overrides = SyncSettingsInput.Overrides(Override, model);
+            if (OverrideField != null) request.OverrideFields = SyncInput.Fields(OverrideField, model);
+            if (EncryptionPassphrase != null) request.EncryptionPassphrase = SyncSettingsInput.Passphrase(EncryptionPassphrase);
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(OnlyEnrichUpdates))) request.OnlyEnrichUpdates = OnlyEnrichUpdates.IsPresent;
+            if (RunAfter != null)
+            {
+                var dependencies = Dependencies.Resolve(this, RunAfter);
+                SyncSettingsInput.CheckNoCycle(current.Id, current.Name ?? current.Id, dependencies,
+                    id => SyncSettingsInput.SyncIds(Dependencies.Sync(this, id)?.Schedule));
+                request.Schedule = request.Schedule ?? new SyncSchedule();
+                request.Schedule.Frequency = "runafter";
+                request.Schedule.RunAfter = SyncSettingsInput.RunAfter(dependencies);
+            }
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(RunAfterSuccessOnly)))
+            {
+                request.Schedule = request.Schedule ?? new SyncSchedule { Frequency = "runafter" };
+                request.Schedule.RunAfterSuccessOnly = RunAfterSuccessOnly.IsPresent;
+            }
             SyncInput.RequireIdentity(request.Mode ?? "", request.Identity);
             SyncInput.RequireFields(request.Fields);
             // Only what this command changes is checked: a mapping already stored is Polytomic's to judge.
-            if (Field != null || Identity != null || Object != null || Target != null)
+            if (Field != null || Identity != null || Object != null || Target != null || Override != null || OverrideField != null)
                 SyncFieldCheck.Check(new SyncRequest { Fields = Field != null || Object != null || Target != null ? request.Fields : new List<SyncField>(),
-                        Identity = Identity != null || Object != null || Target != null ? request.Identity : null },
+                        Identity = Identity != null || Object != null || Target != null ? request.Identity : null,
+                        Overrides = Override != null ? request.Overrides : null, OverrideFields = OverrideField != null ? request.OverrideFields : null },
                     () => Await((c, ct) => c.GetModelAsync(model, ct)),
                     () => request.Target?.ConnectionId == null || request.Target.Object == null ? new List<PolytomicTargetField>()
                         : Await((c, ct) => c.GetTargetFieldsAsync(request.Target.ConnectionId, request.Target.Object, false, ct)).Fields);

@@ -16,6 +16,10 @@ namespace PolytomicPS.Commands
             var mappings = (request.Fields ?? new List<SyncField>()).Select(f => (Parameter: "Field", Source: f.Source?.Field, Target: f.Target, New: f.New == true)).ToList();
             if (request.Identity != null)
                 mappings.Insert(0, ("Identity", request.Identity.Source?.Field, request.Identity.Target, false));
+            mappings.AddRange((request.OverrideFields ?? new List<SyncField>()).Select(f => (Parameter: "OverrideField", Source: f.Source?.Field, Target: f.Target, New: f.New == true)));
+            mappings.AddRange((request.Overrides ?? new List<Dictionary<string, object?>>()).Select(o =>
+                (Parameter: "Override", Source: o.TryGetValue("field", out var f) && f is Dictionary<string, object?> fd && fd.TryGetValue("field", out var n) ? n?.ToString() : null,
+                 Target: (string?)null, New: false)));
             if (mappings.Count == 0) return;
 
             var modelFields = Known(() => model().FieldNames.ToList());
