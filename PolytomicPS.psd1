@@ -59,6 +59,7 @@
         'Get-PolytomicSourceField'
         'Get-PolytomicSync'
         'Get-PolytomicSyncExecution'
+        'Get-PolytomicSyncHealth'
         'Get-PolytomicSyncLog'
         'Get-PolytomicSyncStatus'
         'Get-PolytomicTarget'
