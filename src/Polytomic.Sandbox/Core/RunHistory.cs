@@ -9,18 +9,19 @@ namespace Polytomic.Sandbox
     /// <summary>Run histories spread over days, for health tests, the health report and the benchmark: a model sync's or
     /// bulk sync's finished runs, oldest first, one every spacing, the newest ending about now. Outcomes are letters:
     /// C completed, E completed with record errors, F failed. POST /_sandbox/history does the same for a sandbox run
-    /// standalone: {"sync_id", "outcomes": "CCF", "spacing_minutes": 360}.</summary>
+    /// standalone: {"sync_id", "outcomes": "CCF", "spacing_minutes": 360, "ago_minutes": 0} (ago: how long before now the
+    /// newest run ended).</summary>
     public static class RunHistory
     {
         /// <summary>Seeds the runs; returns their ids, oldest first. The sync may be in any organization.</summary>
-        public static List<string> Seed(SandboxState s, string syncId, string outcomes, TimeSpan spacing)
+        public static List<string> Seed(SandboxState s, string syncId, string outcomes, TimeSpan spacing, TimeSpan ago = default)
         {
             if (outcomes.Any(c => "CEF".IndexOf(char.ToUpperInvariant(c)) < 0))
                 throw new ArgumentException("outcomes are letters C (completed), E (completed with errors) or F (failed)");
             var model = s.Store(SyncRoutes.StoreName).GetInAnyOrganization(syncId);
-            if (model != null) return SeedModel(s, model.Value.Item, outcomes, spacing);
+            if (model != null) return SeedModel(s, model.Value.Item, outcomes, spacing, ago);
             var bulk = s.Store(BulkSyncRoutes.SyncStore).GetInAnyOrganization(syncId);
-            if (bulk != null) return SeedBulk(s, bulk.Value.Item, bulk.Value.OrganizationId, outcomes, spacing);
+            if (bulk != null) return SeedBulk(s, bulk.Value.Item, bulk.Value.OrganizationId, outcomes, spacing, ago);
             throw new ArgumentException($"no sync or bulk sync {syncId}");
         }
 
@@ -31,10 +32,10 @@ namespace Polytomic.Sandbox
             _ => SyncRunOutcome.Completed,
         };
 
-        private static List<string> SeedModel(SandboxState s, JsonObject sync, string outcomes, TimeSpan spacing)
+        private static List<string> SeedModel(SandboxState s, JsonObject sync, string outcomes, TimeSpan spacing, TimeSpan ago)
         {
             var runs = s.SyncRuns;
-            var now = s.Clock.Now;
+            var now = s.Clock.Now - ago;
             var ids = new List<string>();
             for (int i = 0; i < outcomes.Length; i++)
             {
@@ -53,7 +54,7 @@ namespace Polytomic.Sandbox
             return ids;
         }
 
-        private static List<string> SeedBulk(SandboxState s, JsonObject sync, string? organizationId, string outcomes, TimeSpan spacing)
+        private static List<string> SeedBulk(SandboxState s, JsonObject sync, string? organizationId, string outcomes, TimeSpan spacing, TimeSpan ago)
         {
             var store = organizationId == null ? s.Store(BulkSyncRoutes.ExecutionStore) : s.Store(BulkSyncRoutes.ExecutionStore).In(organizationId);
             var connections = organizationId == null ? s.Connections : s.Connections.In(organizationId);
@@ -61,7 +62,7 @@ namespace Polytomic.Sandbox
             var schemas = (sync["_schemas"] as JsonArray ?? new JsonArray()).OfType<JsonObject>()
                 .Where(x => (bool?)x["enabled"] == true).Select(x => (JsonNode)JsonValue.Create((string)x["id"]!)!).ToArray();
             var (queuedFor, runsFor) = (s.BulkSyncRuns.QueuedFor, s.BulkSyncRuns.RunsFor);
-            var now = s.Clock.Now;
+            var now = s.Clock.Now - ago;
             var ids = new List<string>();
             for (int i = 0; i < outcomes.Length; i++)
             {

@@ -17,9 +17,10 @@ namespace Polytomic.Sandbox.Routes
                 var syncId = (string?)body["sync_id"] ?? "";
                 var outcomes = (string?)body["outcomes"] ?? "";
                 var minutes = (double?)body["spacing_minutes"] ?? 360;
+                var ago = (double?)body["ago_minutes"] ?? 0;
                 try
                 {
-                    var ids = Sandbox.RunHistory.Seed(s, syncId, outcomes, TimeSpan.FromMinutes(minutes));
+                    var ids = Sandbox.RunHistory.Seed(s, syncId, outcomes, TimeSpan.FromMinutes(minutes), TimeSpan.FromMinutes(ago));
                     return Results.Json(new { sync_id = syncId, execution_ids = ids });
                 }
                 catch (ArgumentException e)
