@@ -13,7 +13,7 @@ namespace PolytomicPS.Commands
     /// <para>Get-PolytomicSyncHealth outputs one PolytomicSyncHealth per model sync and per bulk sync, problems first: Kind (Sync or BulkSync), Name, Id, Active, Status (of the last finished run), LastRunAt, LastSuccessAt, ConsecutiveFailures, Records and Errors (of the last finished run), Running, NextRunAt and Problem (Failed, Stale, or empty).</para>
     /// <para>Problem is Failed when the last finished run failed (failed or interrupted; a bulk run also errors). It is Stale when the sync is active and scheduled (it has a NextRunAt), its last run did not fail, and it has not succeeded since -NotSucceededSince (24 hours ago by default); a sync created since then that has not run yet is not stale. ConsecutiveFailures counts finished runs in a row that failed, newest first; canceled runs are skipped. It is read from the first page of the sync's finished runs, so it counts at most one page.</para>
     /// <para>Requests: the sync list and GET /api/syncs/{id}/status for each model sync (eight at a time, each waiting for the session's rate pacing, so a large workspace is read as fast as the rate limit allows and no faster); the bulk-sync list and one GET /api/bulk/syncs/status?all=true for every bulk sync. A sync whose last run did not succeed costs one more request, the first page of its finished runs. -Name and -Kind choose the syncs before their statuses are read. A sync deleted while it is read is left out; another failure is a PolytomicApi error for that sync while the others are still reported. Both API versions.</para>
-    /// <para>Filters: -Failed, -Stale, -Running, -Inactive, -NotSucceededSince (a date, or a time span back from now: the syncs with no success since then, whatever their schedule; it also sets the Stale cutoff), -Name (wildcards) and -Kind. Several filters together must all hold.</para>
+    /// <para>Filters: -Failed, -Stale, -Running, -Inactive, -NotSucceededSince (a date, or a time span back from now: the syncs with no success since then, whatever their schedule; it also sets the Stale cutoff unless -StaleAfter is given), -Name (wildcards) and -Kind. -StaleAfter only sets how long a scheduled sync may go without a success before it is Stale. Several filters together must all hold.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -32,6 +32,12 @@ namespace PolytomicPS.Commands
     /// Get-PolytomicSyncHealth -Failed | Where-Object ConsecutiveFailures -ge 3 | Select-Object Kind, Name, LastSuccessAt
     /// </code>
     /// <para>Shows the syncs that have failed at least three times in a row, and when each last succeeded.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicSyncHealth -StaleAfter (New-TimeSpan -Hours 6) | Where-Object Problem | Format-Table Problem, Kind, Name, LastSuccessAt, NextRunAt
+    /// </code>
+    /// <para>Counts a scheduled sync as stale after six hours without a success, and shows only the syncs with a problem.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicSyncHealth", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSyncHealth.md")]
     [OutputType(typeof(PolytomicSyncHealth))]
@@ -69,11 +75,17 @@ namespace PolytomicPS.Commands
         [ValidateNotNull]
         public object? NotSucceededSince { get; set; }
 
+        /// <summary>How long an active, scheduled sync may go without a success before it is Stale (default 24 hours, or -NotSucceededSince when that is given). It filters nothing.</summary>
+        [Parameter]
+        public TimeSpan? StaleAfter { get; set; }
+
         protected override void ProcessItem()
         {
             var now = DateTimeOffset.UtcNow;
+            if (StaleAfter is TimeSpan limit && limit <= TimeSpan.Zero)
+                throw new PolytomicInputException("InvalidStaleAfter", $"-StaleAfter must be a positive time span, not {limit}.", "StaleAfter", limit);
             DateTimeOffset? since = NotSucceededSince == null ? (DateTimeOffset?)null : Cutoff(NotSucceededSince, now);
-            var cutoff = since ?? now - SyncHealthRules.DefaultStaleAfter;
+            var cutoff = StaleAfter is TimeSpan after ? now - after : since ?? now - SyncHealthRules.DefaultStaleAfter;
             var names = new NameFilter(Name);
             var kinds = Kind ?? new[] { SyncHealthRules.Sync, SyncHealthRules.BulkSync };
             var reader = new SyncHealthReader(Client)
