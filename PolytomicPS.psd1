@@ -22,6 +22,7 @@
         'Enable-PolytomicBulkSync'
         'Enable-PolytomicSync'
         'Enable-PolytomicWebhook'
+        'Export-PolytomicHealthReport'
         'Export-PolytomicWorkspace'
         'Get-PolytomicBulkDestination'
         'Get-PolytomicBulkSchedule'

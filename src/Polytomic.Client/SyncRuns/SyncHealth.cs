@@ -45,6 +45,22 @@ namespace Polytomic.Models
         public DateTimeOffset? CompletedAt { get; }
     }
 
+    /// <summary>One run on the health report's timeline.</summary>
+    public sealed class TimelineRun
+    {
+        public TimelineRun(string? status, DateTimeOffset? createdAt, DateTimeOffset? startedAt, DateTimeOffset? completedAt, long? records, long? errors)
+        {
+            Status = status; CreatedAt = createdAt; StartedAt = startedAt; CompletedAt = completedAt; Records = records; Errors = errors;
+        }
+        public string? Status { get; }
+        public DateTimeOffset? CreatedAt { get; }
+        public DateTimeOffset? StartedAt { get; }
+        public DateTimeOffset? CompletedAt { get; }
+        public long? Records { get; }
+        public long? Errors { get; }
+        public DateTimeOffset? At => StartedAt ?? CreatedAt;
+    }
+
     /// <summary>The health rules, in one place (no I/O, so they are tested alone):
     /// Failed: the last finished run failed (failed, interrupted; a bulk run also errors).
     /// Stale: active, scheduled (it has a next run), not failed, and no success since the cutoff (a sync created after

@@ -108,6 +108,47 @@ namespace Polytomic.SyncRuns
             }, ct).ConfigureAwait(false);
         }
 
+        /// <summary>Each sync's runs created since <paramref name="since"/>, oldest first, for the health report's
+        /// timeline: pages newest first, Parallelism syncs at a time, and no page past the first run before since.</summary>
+        public async Task<Dictionary<string, List<TimelineRun>>> ReadRunsAsync(IReadOnlyList<PolytomicSyncHealth> syncs, DateTimeOffset since, CancellationToken ct)
+        {
+            var runs = new Dictionary<string, List<TimelineRun>>(StringComparer.Ordinal);
+            await Each(syncs, h => h.Id, async h =>
+            {
+                var list = new List<TimelineRun>();
+                var tokens = new Http.PageTokens();
+                string? token = null;
+                var done = false;
+                do
+                {
+                    if (h.Kind == SyncHealthRules.BulkSync)
+                    {
+                        var page = await client.ListBulkSyncExecutionsPageAsync(h.Id, token, 100, onlyTerminal: false, ascending: false, ct).ConfigureAwait(false);
+                        foreach (var e in page.Items)
+                        {
+                            if (e.CreatedAt < since) { done = true; break; }
+                            list.Add(new TimelineRun(e.Status, e.CreatedAt, e.StartedAt, e.CompletedAt, e.RecordCount, e.ErrorCount));
+                        }
+                        token = done ? null : tokens.Next(page, "bulk sync executions");
+                    }
+                    else
+                    {
+                        var page = await client.ListSyncExecutionsPageAsync(h.Id, token, onlyCompleted: false, ascending: false, ct).ConfigureAwait(false);
+                        foreach (var e in page.Items)
+                        {
+                            if (e.CreatedAt < since) { done = true; break; }
+                            list.Add(new TimelineRun(e.Status, e.CreatedAt, e.StartedAt, e.CompletedAt, e.Counts?.Total, e.Counts?.Error));
+                        }
+                        token = done ? null : tokens.Next(page, "sync executions");
+                    }
+                } while (token != null);
+                list.Reverse();
+                lock (runs) runs[h.Id] = list;
+                return h;
+            }, ct).ConfigureAwait(false);
+            return runs;
+        }
+
         /// <summary>One call per item, Parallelism at a time; a sync deleted meanwhile (404) is left out, another
         /// failure is recorded in Failures and the rest go on.</summary>
         private async Task<List<PolytomicSyncHealth>> Each<T>(IReadOnlyList<T> items, Func<T, string> id, Func<T, Task<PolytomicSyncHealth>> call, CancellationToken ct)
