@@ -119,6 +119,15 @@ Describe 'Get-PolytomicSyncHealth' {
         (Get-RequestCount GET '^/api/syncs/[^/]+/executions$') - $beforeRuns | Should -Be 2   # broken and off
     }
 
+    It 'completes -Name with model-sync and bulk-sync names, and -Kind with its two values' {
+        $line = "Get-PolytomicSyncHealth -Name '$tag b"
+        $names = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.ListItemText
+        $names | Should -Contain "$tag broken"
+        $names | Should -Contain "$tag bulk"
+        $line = 'Get-PolytomicSyncHealth -Kind '
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.ListItemText | Should -Be 'BulkSync', 'Sync'
+    }
+
     It 'refuses a -NotSucceededSince that is neither a date nor a span, before any request' {
         $before = Get-RequestCount GET '^/api/syncs$'
         { Get-PolytomicSyncHealth -NotSucceededSince 'yesterday-ish' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidNotSucceededSince*'

@@ -47,6 +47,7 @@ namespace PolytomicPS.Commands
         [Parameter(Position = 0)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncOrBulkNameCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Sync (model syncs), BulkSync, or both (the default).</summary>
