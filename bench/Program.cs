@@ -41,7 +41,7 @@ namespace PolytomicPS.Bench
                 return 0;
             }
 
-            // --only <pwsh|import|percall|streaming|fanout|workspace>: one figure, printed and not written (for working on it).
+            // --only <pwsh|import|percall|streaming|fanout|workspace|health>: one figure, printed and not written (for working on it).
             var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.ToLowerInvariant();
             bool Run(string name) => only == null || only == name;
             if (Run("pwsh")) RealPwsh.Measure(report, quick);
@@ -52,6 +52,11 @@ namespace PolytomicPS.Bench
             {
                 await using var sandbox = await StartSandbox();
                 await Scale.FanOut(report, sandbox, quick);
+            }
+            if (Run("health"))
+            {
+                await using var sandbox = await StartSandbox();
+                await HealthBench.Measure(report, sandbox, quick);
             }
 
             var path = Path.Combine(FindRoot(), "BENCHMARKS.md");

@@ -56,7 +56,7 @@ namespace PolytomicPS.Bench
             sb.AppendLine("the module. The sections after them are yardsticks measured in a hosted engine with the sandbox in the measuring");
             sb.AppendLine("process (one per-call row also with the sandbox in a process of its own): they separate the module's own cost from");
             sb.AppendLine("PowerShell's and the loopback's. Each figure is a ratio or difference measured in the same run, so the machine's");
-            sb.AppendLine("speed mostly cancels out. `--quick` runs a smaller version; `--only <pwsh|import|percall|streaming|fanout|workspace>`");
+            sb.AppendLine("speed mostly cancels out. `--quick` runs a smaller version; `--only <pwsh|import|percall|streaming|fanout|workspace|health>`");
             sb.AppendLine("measures one figure and prints it without writing this file.");
             sb.AppendLine("The hosted per-call and streaming figures are measured in fresh child processes started with `DOTNET_TC_CallCountingDelayMs=0`:");
             sb.AppendLine("hot code then reaches the JIT's optimised tier after its first 30 calls instead of after a JIT-quiet spell that");

@@ -22,7 +22,7 @@ namespace PolytomicPS.Bench
             Program.Sections["streaming"] = (MeasureStreaming, RenderStreaming);
         }
 
-        private static PowerShell Shell(Runspace rs, string script)
+        internal static PowerShell Shell(Runspace rs, string script)
         {
             var ps = PowerShell.Create();
             ps.Runspace = rs;
@@ -31,7 +31,7 @@ namespace PolytomicPS.Bench
         }
 
         /// <summary>A runspace connected to the sandbox, with a model to sync from.</summary>
-        private static Runspace Connected(SandboxServer sandbox)
+        internal static Runspace Connected(SandboxServer sandbox)
         {
             var rs = ScriptRunner.OpenRunspace(null, ScriptRunner.FindModuleManifest());
             rs.SessionStateProxy.SetVariable("K", sandbox.State.ApiKey);
@@ -47,7 +47,7 @@ namespace PolytomicPS.Bench
             return rs;
         }
 
-        private static List<string> NewSyncs(Runspace rs, int count, string prefix)
+        internal static List<string> NewSyncs(Runspace rs, int count, string prefix)
         {
             rs.SessionStateProxy.SetVariable("N", count);
             rs.SessionStateProxy.SetVariable("P", prefix);

@@ -199,3 +199,65 @@ Describe 'Parallel runs' {
         $errors | Should -Be 'NoSession,PolytomicPS.Commands.GetPolytomicSyncCommand', 'NoSession,PolytomicPS.Commands.GetPolytomicSyncCommand'
     }
 }
+
+Describe 'Watch-PolytomicHealth runbook' {
+    BeforeAll {
+        . ([System.IO.Path]::Combine($PSScriptRoot, 'AlertReceiver.ps1'))
+        $script:receiver = Start-AlertReceiver
+        # Run histories over days (POST /_sandbox/history: C completed, F failed; one run every six hours, newest now).
+        function Add-History([string]$Id, [string]$Outcomes, [double]$AgoMinutes = 0) {
+            $null = Invoke-RestMethod -Method Post -Uri ($baseUrl.TrimEnd('/') + '/_sandbox/history') -ContentType 'application/json' `
+                -Body (@{ sync_id = $Id; outcomes = $Outcomes; spacing_minutes = 360; ago_minutes = $AgoMinutes } | ConvertTo-Json)
+        }
+        $daily = @{ Frequency = 'daily'; Schedule = @{ hour = 5; minute = 30 }; Active = $true }
+        $script:watchOk = $model | New-PolytomicSync -Name "$tag health ok" -Target $salesforce -Object Contact -Mode updateOrCreate `
+            -Identity @{ email = 'Email' } -Field @{ first_name = 'FirstName' } @daily
+        $script:watchFailed = $model | New-PolytomicSync -Name "$tag health broken" -Target $salesforce -Object Contact -Mode updateOrCreate `
+            -Identity @{ email = 'Email' } -Field @{ first_name = 'FirstName' } @daily
+        $script:watchStale = $model | New-PolytomicSync -Name "$tag health stalled" -Target $salesforce -Object Contact -Mode updateOrCreate `
+            -Identity @{ email = 'Email' } -Field @{ first_name = 'FirstName' } @daily
+        Add-History $watchOk.Id 'CFC'
+        Add-History $watchFailed.Id 'CFF'
+        Add-History $watchStale.Id 'CC' -AgoMinutes (60 * 72)
+    }
+    AfterAll { Stop-AlertReceiver $receiver }
+
+    It 'writes the summary to Output and posts one Teams message about the failed and the stale sync' {
+        $r = Invoke-Runbook 'Watch-PolytomicHealth.ps1' @{ Name = "$tag health*"; WebhookUrl = $receiver.Url }
+        $r.ExitCode | Should -Be 0
+        $r.Failed | Should -BeNullOrEmpty
+        @($r.Output).Count | Should -Be 1
+        $r.Output[0].Checked | Should -Be 3
+        $r.Output[0].Failed | Should -Be 1
+        $r.Output[0].Stale | Should -Be 1
+        $r.Output[0].Notified | Should -BeTrue
+        ($r.Output[0].Problems -join "`n") | Should -Match "Failed: $([regex]::Escape("$tag health broken")) .*2 failure"
+        $r.Errors + $r.Warnings + $r.Information + $r.Progress | Should -Be 0
+        $receiver.Bodies.Count | Should -Be 1
+        $body = $null
+        $null = $receiver.Bodies.TryDequeue([ref]$body)
+        $card = $body | ConvertFrom-Json
+        $card.'@type' | Should -Be 'MessageCard'
+        $card.title | Should -Be 'Polytomic: 1 failed, 1 stale of 3 syncs'
+        $card.sections[0].facts.name | Should -Be @("Failed: $tag health broken", "Stale: $tag health stalled")
+    }
+
+    It 'with -FailOnProblem fails the job after reporting, and posts a Slack message' {
+        $r = Invoke-Runbook 'Watch-PolytomicHealth.ps1' @{ Name = "$tag health*"; WebhookUrl = $receiver.Url; WebhookFormat = 'Slack'; FailOnProblem = $true }
+        $r.ExitCode | Should -Be 1
+        $r.Failed | Should -Match '2 sync\(s\) failed or went stale'
+        $r.Output[0].Failed | Should -Be 1
+        $receiver.Bodies.Count | Should -Be 1
+        $body = $null
+        $null = $receiver.Bodies.TryDequeue([ref]$body)
+        ($body | ConvertFrom-Json).text | Should -Match "(?s)^Polytomic: 1 failed, 1 stale of 3 syncs.*$([regex]::Escape("$tag health stalled"))"
+    }
+
+    It 'posts nothing and succeeds when all is well, even with -FailOnProblem' {
+        $r = Invoke-Runbook 'Watch-PolytomicHealth.ps1' @{ Name = "$tag health ok"; WebhookUrl = $receiver.Url; FailOnProblem = $true; NotSucceededHours = 1 }
+        $r.ExitCode | Should -Be 0
+        $r.Output[0].Checked | Should -Be 1
+        $r.Output[0].Notified | Should -BeFalse
+        $receiver.Bodies.Count | Should -Be 0
+    }
+}

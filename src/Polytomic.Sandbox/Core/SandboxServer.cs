@@ -35,6 +35,7 @@ namespace Polytomic.Sandbox
             Routes.WebhookRoutes.Map,
             Routes.QueryRoutes.Map,
             Routes.SyncRunRoutes.Map,
+            Routes.RunHistoryRoutes.Map,
         };
 
         private readonly WebApplication app;

@@ -236,6 +236,20 @@ namespace PolytomicPS
             }
         }
 
+        /// <summary>A paged list read one page at a time, with no look-ahead: the caller that stops reading (an execution
+        /// list past -Since) sends no further request.</summary>
+        protected IEnumerable<T> PageByPage<T>(Func<PolytomicClient, string?, CancellationToken, Task<Polytomic.Http.Page<T>>> fetch, string what = "items")
+        {
+            var tokens = new Polytomic.Http.PageTokens();
+            string? token = null;
+            do
+            {
+                var page = Await((c, ct) => fetch(c, token, ct));
+                foreach (var item in page.Items) yield return item;
+                token = tokens.Next(page, what);
+            } while (token != null);
+        }
+
         /// <summary>Sleeps on the pipeline thread; Ctrl+C ends it at once. For Poll: a cmdlet that waits calls Poll, never
         /// this (Native/OnePlaceTests checks).</summary>
         protected void Sleep(TimeSpan delay)

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using Polytomic;
 using Polytomic.Models;
@@ -9,6 +10,7 @@ namespace PolytomicPS.Commands
     /// <para>Get-PolytomicBulkSyncExecution lists GET /api/bulk/syncs/{id}/executions, newest first (oldest first with -Ascending), following every page and writing each as it arrives; -Verbose reports the pages. -OnlyTerminal lists only finished runs.</para>
     /// <para>-ExecutionId (or an execution piped in) reads single runs (GET /api/bulk/syncs/{id}/executions/{execution_id}), so a run from Start-PolytomicBulkSync can be polled by piping it back in. An unknown id is a PolytomicApi.NotFound error.</para>
     /// <para>Each output (PolytomicBulkSyncExecution) has Status (created, running, completed, failed, canceling, canceled, ...), RecordCount and per-schema Schemas, plus SyncId and ExecutionId, so executions pipe into Get-PolytomicBulkSyncLog and Stop-PolytomicBulkSync.</para>
+    /// <para>-Status keeps the runs with one of the given statuses. -Since and -Until keep the runs created in that window (a DateTime without a kind is local time). Pages come newest first, so the listing stops at the first run created before -Since and reads no further page (with -Ascending it stops at the first run after -Until); with either of them pages are read one at a time. -Since later than -Until is InvalidTimeWindow, before any request.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -25,6 +27,12 @@ namespace PolytomicPS.Commands
     /// $run.Schemas
     /// </code>
     /// <para>Starts a run, polls it until it finishes and shows the record count of each schema.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicBulkSyncExecution -SyncId $sync.Id -Status failed, canceled -Since (Get-Date).AddDays(-7)
+    /// </code>
+    /// <para>Lists the bulk sync's failed or canceled runs of the last week, reading no page older than a week.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicBulkSyncExecution", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicBulkSyncExecution.md", DefaultParameterSetName = List)]
     [OutputType(typeof(PolytomicBulkSyncExecution))]
@@ -58,7 +66,27 @@ namespace PolytomicPS.Commands
         [ValidateRange(1, 100)]
         public int PageSize { get; set; } = 50;
 
+        /// <summary>Lists only the runs with one of these statuses.</summary>
+        [Parameter(ParameterSetName = List)]
+        [ValidateSet("created", "scheduled", "running", "exporting", "canceling", "canceled", "completed", "failed", "processing", "errors", "interrupted")]
+        public string[]? Status { get; set; }
+
+        /// <summary>Lists only the runs created at or after this time; paging stops once it passes it.</summary>
+        [Parameter(ParameterSetName = List)]
+        public DateTime? Since { get; set; }
+
+        /// <summary>Lists only the runs created at or before this time.</summary>
+        [Parameter(ParameterSetName = List)]
+        public DateTime? Until { get; set; }
+
         protected override object? ErrorTarget => SyncId;
+
+        protected override void BeginProcessing()
+        {
+            if (RunFilter.Check(Since, Until) is string problem)
+                ThrowTerminatingError(ErrorFactory.Input("InvalidTimeWindow", problem, ErrorCategory.InvalidArgument, Since));
+            base.BeginProcessing();
+        }
 
         protected override void ProcessItem()
         {
@@ -67,8 +95,17 @@ namespace PolytomicPS.Commands
                 WriteEach(ExecutionId, id => Await((c, ct) => c.GetBulkSyncExecutionAsync(SyncId, id, ct)));
                 return;
             }
-            foreach (var run in Paged((c, token, ct) => c.ListBulkSyncExecutionsPageAsync(SyncId, token, PageSize, OnlyTerminal, Ascending, ct)))
+            var filter = new RunFilter(Status, Since, Until, Ascending);
+            var runs = filter.Bounded
+                ? PageByPage((c, token, ct) => c.ListBulkSyncExecutionsPageAsync(SyncId, token, PageSize, OnlyTerminal, Ascending, ct), "bulk sync executions")
+                : Paged((c, token, ct) => c.ListBulkSyncExecutionsPageAsync(SyncId, token, PageSize, OnlyTerminal, Ascending, ct));
+            foreach (var run in runs)
+            {
+                var verdict = filter.Judge(run.Status, run.CreatedAt);
+                if (verdict == RunFilter.Verdict.Stop) break;
+                if (verdict == RunFilter.Verdict.Skip) continue;
                 WriteObject(run);
+            }
         }
     }
 }

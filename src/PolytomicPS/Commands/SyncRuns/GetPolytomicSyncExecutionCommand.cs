@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using Polytomic;
 using Polytomic.Models;
@@ -9,6 +10,7 @@ namespace PolytomicPS.Commands
     /// <para>Without -Id, Get-PolytomicSyncExecution reads GET /api/syncs/{id}/executions page after page (following next_page_token) and writes each page as it arrives, newest first; -Ascending gives oldest first and -OnlyCompleted only finished runs. -First stops as soon as enough runs are written, without fetching further pages; -Skip and -IncludeTotalCount work as usual. -Verbose shows each page.</para>
     /// <para>With -Id it reads GET /api/syncs/{id}/executions/{id} for each id; an unknown id is a PolytomicApi.NotFound error for that id while the others are still read.</para>
     /// <para>Outputs PolytomicSyncExecution objects (status, record counts, start and end times, errors) with SyncId filled in, so they pipe into Wait-PolytomicSyncExecution, Get-PolytomicSyncLog, Get-PolytomicConsoleLog and Stop-PolytomicSync. An unknown sync is PolytomicApi.NotFound; an id that is not a UUID is InvalidId.</para>
+    /// <para>-Status keeps the runs with one of the given statuses. -Since and -Until keep the runs created in that window (a DateTime without a kind is local time). Pages come newest first, so the listing stops at the first run created before -Since and reads no further page (with -Ascending it stops at the first run after -Until); with either of them pages are read one at a time. -Since later than -Until is InvalidTimeWindow, before any request.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -21,6 +23,12 @@ namespace PolytomicPS.Commands
     /// Get-PolytomicSyncExecution -SyncId $sync.Id -OnlyCompleted | Where-Object Status -eq 'failed'
     /// </code>
     /// <para>Lists every finished run of the sync that failed.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-PolytomicSyncExecution -SyncId $sync.Id -Status failed -Since (Get-Date).AddDays(-1)
+    /// </code>
+    /// <para>Lists the sync's runs of the last day that failed; paging stops at the first page that reaches back past a day ago.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicSyncExecution", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSyncExecution.md", DefaultParameterSetName = List, SupportsPaging = true)]
     [OutputType(typeof(PolytomicSyncExecution))]
@@ -50,7 +58,27 @@ namespace PolytomicPS.Commands
         [Parameter(ParameterSetName = List)]
         public SwitchParameter Ascending { get; set; }
 
+        /// <summary>Lists only the runs with one of these statuses.</summary>
+        [Parameter(ParameterSetName = List)]
+        [ValidateSet("created", "scheduled", "queued", "waiting", "running", "processing", "canceling", "canceled", "completed", "failed", "interrupted")]
+        public string[]? Status { get; set; }
+
+        /// <summary>Lists only the runs created at or after this time; paging stops once it passes it.</summary>
+        [Parameter(ParameterSetName = List)]
+        public DateTime? Since { get; set; }
+
+        /// <summary>Lists only the runs created at or before this time.</summary>
+        [Parameter(ParameterSetName = List)]
+        public DateTime? Until { get; set; }
+
         protected override object? ErrorTarget => SyncId;
+
+        protected override void BeginProcessing()
+        {
+            if (RunFilter.Check(Since, Until) is string problem)
+                ThrowTerminatingError(ErrorFactory.Input("InvalidTimeWindow", problem, ErrorCategory.InvalidArgument, Since));
+            base.BeginProcessing();
+        }
 
         protected override void ProcessItem()
         {
@@ -60,8 +88,15 @@ namespace PolytomicPS.Commands
                 return;
             }
             var window = new PagingWindow(PagingParameters);
-            foreach (var run in Paged((c, token, ct) => c.ListSyncExecutionsPageAsync(SyncId, token, OnlyCompleted, Ascending, ct), window.Wanted))
+            var filter = new RunFilter(Status, Since, Until, Ascending);
+            var runs = filter.Bounded
+                ? PageByPage((c, token, ct) => c.ListSyncExecutionsPageAsync(SyncId, token, OnlyCompleted, Ascending, ct), "sync executions")
+                : Paged((c, token, ct) => c.ListSyncExecutionsPageAsync(SyncId, token, OnlyCompleted, Ascending, ct), Status == null ? window.Wanted : ulong.MaxValue);
+            foreach (var run in runs)
             {
+                var verdict = filter.Judge(run.Status, run.CreatedAt);
+                if (verdict == RunFilter.Verdict.Stop) break;
+                if (verdict == RunFilter.Verdict.Skip) continue;
                 if (window.Admit()) WriteObject(run);
                 if (window.Done) break;
             }
