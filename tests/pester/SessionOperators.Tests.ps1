@@ -279,6 +279,25 @@ Describe 'Many organizations' -Skip:$real {
                 (Get-Content -Raw ([System.IO.Path]::Combine($folder.FullName, 'manifest.json'))) | Should -Match $s.OrganizationId
             }
             (Get-ErrorOf { Export-PolytomicWorkspace -Session $sessions[0], $sessions[0] -Path $dir }).FullyQualifiedErrorId | Should -Match '^DuplicateOrganization'
+
+            # Health across the organizations: one object per sync, each naming its organization.
+            foreach ($s in $sessions) {
+                $warehouse = Get-PolytomicConnection -Session $s -Name "Warehouse of $($s.OrganizationId)"
+                $crm = New-PolytomicConnection -Session $s -Name "CRM of $($s.OrganizationId)" -Type salesforce `
+                    -Configuration @{ domain = 'https://example.my.salesforce.com' } -WarningAction SilentlyContinue
+                $null = $warehouse, $crm | Wait-PolytomicConnection -Session $s -TimeoutSeconds 120 -PollIntervalSeconds 0.2
+                $model = New-PolytomicModel -Session $s -Name "Users of $($s.OrganizationId)" -ConnectionId $warehouse.Id -Table 'PUBLIC.users'
+                $null = New-PolytomicSync -Session $s -Name "Users to CRM of $($s.OrganizationId)" -ModelId $model.Id -Target $crm -Object Contact `
+                    -Mode updateOrCreate -Identity @{ email = 'Email' } -Field @{ first_name = 'FirstName' } -Frequency manual
+            }
+            $health = @(Get-PolytomicSyncHealth -Session $sessions)
+            $health | Should -HaveCount 2
+            foreach ($s in $sessions) {
+                $mine = @($health | Where-Object Name -eq "Users to CRM of $($s.OrganizationId)")
+                $mine | Should -HaveCount 1
+                $mine[0].Organization | Should -Be $s.Organization
+                $mine[0].Organization | Should -Match ([regex]::Escape($s.OrganizationId))
+            }
         } finally {
             foreach ($o in $orgs) { $null = Remove-PolytomicOrganization -Session $partner -Id $o.Id -Force -ErrorAction SilentlyContinue }
         }

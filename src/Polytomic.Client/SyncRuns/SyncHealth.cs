@@ -26,6 +26,8 @@ namespace Polytomic.Models
         /// <summary>Failed, Stale, or null.</summary>
         public string? Problem { get; set; }
         public DateTimeOffset? CreatedAt { get; set; }
+        /// <summary>The organization of the session it was read with (Get-PolytomicSyncHealth -Session takes several).</summary>
+        public string? Organization { get; set; }
 
         /// <summary>So a health object pipes into the execution and status cmdlets.</summary>
         public string SyncId => Id;

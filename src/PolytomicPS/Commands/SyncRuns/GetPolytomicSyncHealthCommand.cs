@@ -80,6 +80,11 @@ namespace PolytomicPS.Commands
         [Parameter]
         public TimeSpan? StaleAfter { get; set; }
 
+        /// <summary>The session to read; several sessions (one per organization, Get-PolytomicOrganization | Connect-Polytomic -PartnerKey $key) read every organization, and each object carries its Organization.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public new PolytomicSession[]? Session { get; set; }
+
         protected override void ProcessItem()
         {
             var now = DateTimeOffset.UtcNow;
@@ -89,14 +94,25 @@ namespace PolytomicPS.Commands
             var cutoff = StaleAfter is TimeSpan after ? now - after : since ?? now - SyncHealthRules.DefaultStaleAfter;
             var names = new NameFilter(Name);
             var kinds = Kind ?? new[] { SyncHealthRules.Sync, SyncHealthRules.BulkSync };
-            var reader = new SyncHealthReader(Client)
+            var all = new System.Collections.Generic.List<PolytomicSyncHealth>();
+            var sessions = Session == null || Session.Length == 0 ? new PolytomicSession?[] { null } : Session;
+            foreach (var session in sessions)
             {
-                Models = kinds.Contains(SyncHealthRules.Sync, StringComparer.OrdinalIgnoreCase),
-                Bulk = kinds.Contains(SyncHealthRules.BulkSync, StringComparer.OrdinalIgnoreCase),
-                NameMatches = names.Matches,
-            };
-            var all = Await((c, ct) => reader.ReadAsync(ct));
-            foreach (var (id, error) in reader.Failures) WriteError(ErrorFactory.FromApi(error, id));
+                base.Session = session;
+                // Several organizations: each object says which one it is, by name where the session can read it.
+                if (sessions.Length > 1 && CurrentSession.OrganizationName == null)
+                    CurrentSession.Learn(Await((c, ct) => c.GetIdentityAsync(ct)));
+                var reader = new SyncHealthReader(Client)
+                {
+                    Models = kinds.Contains(SyncHealthRules.Sync, StringComparer.OrdinalIgnoreCase),
+                    Bulk = kinds.Contains(SyncHealthRules.BulkSync, StringComparer.OrdinalIgnoreCase),
+                    NameMatches = names.Matches,
+                };
+                var read = Await((c, ct) => reader.ReadAsync(ct));
+                foreach (var h in read) h.Organization = CurrentSession.Organization;
+                all.AddRange(read);
+                foreach (var (id, error) in reader.Failures) WriteError(ErrorFactory.FromApi(error, id));
+            }
             foreach (var e in names.Missing("SyncNotFound", "sync or bulk sync")) WriteError(e);
             foreach (var h in all) SyncHealthRules.Judge(h, cutoff);
             foreach (var h in SyncHealthRules.Order(all))
