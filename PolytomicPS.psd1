@@ -115,6 +115,7 @@
         'Stop-PolytomicBulkSync'
         'Stop-PolytomicSync'
         'Test-PolytomicConnection'
+        'Test-PolytomicWebhookSignature'
         'Update-PolytomicSchema'
         'Wait-PolytomicBulkSyncExecution'
         'Wait-PolytomicConnection'

@@ -376,6 +376,24 @@ namespace Polytomic.Sandbox.Routes
             yield return new SandboxEvent(EventId(run, type), type, done, payload);
         }
 
+        /// <summary>The current organization's events emitted in (since, now], oldest first, as GET /api/events shows
+        /// them: what the webhook deliveries (Core/WebhookDeliveries.cs) send.</summary>
+        internal static List<(DateTimeOffset At, JsonObject Event)> EventsSince(SandboxState s, DateTimeOffset since)
+        {
+            var now = s.Clock.Now;
+            var syncs = s.Store(SyncRoutes.StoreName);
+            return s.SyncRuns.All().Where(x => x.Created + x.StartsAfter + x.RunsFor + x.RunsFor >= since || x.CancelAt != null || x.Override != null)
+                .Where(x => syncs.Get(x.SyncId) != null)
+                .SelectMany(x => Events(s, x, now))
+                .Where(e => e.At > since)
+                .OrderBy(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal)
+                .Select(e => (e.At, new JsonObject
+                {
+                    ["id"] = e.Id, ["organization_id"] = s.CurrentOrganization, ["type"] = e.Type,
+                    ["created_at"] = Stamp(e.At), ["event"] = e.Payload.DeepClone(),
+                })).ToList();
+        }
+
         /// <summary>Stable ids, so the same event reads the same on every call.</summary>
         private static string EventId(SyncRun run, string type) =>
             new Guid(MD5.HashData(Encoding.UTF8.GetBytes(run.Id + "/" + type))).ToString();
