@@ -31,7 +31,7 @@ namespace PolytomicPS.Commands
     /// $listener = [System.Net.HttpListener]::new()
     /// $listener.Prefixes.Add($url)
     /// $listener.Start()
-    /// $webhook = New-PolytomicWebhook -Endpoint $url -Secret 'example-Secret-1'
+    /// $webhook | Set-PolytomicWebhook -Endpoint $url -Secret 'example-Secret-1'
     /// $pending = $listener.GetContextAsync()
     /// $null = Start-PolytomicSync -Id $sync.Id
     /// if ($pending.Wait(30000)) {
@@ -45,7 +45,7 @@ namespace PolytomicPS.Commands
     /// }
     /// $listener.Stop()
     /// </code>
-    /// <para>Registers a local event webhook on a free port, starts a sync, and checks the first delivery (sync.running); an unsigned or tampered one is answered 401.</para>
+    /// <para>Points the organization's event webhook ($webhook, from Get-PolytomicWebhook) at a listener on a free local port, starts a sync, and checks the first delivery (sync.running); an unsigned or tampered one is answered 401.</para>
     /// </example>
     [Cmdlet(VerbsDiagnostic.Test, "PolytomicWebhookSignature", HelpUri = HelpLinks.Cmdlets + "Test-PolytomicWebhookSignature.md")]
     [OutputType(typeof(bool))]
