@@ -83,6 +83,7 @@
         'New-PolytomicSync'
         'New-PolytomicUser'
         'New-PolytomicWebhook'
+        'Receive-PolytomicEvent'
         'Remove-PolytomicBulkSchedule'
         'Remove-PolytomicBulkSync'
         'Remove-PolytomicConnection'

@@ -38,7 +38,7 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            var path = SuspendState.CheckPath(SessionState.Path.GetUnresolvedProviderPathFromPSPath(StateFile));
+            var path = SuspendState.CheckPath(SessionState.Path.GetUnresolvedProviderPathFromPSPath(StateFile), StateFile);
             var state = SuspendState.TryLoad(path) ?? throw new PolytomicInputException("StateFileNotFound",
                 $"-StateFile '{StateFile}' does not exist; give the file Suspend-PolytomicSync wrote.", "StateFile", StateFile);
             if (state.Phase == SuspendState.Suspending || state.Phase == SuspendState.Suspended)

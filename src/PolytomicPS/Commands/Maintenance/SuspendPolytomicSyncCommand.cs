@@ -72,7 +72,7 @@ namespace PolytomicPS.Commands
         {
             if (Wait && CancelRunning)
                 throw new PolytomicInputException("ConflictingParameters", "-Wait and -CancelRunning cannot be used together: wait for the runs in flight, or cancel them.", "CancelRunning");
-            var path = SuspendState.CheckPath(SessionState.Path.GetUnresolvedProviderPathFromPSPath(StateFile));
+            var path = SuspendState.CheckPath(SessionState.Path.GetUnresolvedProviderPathFromPSPath(StateFile), StateFile);
             var patterns = Name?.Select(n => Wildcards.Get(n, "Name")).ToList();
             var state = SuspendState.TryLoad(path);
             if (state != null)

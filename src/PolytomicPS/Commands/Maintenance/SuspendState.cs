@@ -23,18 +23,7 @@ namespace PolytomicPS
         public List<PolytomicSuspendedSync> Syncs { get; } = new List<PolytomicSuspendedSync>();
 
         /// <summary>Refuses a path that is a link (never followed) or a folder.</summary>
-        public static string CheckPath(string path)
-        {
-            var full = Path.GetFullPath(path);
-            if (Directory.Exists(full))
-                throw new PolytomicInputException("InvalidStateFile", $"-StateFile '{path}' is a folder; give a file path.", "StateFile", path);
-            if (File.Exists(full) && (File.GetAttributes(full) & FileAttributes.ReparsePoint) != 0)
-                throw new PolytomicInputException("StateFileIsLink", $"-StateFile '{path}' is a link; state files are never followed through links.", "StateFile", path);
-            var folder = Path.GetDirectoryName(full);
-            if (folder == null || !Directory.Exists(folder))
-                throw new PolytomicInputException("InvalidStateFile", $"The folder of -StateFile '{path}' does not exist.", "StateFile", path);
-            return full;
-        }
+        public static string CheckPath(string fullPath, string given) => StateFiles.Check(fullPath, given, "StateFile", "InvalidStateFile");
 
         public static SuspendState? TryLoad(string fullPath)
         {
@@ -82,17 +71,7 @@ namespace PolytomicPS
                     ["kind"] = s.Kind, ["id"] = s.Id, ["name"] = s.Name, ["suspended"] = s.Suspended, ["resumed"] = s.Resumed, ["missing"] = s.Missing,
                 }).ToArray()),
             };
-            var temp = fullPath + ".tmp-" + Guid.NewGuid().ToString("N").Substring(0, 8);
-            File.WriteAllText(temp, root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), new UTF8Encoding(false));
-            try
-            {
-                if (File.Exists(fullPath)) File.Replace(temp, fullPath, null);
-                else File.Move(temp, fullPath);
-            }
-            finally
-            {
-                if (File.Exists(temp)) File.Delete(temp);
-            }
+            StateFiles.WriteWhole(fullPath, root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         }
     }
 }
