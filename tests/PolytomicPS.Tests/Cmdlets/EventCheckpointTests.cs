@@ -51,7 +51,7 @@ namespace PolytomicPS.Tests.Cmdlets
             Assert.True(expected.Count >= 30);
 
             // Stopped twice by an error downstream in the middle of a batch, then read to the end (Select-Object -First,
-            // which stops the pipeline instead, is in tests/pester/Events.Receive.Tests.ps1).
+            // which stops the pipeline instead, is in tests/pester/EventsReceive.Tests.ps1).
             var first = Ps.Run($"$n = 0; $got = [System.Collections.Generic.List[object]]::new(); try {{ Receive-PolytomicEvent -CheckpointPath '{file}' -PageSize 7 | ForEach-Object {{ if (++$n -eq 11) {{ throw 'downstream failed' }}; $got.Add($_) }} }} catch {{ }}; $got", sandbox, version);
             Assert.Equal(10, first.All<PolytomicEvent>().Count);
             var second = Ps.Run($"$n = 0; $got = [System.Collections.Generic.List[object]]::new(); try {{ Receive-PolytomicEvent -CheckpointPath '{file}' -PageSize 7 | ForEach-Object {{ if (++$n -eq 4) {{ throw 'downstream failed' }}; $got.Add($_) }} }} catch {{ }}; $got", sandbox, version);

@@ -12,7 +12,7 @@ namespace PolytomicPS.Commands
     /// <summary>Emits Polytomic's events that came after a checkpoint file, oldest first, and moves the checkpoint past them: a scheduled job that reads events without reading any twice or missing any.</summary>
     /// <remarks>
     /// <para>Receive-PolytomicEvent reads GET /api/events from the position recorded in -CheckpointPath (from the oldest retained event when the file does not exist yet), emits each new event as a PolytomicEvent, and after each batch (a page of up to -PageSize) writes the checkpoint whole (a temporary file renamed over it): the time of the last event emitted and the ids emitted at that exact time, so events sharing a millisecond are neither lost nor repeated. This is the fallback Polytomic's events guide recommends next to the event webhook, which delivers at most once.</para>
-    /// <para>Nothing is emitted twice across runs, and nothing is skipped while Polytomic still keeps it (48 hours). A run stopped by Ctrl+C, -TimeoutSeconds, Select-Object -First or an error downstream records exactly what reached the pipeline. Only a process killed between emitting a batch and writing the checkpoint can emit that one batch again. Use one reader per checkpoint file. When the last complete read is older than the 48-hour retention, a warning says events may have been lost.</para>
+    /// <para>Nothing is emitted twice across runs, and nothing is skipped while Polytomic still keeps it (48 hours). A run stopped by -TimeoutSeconds, Select-Object -First or an error downstream records exactly what reached the pipeline; Ctrl+C in the middle of handing over one event, or a process killed between emitting a batch and writing the checkpoint, can emit that event or that one batch again (never skip it). Use one reader per checkpoint file. When the last complete read is older than the 48-hour retention, a warning says events may have been lost.</para>
     /// <para>-Type keeps only those event types (Tab completes them); a checkpoint belongs to one set of types, and another set is CheckpointTypeMismatch. -Follow keeps polling every -PollIntervalSeconds (default 5) until Ctrl+C or -TimeoutSeconds, emitting events as they come. A file that is not a checkpoint is InvalidCheckpoint and is never changed; a link is refused (CheckpointPathIsLink).</para>
     /// </remarks>
     /// <example>
@@ -130,7 +130,7 @@ namespace PolytomicPS.Commands
         }
 
         /// <summary>Writes the read's events of the chosen types and moves the checkpoint past every event that reached
-        /// the pipeline (Select-Object -First took the one it stopped on), then writes the checkpoint whole, whatever
+        /// the pipeline (Select-Object -First took the one it stopped on; after Ctrl+C the event being handed over is emitted again), then writes the checkpoint whole, whatever
         /// happened downstream. Returns how many were written.</summary>
         private int Emit(Read read, EventCheckpoint checkpoint, string[] types, string path)
         {
@@ -145,7 +145,9 @@ namespace PolytomicPS.Commands
                     if (types.Length == 0 || types.Contains(e.Type, StringComparer.Ordinal))
                     {
                         try { WriteObject(e); }
-                        catch (Exception ex) when (ex.GetType().Name == "StopUpstreamCommandsException") { checkpoint.Advance(e); throw; }
+                        // Select-Object -First stops the pipeline from inside the call that handed it the event it
+                        // kept (the pipeline is not Stopping then); Ctrl+C stops it before the event is handed over.
+                        catch (PipelineStoppedException) when (!Stopping) { checkpoint.Advance(e); throw; }
                         written++;
                     }
                     checkpoint.Advance(e);
