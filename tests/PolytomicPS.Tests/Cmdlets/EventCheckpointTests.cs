@@ -128,7 +128,7 @@ namespace PolytomicPS.Tests.Cmdlets
             var run = r.Output.Last().BaseObject.ToString();
             Assert.Equal(new[] { "sync.running", "sync.completed" }, r.All<PolytomicEvent>().Where(e => e.ExecutionId == run).Select(e => e.Type));
             Assert.InRange(clock.Elapsed.TotalSeconds, 3.5, 30);
-            Assert.Empty(Ids(Ps.Run($"Receive-PolytomicEvent -CheckpointPath '{file}'", sandbox)).Where(id => r.All<PolytomicEvent>().Any(e => e.Id == id)));
+            Assert.DoesNotContain(Ids(Ps.Run($"Receive-PolytomicEvent -CheckpointPath '{file}'", sandbox)), id => r.All<PolytomicEvent>().Any(e => e.Id == id));
         }
 
         private static string Checkpoint(string after, string[] ids, string[] types, string? readAt) => new JsonObject

@@ -42,10 +42,11 @@ namespace PolytomicPS.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Name { get; set; }
 
-        /// <summary>The syncs and bulk syncs with these ids (or sync objects). An id that is neither is a SyncNotFound error.</summary>
+        /// <summary>The syncs and bulk syncs with these ids (Tab completes model-sync names to ids). An id that is neither is a SyncNotFound error.</summary>
         [Parameter(Mandatory = true, ParameterSetName = "Id")]
         [Alias("SyncId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>The state file to write (or, if it exists, to continue). Resume-PolytomicSync reads it.</summary>

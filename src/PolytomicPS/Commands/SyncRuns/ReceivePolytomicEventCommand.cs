@@ -24,9 +24,9 @@ namespace PolytomicPS.Commands
     /// </example>
     /// <example>
     /// <code>
-    /// Receive-PolytomicEvent -CheckpointPath ./events.checkpoint.json -Follow -TimeoutSeconds 10 -PollIntervalSeconds 2
+    /// Receive-PolytomicEvent -CheckpointPath ./events.checkpoint.json -Follow -TimeoutSeconds 5 -PollIntervalSeconds 1
     /// </code>
-    /// <para>Emits events as they happen for ten seconds (or until Ctrl+C); the next run continues where this one stopped.</para>
+    /// <para>Emits events as they happen for five seconds (or until Ctrl+C); the next run continues where this one stopped.</para>
     /// </example>
     [Cmdlet(VerbsCommunications.Receive, "PolytomicEvent", HelpUri = HelpLinks.Cmdlets + "Receive-PolytomicEvent.md")]
     [OutputType(typeof(PolytomicEvent))]
