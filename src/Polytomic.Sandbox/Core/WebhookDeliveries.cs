@@ -11,7 +11,7 @@ using System.Threading.Tasks;
 
 namespace Polytomic.Sandbox
 {
-    /// <summary>Delivers each organization's sync events to its event webhook, as Polytomic does: a POST of
+    /// <summary>Delivers each organization's sync.* and bulk_sync.* events to its event webhook, as Polytomic does: a POST of
     /// {"type", "event"} signed with the webhook's secret in the Polytomic-Signature header (HMAC-SHA256 of the body,
     /// lowercase hex), at most once per event; a non-2xx answer is retried up to five times with exponential back-off.
     /// Only events emitted after the webhook was created are sent, and only to loopback endpoints: the sandbox never

@@ -191,6 +191,7 @@ namespace Polytomic.Sandbox.Routes
                 var events = runs.All().Where(x => x.Created + x.StartsAfter + x.RunsFor + x.RunsFor >= since || x.CancelAt != null || x.Override != null)
                     .Where(x => syncs.Get(x.SyncId) != null) // the caller's organization's runs only
                     .SelectMany(x => Events(s, x, now))
+                    .Concat(BulkSyncEvents.Emitted(s, now).Select(e => new SandboxEvent(e.Id, e.Type, e.At, e.Payload)))
                     .Where(e => e.At >= since && (type == null || e.Type == type) && (after == null || e.At > after) && (before == null || e.At < before))
                     .OrderBy(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal)
                     .Take(limit)
@@ -385,6 +386,7 @@ namespace Polytomic.Sandbox.Routes
             return s.SyncRuns.All().Where(x => x.Created + x.StartsAfter + x.RunsFor + x.RunsFor >= since || x.CancelAt != null || x.Override != null)
                 .Where(x => syncs.Get(x.SyncId) != null)
                 .SelectMany(x => Events(s, x, now))
+                .Concat(BulkSyncEvents.Emitted(s, now).Select(e => new SandboxEvent(e.Id, e.Type, e.At, e.Payload)))
                 .Where(e => e.At > since)
                 .OrderBy(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal)
                 .Select(e => (e.At, new JsonObject

@@ -23,6 +23,8 @@ namespace PolytomicPS.Tests.Cmdlets
             sandbox.State.SyncRuns.QueuedAfter = TimeSpan.FromMilliseconds(50);
             sandbox.State.SyncRuns.StartsAfter = TimeSpan.FromMilliseconds(100);
             sandbox.State.SyncRuns.RunsFor = TimeSpan.FromMilliseconds(400);
+            sandbox.State.BulkSyncRuns.QueuedFor = TimeSpan.FromMilliseconds(100);
+            sandbox.State.BulkSyncRuns.RunsFor = TimeSpan.FromMilliseconds(400);
         }
 
         // RFC 4231 test case 2: HMAC-SHA256 under "Jefe" of "what do ya want for nothing?".
@@ -77,9 +79,12 @@ namespace PolytomicPS.Tests.Cmdlets
                 $sync = $model | New-PolytomicSync -Name '{ModelSyncSetup.Unique("hooked")}' -Target $crm -Object Contact -Mode create -Identity @{{ email = 'Email' }} -Field @{{ first_name = 'FirstName' }} -Frequency manual
                 $hook = New-PolytomicWebhook -Endpoint '{receiver.Url}' -Secret '{Secret}'
                 $run = Start-PolytomicSync -Id $sync.Id
+                $bulk = New-PolytomicBulkSync -Name '{ModelSyncSetup.Unique("hooked-bulk")}' -Source $crm -Destination $sf -Mode replicate -DestinationConfiguration @{{ schema = 'RAW' }} -Schema Account
+                (Start-PolytomicBulkSync -Id $bulk.Id).Id
                 $run.Id", sandbox, version, secrets: new[] { Secret });
             r.AssertSuccess();
             var executionId = r.Output.Last().BaseObject.ToString();
+            var bulkExecutionId = r.Output[r.Output.Count - 2].BaseObject.ToString();
             try
             {
                 var mine = receiver.WaitFor(d => d.Json?["type"]?.ToString() == "sync.completed" && d.Json?["event"]?["execution_id"]?.ToString() == executionId,
@@ -105,6 +110,12 @@ namespace PolytomicPS.Tests.Cmdlets
                     }, secrets: new[] { Secret });
                 Assert.Equal(new[] { true, false, false, true }, check.All<bool>());
                 Assert.Equal(WebhookSignature.Compute(Encoding.UTF8.GetBytes(mine.Body), Encoding.UTF8.GetBytes(Secret)), mine.Signature);
+                // Bulk runs are delivered too, signed the same way.
+                var bulk = receiver.WaitFor(d => d.Json?["type"]?.ToString() == "bulk_sync.completed" && d.Json?["event"]?["execution_id"]?.ToString() == bulkExecutionId,
+                    TimeSpan.FromSeconds(30));
+                Assert.NotNull(bulk);
+                Assert.True(WebhookSignature.Verify(Encoding.UTF8.GetBytes(bulk!.Body), bulk.Signature, Encoding.UTF8.GetBytes(Secret)));
+                Assert.Contains(receiver.Accepted, d => d.Json?["type"]?.ToString() == "bulk_sync.running" && d.Json?["event"]?["execution_id"]?.ToString() == bulkExecutionId);
             }
             finally
             {
