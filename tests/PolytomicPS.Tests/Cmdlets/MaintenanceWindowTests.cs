@@ -139,6 +139,15 @@ namespace PolytomicPS.Tests.Cmdlets
             Assert.Equal(before, Activations());
             Assert.True(Active(ids["on1"]));
 
+            // A window whose last write was missed (all deactivated, phase still suspending): -WhatIf leaves the file as it is.
+            var midway = Path.Combine(folder, "whatif-midway.json");
+            var text = State("suspending", p, ids, ("on1", "Sync", true, false));
+            File.WriteAllText(midway, text);
+            Ps.Run($"Suspend-PolytomicSync -All -StateFile '{midway}' -WhatIf", sandbox).AssertSuccess();
+            Ps.Run($"Resume-PolytomicSync -StateFile '{midway}' -WhatIf", sandbox).AssertSuccess();
+            Assert.Equal(text, File.ReadAllText(midway));
+            Assert.Equal(before, Activations());
+
             ModelSyncSetup.AssertError(Ps.Run($"Suspend-PolytomicSync -All -StateFile '{file}' -Wait -CancelRunning", sandbox), "ConflictingParameters", ErrorCategory.InvalidArgument);
             ModelSyncSetup.AssertError(Ps.Run($"Resume-PolytomicSync -StateFile '{file}'", sandbox), "StateFileNotFound", ErrorCategory.InvalidArgument);
             File.WriteAllText(file, "{\"not\":\"a state file\"}");

@@ -67,7 +67,7 @@ namespace PolytomicPS.Commands
                 }
                 state.Save(path);
             }
-            if (state.Phase != SuspendState.Resumed && state.Syncs.All(x => x.Resumed || x.Missing))
+            if (state.Phase != SuspendState.Resumed && state.Syncs.All(x => x.Resumed || x.Missing) && ShouldProcess(path, "Mark the window as resumed"))
             {
                 state.Phase = SuspendState.Resumed;
                 state.Save(path);

@@ -110,7 +110,13 @@ namespace PolytomicPS.Commands
                 }
                 state.Save(path);
             }
-            if (state.Syncs.All(x => x.Suspended || x.Missing) && state.Phase != SuspendState.Suspended)
+            if (!state.Syncs.All(x => x.Suspended || x.Missing))
+            {
+                // Declined (-WhatIf, -Confirm) for some: the window is not complete, so nothing is waited for or canceled.
+                foreach (var e in state.Syncs) WriteObject(e);
+                return;
+            }
+            if (state.Phase != SuspendState.Suspended && ShouldProcess(path, "Mark the window as suspended"))
             {
                 state.Phase = SuspendState.Suspended;
                 state.Save(path);
