@@ -43,7 +43,11 @@ namespace Polytomic.Sandbox
         private SandboxServer(WebApplication app, SandboxState state, Uri baseUrl)
         {
             this.app = app; State = state; BaseUrl = baseUrl;
+            Deliveries = new WebhookDeliveries(state);
         }
+
+        /// <summary>Signed deliveries of events to each organization's (loopback) event webhook.</summary>
+        public WebhookDeliveries Deliveries { get; }
 
         public SandboxState State { get; }
         public Uri BaseUrl { get; }
@@ -297,6 +301,7 @@ namespace Polytomic.Sandbox
 
         public async ValueTask DisposeAsync()
         {
+            await Deliveries.DisposeAsync();
             await app.StopAsync();
             await app.DisposeAsync();
         }

@@ -191,6 +191,7 @@ namespace Polytomic.Sandbox.Routes
                 var events = runs.All().Where(x => x.Created + x.StartsAfter + x.RunsFor + x.RunsFor >= since || x.CancelAt != null || x.Override != null)
                     .Where(x => syncs.Get(x.SyncId) != null) // the caller's organization's runs only
                     .SelectMany(x => Events(s, x, now))
+                    .Concat(BulkSyncEvents.Emitted(s, now).Select(e => new SandboxEvent(e.Id, e.Type, e.At, e.Payload)))
                     .Where(e => e.At >= since && (type == null || e.Type == type) && (after == null || e.At > after) && (before == null || e.At < before))
                     .OrderBy(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal)
                     .Take(limit)
@@ -374,6 +375,25 @@ namespace Polytomic.Sandbox.Routes
                     break;
             }
             yield return new SandboxEvent(EventId(run, type), type, done, payload);
+        }
+
+        /// <summary>The current organization's events emitted in (since, now], oldest first, as GET /api/events shows
+        /// them: what the webhook deliveries (Core/WebhookDeliveries.cs) send.</summary>
+        internal static List<(DateTimeOffset At, JsonObject Event)> EventsSince(SandboxState s, DateTimeOffset since)
+        {
+            var now = s.Clock.Now;
+            var syncs = s.Store(SyncRoutes.StoreName);
+            return s.SyncRuns.All().Where(x => x.Created + x.StartsAfter + x.RunsFor + x.RunsFor >= since || x.CancelAt != null || x.Override != null)
+                .Where(x => syncs.Get(x.SyncId) != null)
+                .SelectMany(x => Events(s, x, now))
+                .Concat(BulkSyncEvents.Emitted(s, now).Select(e => new SandboxEvent(e.Id, e.Type, e.At, e.Payload)))
+                .Where(e => e.At > since)
+                .OrderBy(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal)
+                .Select(e => (e.At, new JsonObject
+                {
+                    ["id"] = e.Id, ["organization_id"] = s.CurrentOrganization, ["type"] = e.Type,
+                    ["created_at"] = Stamp(e.At), ["event"] = e.Payload.DeepClone(),
+                })).ToList();
         }
 
         /// <summary>Stable ids, so the same event reads the same on every call.</summary>
