@@ -21,6 +21,7 @@ BeforeAll {
 }
 
 AfterAll {
+    if ($script:upstream) { $upstream | Remove-PolytomicSync -Force -ErrorAction SilentlyContinue }
     $bulk | Remove-PolytomicBulkSync -Force -ErrorAction SilentlyContinue
     Get-PolytomicModel -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicModel -Force -ErrorAction SilentlyContinue
     $snowflake, $salesforce | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
@@ -50,6 +51,19 @@ Describe 'Tab completion' {
         $expected = if ($Parameter -eq 'Name') { "'$tag $Want'" } else { @{ salesforce = $salesforce; snowflake = $snowflake }[$Want].Id }
         $m.CompletionText | Should -Be $expected
         $m.ListItemText | Should -Be "$tag $Want"
+    }
+
+    It 'completes sync and bulk-sync names for -RunAfter of <Command>' -ForEach @(
+        @{ Command = 'New-PolytomicSync -Name x -RunAfter' }
+        @{ Command = 'Set-PolytomicSync -Id x -RunAfter' }
+    ) {
+        if (-not $script:upstream) {
+            $script:upstream = $model | New-PolytomicSync -Name "$tag upstream" -Target $salesforce -Object Contact -Mode create `
+                -Identity @{ email = 'Email' } -Field @{ first_name = 'FirstName' }
+        }
+        $m = Complete "$Command '$tag"
+        $m.CompletionText | Should -Contain "'$tag upstream'"
+        $m.CompletionText | Should -Contain "'$tag bulk'"
     }
 
     It 'completes model ids for New-PolytomicSync -Model' {

@@ -25,6 +25,12 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Points the model at another query, identifies records by email and has Polytomic re-read the fields.</para>
     /// </example>
+    /// <example>
+    /// <code>
+    /// Set-PolytomicModel -Id $model.Id -Enricher @{ Connection = 'Enrichment'; Configuration = @{ endpoint = 'person' }; Mappings = @{ email = 'email' } } -PassThru
+    /// </code>
+    /// <para>Enriches the model's records through the Enrichment connection's person endpoint, looking people up by the model's email field.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Set, "PolytomicModel", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicModel.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicModel))]
     public sealed class SetPolytomicModelCommand : PolytomicCmdlet

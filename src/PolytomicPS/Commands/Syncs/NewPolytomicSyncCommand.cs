@@ -140,7 +140,7 @@ namespace PolytomicPS.Commands
 
         /// <summary>Run after these syncs or bulk syncs finish (names, ids or objects); the schedule's frequency becomes runafter. A sync cannot run after itself, directly or through the syncs it names.</summary>
         [Parameter]
-        [ArgumentCompleter(typeof(SyncNameCompleter))]
+        [ArgumentCompleter(typeof(SyncOrBulkNameCompleter))]
         public object[]? RunAfter { get; set; }
 
         /// <summary>With -RunAfter: run only when the syncs it names succeeded.</summary>

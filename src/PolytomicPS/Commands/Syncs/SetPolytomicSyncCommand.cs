@@ -126,7 +126,7 @@ namespace PolytomicPS.Commands
 
         /// <summary>Run after these syncs or bulk syncs finish (names, ids or objects); the schedule's frequency becomes runafter. A sync cannot run after itself, directly or through the syncs it names. They replace the current dependencies.</summary>
         [Parameter]
-        [ArgumentCompleter(typeof(SyncNameCompleter))]
+        [ArgumentCompleter(typeof(SyncOrBulkNameCompleter))]
         public object[]? RunAfter { get; set; }
 
         /// <summary>With -RunAfter: run only when the syncs it names succeeded; :$false turns it off.</summary>
