@@ -100,6 +100,9 @@ namespace Polytomic.Sandbox
         public TimeSpan StartsAfter { get; set; } = TimeSpan.FromSeconds(1);
         public TimeSpan RunsFor { get; set; } = TimeSpan.FromSeconds(4);
 
+        /// <summary>Starts the runs of syncs that run after others (schedule.run_after); the routes call it before reading runs.</summary>
+        public RunAfterFollower RunAfter { get; } = new RunAfterFollower();
+
         /// <summary>Records a full run processes (a test run processes at most 10).</summary>
         public long RecordsPerRun { get; set; } = 120;
 

@@ -37,6 +37,7 @@ namespace Polytomic.Sandbox.Routes
             {
                 var sync = SyncRoutes.Find(s, r.Route("id"));
                 var syncId = (string)sync["id"]!;
+                runs.RunAfter.Follow(s);
                 var body = r.Http.Request.ContentLength > 0 ? await r.BodyAsync() : new JsonObject();
                 if (body["identities"] is JsonNode ids && !(ids is JsonArray arr && arr.All(x => x is JsonValue v && v.TryGetValue<string>(out _))))
                     throw ApiError.BadRequest("identities must be an array of strings");
@@ -62,6 +63,7 @@ namespace Polytomic.Sandbox.Routes
             {
                 var sync = SyncRoutes.Find(s, r.Route("sync_id"));
                 var syncId = (string)sync["id"]!;
+                runs.RunAfter.Follow(s);
                 var now = s.Clock.Now;
                 var ascending = r.QueryBool("ascending");
                 var onlyCompleted = r.QueryBool("only_completed");
@@ -73,7 +75,10 @@ namespace Polytomic.Sandbox.Routes
             });
 
             api.Get("/api/syncs/{sync_id}/executions/{id}", r =>
-                Task.FromResult(r.Data(Project(FindRun(s, r.Route("sync_id"), r.Route("id")), s.Clock.Now))));
+            {
+                runs.RunAfter.Follow(s);
+                return Task.FromResult(r.Data(Project(FindRun(s, r.Route("sync_id"), r.Route("id")), s.Clock.Now)));
+            });
 
             // "Retry or resolve stalled executions": 2024-02-08 only.
             api.Put("/api/syncs/{sync_id}/executions/{id}", async r =>
@@ -108,6 +113,7 @@ namespace Polytomic.Sandbox.Routes
             {
                 var sync = SyncRoutes.Find(s, r.Route("id"));
                 var syncId = (string)sync["id"]!;
+                runs.RunAfter.Follow(s);
                 var now = s.Clock.Now;
                 var newest = runs.Page(syncId, null, false, 1, _ => true, out _).FirstOrDefault();
                 var current = newest != null && !newest.At(now).IsTerminal ? newest : null;
