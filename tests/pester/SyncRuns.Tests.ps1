@@ -8,7 +8,10 @@
 #>
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox
+    $script:apiKey = $testSandbox.ApiKey
+    $script:baseUrl = $testSandbox.BaseUrl
 
     # 2024-02-08 for the routes only it has (and the version errors); 2025-09-18, connected last, is the default.
     $script:old = Connect-Polytomic -ApiKey $script:apiKey -BaseUrl $script:baseUrl -ApiVersion 2024-02-08
@@ -36,7 +39,7 @@ AfterAll {
     foreach ($s in $script:syncs) { $s | Stop-PolytomicSync -Confirm:$false -ErrorAction SilentlyContinue; $s | Remove-PolytomicSync -Force -ErrorAction SilentlyContinue }
     $script:model | Remove-PolytomicModel -Force -ErrorAction SilentlyContinue
     foreach ($c in $script:sf, $script:crm) { $c | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue }
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Starting and waiting' {
