@@ -10,6 +10,7 @@
 BeforeAll {
     Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
     $testSandbox = Start-TestSandbox
+    $script:sandbox = $testSandbox.Process
     $baseUrl = $testSandbox.BaseUrl
 
     $script:tag = 'Pester bulk ' + [guid]::NewGuid().ToString('N').Substring(0, 8)

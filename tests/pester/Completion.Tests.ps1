@@ -8,6 +8,7 @@
 BeforeAll {
     Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
     $testSandbox = Start-TestSandbox
+    $script:sandbox = $testSandbox.Process
     $baseUrl = $testSandbox.BaseUrl
 
     $script:tag = 'Tab' + [guid]::NewGuid().ToString('N').Substring(0, 8)

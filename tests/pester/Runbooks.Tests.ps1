@@ -10,6 +10,7 @@
 BeforeAll {
     Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
     $testSandbox = Start-TestSandbox
+    $script:sandbox = $testSandbox.Process
     $root = $testSandbox.Root
     $modulePath = $testSandbox.ModulePath
     $apiKey = $testSandbox.ApiKey

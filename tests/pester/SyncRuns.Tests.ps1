@@ -10,12 +10,10 @@
 BeforeAll {
     Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
     $testSandbox = Start-TestSandbox
-    $script:apiKey = $testSandbox.ApiKey
-    $script:baseUrl = $testSandbox.BaseUrl
 
     # 2024-02-08 for the routes only it has (and the version errors); 2025-09-18, connected last, is the default.
-    $script:old = Connect-Polytomic -ApiKey $script:apiKey -BaseUrl $script:baseUrl -ApiVersion 2024-02-08
-    $script:user = Connect-Polytomic -ApiKey $script:apiKey -BaseUrl $script:baseUrl -ApiVersion 2025-09-18
+    $script:old = New-TestSession $testSandbox -ApiVersion 2024-02-08
+    $script:user = New-TestSession $testSandbox -ApiVersion 2025-09-18
     $script:tag = [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:since = [DateTime]::UtcNow.AddMinutes(-1)
     $script:missing = [guid]::NewGuid().ToString()
