@@ -1,20 +1,21 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 <#
     Raw requests: Invoke-PolytomicRequest, for the routes no cmdlet covers, against the local sandbox unless
-    POLYTOMIC_API_KEY and POLYTOMIC_BASE_URL point somewhere else. Set-up in Sandbox.ps1.
+    POLYTOMIC_API_KEY and POLYTOMIC_BASE_URL point somewhere else. Set-up in TestSandbox.psm1.
     Pester 5:  Invoke-Pester tests/pester/Api.Tests.ps1
     The xunit suite parses this file and checks that every command and parameter it uses exists.
 #>
 
 BeforeAll {
     # These tests speak 2025-09-18 whatever version the run is on.
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -SessionVersion 2025-09-18
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox -SessionVersion 2025-09-18
     $script:tag = [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:orgId = (Get-PolytomicIdentity).OrganizationId
 }
 
 AfterAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Raw requests' {

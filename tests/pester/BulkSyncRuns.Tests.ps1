@@ -2,12 +2,13 @@
 <#
     Bulk-sync runs (ELT): Start-, Stop-, Wait-PolytomicBulkSync* and the execution, status and log cmdlets against the
     sandbox (or POLYTOMIC_API_KEY/POLYTOMIC_BASE_URL), happy path and one bad input each, with the ErrorId scripts can
-    rely on. Set-up in Sandbox.ps1. Runs take about five seconds in the sandbox (queued 1 s, running 4 s), so the tests poll.
+    rely on. Set-up in TestSandbox.psm1. Runs take about five seconds in the sandbox (queued 1 s, running 4 s), so the tests poll.
     Pester 5:  Invoke-Pester tests/pester/BulkSyncRuns.Tests.ps1
 #>
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox
 
     $script:tag = 'Pester bulk runs ' + [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:snowflake, $script:salesforce = New-SandboxConnectionPair $tag
@@ -30,7 +31,7 @@ BeforeAll {
 AfterAll {
     Get-PolytomicBulkSync -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicBulkSync -Force -ErrorAction SilentlyContinue
     $salesforce, $snowflake | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Bulk-sync runs' {

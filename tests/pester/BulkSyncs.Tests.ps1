@@ -1,14 +1,17 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 <#
     Bulk syncs (ELT): every *-PolytomicBulk* cmdlet against the sandbox (or POLYTOMIC_API_KEY/POLYTOMIC_BASE_URL),
-    happy path and one bad input each, with the ErrorId scripts can rely on. Set-up in Sandbox.ps1.
+    happy path and one bad input each, with the ErrorId scripts can rely on. Set-up in TestSandbox.psm1.
     Runs are in BulkSyncRuns.Tests.ps1.
     The xunit suite parses this file and checks that every command and parameter it uses exists.
     Pester 5:  Invoke-Pester tests/pester/BulkSyncs.Tests.ps1
 #>
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox
+    $script:sandbox = $testSandbox.Process
+    $baseUrl = $testSandbox.BaseUrl
 
     $script:tag = 'Pester bulk ' + [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:snowflake, $script:salesforce = New-SandboxConnectionPair $tag
@@ -17,7 +20,7 @@ BeforeAll {
 AfterAll {
     Get-PolytomicBulkSync -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicBulkSync -Force -ErrorAction SilentlyContinue
     $salesforce, $snowflake | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Bulk-sync sources and destinations' {

@@ -2,11 +2,14 @@
 <#
     Tab completion in a real pwsh, through TabExpansion2 as the console calls it: names of bulk syncs, connections for
     -Target/-Connection/-Source/-Destination, target objects once -Target is given, model fields, and one list call
-    per kind however often Tab is pressed. Set-up in Sandbox.ps1.
+    per kind however often Tab is pressed. Set-up in TestSandbox.psm1.
 #>
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox
+    $script:sandbox = $testSandbox.Process
+    $baseUrl = $testSandbox.BaseUrl
 
     $script:tag = 'Tab' + [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:snowflake, $script:salesforce = New-SandboxConnectionPair $tag
@@ -25,7 +28,7 @@ AfterAll {
     $bulk | Remove-PolytomicBulkSync -Force -ErrorAction SilentlyContinue
     Get-PolytomicModel -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicModel -Force -ErrorAction SilentlyContinue
     $snowflake, $salesforce | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Tab completion' {

@@ -3,18 +3,22 @@
     Connections: types, create, read, rename, test, schema cache and remove; the extras (parameter values, Connect
     URLs, sharing, proxy, schema fields, primary keys, enrichment, target properties); and schemas with their records.
     Against the local sandbox unless POLYTOMIC_API_KEY and POLYTOMIC_BASE_URL point somewhere else (the sharing test
-    then needs POLYTOMIC_PARTNER_KEY, else it is skipped). Set-up in Sandbox.ps1; 'Connections' runs on the session
-    of Sandbox.ps1, the extras and schemas on 2025-09-18.
+    then needs POLYTOMIC_PARTNER_KEY, else it is skipped). Set-up in TestSandbox.psm1; 'Connections' runs on the session
+    of Start-TestSandbox, the extras and schemas on 2025-09-18.
     Pester 5:  Invoke-Pester tests/pester/Connections.Tests.ps1
     The xunit suite parses this file and checks that every command and parameter it uses exists.
 #>
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox
+    $script:apiKey = $testSandbox.ApiKey
+    $script:partnerKey = $testSandbox.PartnerKey
+    $script:baseUrl = $testSandbox.BaseUrl
 }
 
 AfterAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Connections' {

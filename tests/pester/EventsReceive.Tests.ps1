@@ -1,11 +1,12 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 <#
     Receive-PolytomicEvent in real pwsh against the sandbox: runs that stop early (Select-Object -First) and runs that
-    read to the end emit every event once, oldest first; -Follow ends at -TimeoutSeconds. Set-up in Sandbox.ps1.
+    read to the end emit every event once, oldest first; -Follow ends at -TimeoutSeconds. Set-up in TestSandbox.psm1.
 #>
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -RunSeconds 1
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox -RunSeconds 1
     $script:tag = 'Events ' + [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:snowflake, $script:salesforce = New-SandboxConnectionPair $tag
     $script:model = $snowflake | New-PolytomicModel -Name "$tag users" -Table PUBLIC.users
@@ -21,7 +22,7 @@ AfterAll {
     $sync | Remove-PolytomicSync -Force -ErrorAction SilentlyContinue
     $model | Remove-PolytomicModel -Force -ErrorAction SilentlyContinue
     $snowflake, $salesforce | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Receive-PolytomicEvent' {

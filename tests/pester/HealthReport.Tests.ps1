@@ -9,7 +9,9 @@
 #>
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox
+    $baseUrl = $testSandbox.BaseUrl
     $script:chromium = Get-Command chromium, chromium-browser -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
     $script:tag = 'report-' + [guid]::NewGuid().ToString('N').Substring(0, 6)
     $script:folder = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "pester-$tag")
@@ -61,7 +63,7 @@ AfterAll {
     $model | Remove-PolytomicModel -Force -ErrorAction SilentlyContinue
     $sf, $crm | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
     if ($folder -and (Test-Path -LiteralPath $folder)) { Remove-Item -LiteralPath $folder -Recurse -Force }
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Export-PolytomicHealthReport' {

@@ -36,7 +36,13 @@ BeforeDiscovery {
 
 BeforeAll {
     # Organizations and schemas ready at once, and runs of half a second: the examples start and wait for many runs.
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -SchemaCacheDelay 0 -RunSeconds 0.5
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox -SchemaCacheDelay 0 -RunSeconds 0.5
+    $root = $testSandbox.Root
+    $modulePath = $testSandbox.ModulePath
+    $partnerKey = $testSandbox.PartnerKey
+    $baseUrl = $testSandbox.BaseUrl
+    $apiVersion = $testSandbox.ApiVersion
     . ([System.IO.Path]::Combine($PSScriptRoot, 'HelpExamples.Prelude.ps1'))
     $script:partner = Connect-Polytomic -PartnerKey $partnerKey -BaseUrl $baseUrl -ApiVersion $apiVersion -NoDefault
     $script:git = Get-Command git -CommandType Application -ErrorAction SilentlyContinue
@@ -88,7 +94,7 @@ BeforeAll {
 
 AfterAll {
     if ($savedEnv) { foreach ($name in $savedEnv.Keys) { [Environment]::SetEnvironmentVariable($name, $savedEnv[$name]) } }
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Help examples' -Skip:$real {

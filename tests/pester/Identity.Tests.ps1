@@ -2,13 +2,17 @@
 <#
     Identity: who a key belongs to, entities, organizations, users and API keys, against the local sandbox unless
     POLYTOMIC_API_KEY and POLYTOMIC_BASE_URL point somewhere else (partner tests then need POLYTOMIC_PARTNER_KEY, else
-    they are skipped). Set-up in Sandbox.ps1.
+    they are skipped). Set-up in TestSandbox.psm1.
     Pester 5:  Invoke-Pester tests/pester/Identity.Tests.ps1
     The xunit suite parses this file and checks that every command and parameter it uses exists.
 #>
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox
+    $script:apiKey = $testSandbox.ApiKey
+    $script:partnerKey = $testSandbox.PartnerKey
+    $script:baseUrl = $testSandbox.BaseUrl
 
     # 2024-02-08 for the version errors, a partner session for the organization routes; the user key on 2025-09-18
     # is connected last, so it is the default session.
@@ -24,7 +28,7 @@ BeforeAll {
 }
 
 AfterAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Identity' {

@@ -8,7 +8,8 @@
 
 BeforeAll {
     # These tests speak 2025-09-18 whatever version the run is on.
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -SessionVersion 2025-09-18
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox -SessionVersion 2025-09-18
     $script:tag = [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:missing = [guid]::NewGuid().ToString()
     # A warehouse with its schema cache ready, to make a model from.
@@ -18,7 +19,7 @@ BeforeAll {
 
 AfterAll {
     $script:sf | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Jobs' {

@@ -1,11 +1,12 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 <#
     Suspend-PolytomicSync and Resume-PolytomicSync in real pwsh against the sandbox: a window over model syncs and a
-    bulk sync brings back exactly what was active, a rerun changes nothing, -WhatIf writes nothing. Set-up in Sandbox.ps1.
+    bulk sync brings back exactly what was active, a rerun changes nothing, -WhatIf writes nothing. Set-up in TestSandbox.psm1.
 #>
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -RunSeconds 1
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox -RunSeconds 1
     $script:tag = 'Window ' + [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:snowflake, $script:salesforce = New-SandboxConnectionPair $tag
     $script:model = $snowflake | New-PolytomicModel -Name "$tag users" -Table PUBLIC.users
@@ -24,7 +25,7 @@ AfterAll {
     $bulk | Remove-PolytomicBulkSync -Force -ErrorAction SilentlyContinue
     $model | Remove-PolytomicModel -Force -ErrorAction SilentlyContinue
     $snowflake, $salesforce | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Suspend-PolytomicSync and Resume-PolytomicSync' {

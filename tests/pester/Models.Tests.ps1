@@ -2,13 +2,14 @@
 <#
     Models (Reverse ETL sources): every model and model-source cmdlet against the sandbox (or
     POLYTOMIC_API_KEY/POLYTOMIC_BASE_URL), happy path and one bad input each, with the ErrorId scripts can rely on.
-    Set-up in Sandbox.ps1. The session speaks the run's API version (Sandbox.ps1) unless a test says otherwise.
+    Set-up in TestSandbox.psm1. The session speaks the run's API version (Start-TestSandbox) unless a test says otherwise.
     Pester 5:  Invoke-Pester tests/pester/Models.Tests.ps1
     The xunit suite parses this file and checks that every command and parameter it uses exists.
 #>
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox
 
     $script:tag = 'Pester model ' + [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:snowflake = New-PolytomicConnection -Name "$tag snowflake" -Type snowflake `
@@ -20,7 +21,7 @@ BeforeAll {
 AfterAll {
     Get-PolytomicModel -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicModel -Force -ErrorAction SilentlyContinue
     $snowflake | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Model sources' {

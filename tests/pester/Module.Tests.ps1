@@ -3,7 +3,7 @@
     The module as a whole, in real pwsh (or Windows PowerShell 5.1): its exports, the help of every cmdlet, Tab
     completion of connection types, and -Debug in a non-interactive host. The cmdlets of each area have their files
     beside this one (<Area>.Tests.ps1, the areas of src/PolytomicPS/Commands/).
-    Against the local sandbox (started by Sandbox.ps1) unless POLYTOMIC_API_KEY and POLYTOMIC_BASE_URL point somewhere
+    Against the local sandbox (started by Start-TestSandbox) unless POLYTOMIC_API_KEY and POLYTOMIC_BASE_URL point somewhere
     else. The module is the staged one ($env:POLYTOMICPS_MODULE_PATH, else the newest out/PolytomicPS/<version>/).
     Pester 5:  Invoke-Pester tests/pester/Module.Tests.ps1   (every file: ./build.ps1 -Task Test or Invoke-Pester tests/pester)
     The xunit suite parses this file and checks that every command and parameter it uses exists.
@@ -20,11 +20,16 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox
+    $modulePath = $testSandbox.ModulePath
+    $apiKey = $testSandbox.ApiKey
+    $baseUrl = $testSandbox.BaseUrl
+    $apiVersion = $testSandbox.ApiVersion
 }
 
 AfterAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'The module' {

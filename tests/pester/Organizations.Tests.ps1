@@ -1,6 +1,6 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 <#
-    A partner flow in real pwsh, on the one sandbox Sandbox.ps1 starts: the partner key creates a dev and a prod
+    A partner flow in real pwsh, on the one sandbox Start-TestSandbox starts: the partner key creates a dev and a prod
     organization, an admin in prod and that admin's API key; dev is reached with the partner key scoped to it
     (-OrganizationId), prod with the minted key. Both are second sessions (-NoDefault): the default stays the sandbox's
     own organization throughout. A workspace exported from dev is promoted into prod, and each organization sees only
@@ -12,7 +12,12 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox
+    $partnerKey = $testSandbox.PartnerKey
+    $baseUrl = $testSandbox.BaseUrl
+    $apiVersion = $testSandbox.ApiVersion
+    $session = $testSandbox.Session
     $script:tag = 'ORG' + [guid]::NewGuid().ToString('N').Substring(0, 6)
     $script:dir = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "pester-$tag")
     $script:password = 'pester-org-Secret-1'
@@ -42,7 +47,7 @@ AfterAll {
         foreach ($o in $devOrg, $prodOrg) { if ($o) { $o | Remove-PolytomicOrganization -Session $partner -Force -ErrorAction SilentlyContinue } }
     }
     if (Test-Path $dir) { Remove-Item $dir -Recurse -Force }
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Organizations keep their own objects' -Skip:$real {

@@ -4,11 +4,18 @@
     `dotnet pwsh -NonInteractive` with stand-ins for Get-AutomationVariable and Get-AutomationPSCredential
     (RunbookHost.ps1), against the sandbox. Checks what Microsoft's runbook guidance asks: output only on the Output and
     Verbose streams, no progress records, a thrown error (a failed job) when a sync fails, and a second run from the top
-    that repeats nothing. Set-up in Sandbox.ps1.
+    that repeats nothing. Set-up in TestSandbox.psm1.
 #>
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox
+    $script:sandbox = $testSandbox.Process
+    $root = $testSandbox.Root
+    $modulePath = $testSandbox.ModulePath
+    $apiKey = $testSandbox.ApiKey
+    $baseUrl = $testSandbox.BaseUrl
+    $session = $testSandbox.Session
 
     $script:tag = 'Runbook ' + [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:snowflake, $script:salesforce = New-SandboxConnectionPair $tag
@@ -57,7 +64,7 @@ AfterAll {
     Get-PolytomicBulkSync -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicBulkSync -Force -ErrorAction SilentlyContinue
     Get-PolytomicModel -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicModel -Force -ErrorAction SilentlyContinue
     $snowflake, $salesforce | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Invoke-PolytomicSyncRun runbook' {

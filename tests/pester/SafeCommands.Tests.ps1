@@ -4,13 +4,15 @@
     and -Recurse -WhatIf lists what it would delete; a wrong object piped in is refused with WrongObjectType and -WhatIf
     names the right kind; bad schedules, configuration keys, policies and field names are refused before any request;
     the views show a sync's schedule time, a model's connection name and a job's result; Tab completes target fields.
-    Set-up in Sandbox.ps1. The session speaks the run's API version (Sandbox.ps1).
+    Set-up in TestSandbox.psm1. The session speaks the run's API version (Start-TestSandbox).
     Pester 5:  Invoke-Pester tests/pester/SafeCommands.Tests.ps1
     The xunit suite parses this file and checks that every command and parameter it uses exists.
 #>
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox
+    $root = $testSandbox.Root
 
     $script:tag = 'Pester safe ' + [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:snowflake, $script:crm = New-SandboxConnectionPair $tag
@@ -31,7 +33,7 @@ BeforeAll {
 
 AfterAll {
     $snowflake, $crm | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Removal: -Force skips the prompt, -Recurse deletes what uses the object' {

@@ -1,17 +1,21 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 <#
     Sessions: Connect-, Get-PolytomicSession and Disconnect-Polytomic, against the local sandbox unless
-    POLYTOMIC_API_KEY and POLYTOMIC_BASE_URL point somewhere else. Set-up in Sandbox.ps1.
+    POLYTOMIC_API_KEY and POLYTOMIC_BASE_URL point somewhere else. Set-up in TestSandbox.psm1.
     Pester 5:  Invoke-Pester tests/pester/Session.Tests.ps1
     The xunit suite parses this file and checks that every command and parameter it uses exists.
 #>
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox
+    $apiKey = $testSandbox.ApiKey
+    $baseUrl = $testSandbox.BaseUrl
+    $apiVersion = $testSandbox.ApiVersion
 }
 
 AfterAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Sessions' {

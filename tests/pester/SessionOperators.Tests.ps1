@@ -12,7 +12,13 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox
+    $modulePath = $testSandbox.ModulePath
+    $apiKey = $testSandbox.ApiKey
+    $partnerKey = $testSandbox.PartnerKey
+    $baseUrl = $testSandbox.BaseUrl
+    $apiVersion = $testSandbox.ApiVersion
     $script:home6 = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'pester-ops-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
     $null = New-Item -ItemType Directory -Path $home6
     $script:savedHome = $env:POLYTOMICPS_HOME
@@ -45,7 +51,7 @@ AfterAll {
     Remove-Item Function:\global:Get-Secret, Function:\global:Get-AutomationVariable, Function:\global:Get-AutomationPSCredential -ErrorAction SilentlyContinue
     $env:POLYTOMICPS_HOME = $savedHome
     if (Test-Path $home6) { Remove-Item $home6 -Recurse -Force }
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Profiles' -Skip:$real {

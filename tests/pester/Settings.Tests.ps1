@@ -2,12 +2,13 @@
 <#
     Issue 26's settings as a user sees them: a joined model, a sync with overrides, a passphrase and a dependency, a
     bulk sync with its options and a filtered schema; bad values stop with an ErrorId naming the parameter.
-    Set-up in Sandbox.ps1. The xunit suite parses this file and checks that every command and parameter it uses exists.
+    Set-up in TestSandbox.psm1. The xunit suite parses this file and checks that every command and parameter it uses exists.
     Pester 5:  Invoke-Pester tests/pester/Settings.Tests.ps1
 #>
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox
 
     $script:tag = 'Pester settings ' + [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:snowflake, $script:salesforce = New-SandboxConnectionPair $tag
@@ -18,7 +19,7 @@ AfterAll {
     Get-PolytomicSync -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicSync -Force -ErrorAction SilentlyContinue
     Get-PolytomicBulkSync -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicBulkSync -Force -ErrorAction SilentlyContinue
     $salesforce, $snowflake | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Models: joins and added fields' {

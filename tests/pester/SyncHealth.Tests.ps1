@@ -7,7 +7,9 @@
 #>
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox
+    $baseUrl = $testSandbox.BaseUrl
     $script:tag = 'health-' + [guid]::NewGuid().ToString('N').Substring(0, 6)
     $script:sf, $script:crm = New-SandboxConnectionPair -Tag $tag
     $script:model = $sf | New-PolytomicModel -Name "$tag users" -Table PUBLIC.users
@@ -46,7 +48,7 @@ AfterAll {
     Get-PolytomicBulkSync -Name "$tag *" -ErrorAction SilentlyContinue | Remove-PolytomicBulkSync -Force -ErrorAction SilentlyContinue
     $model | Remove-PolytomicModel -Force -ErrorAction SilentlyContinue
     $sf, $crm | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Get-PolytomicSyncHealth' {

@@ -8,11 +8,12 @@
 #>
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox
 
     # 2024-02-08 for the routes only it has (and the version errors); 2025-09-18, connected last, is the default.
-    $script:old = Connect-Polytomic -ApiKey $script:apiKey -BaseUrl $script:baseUrl -ApiVersion 2024-02-08
-    $script:user = Connect-Polytomic -ApiKey $script:apiKey -BaseUrl $script:baseUrl -ApiVersion 2025-09-18
+    $script:old = New-TestSession $testSandbox -ApiVersion 2024-02-08
+    $script:user = New-TestSession $testSandbox -ApiVersion 2025-09-18
     $script:tag = [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:since = [DateTime]::UtcNow.AddMinutes(-1)
     $script:missing = [guid]::NewGuid().ToString()
@@ -36,7 +37,7 @@ AfterAll {
     foreach ($s in $script:syncs) { $s | Stop-PolytomicSync -Confirm:$false -ErrorAction SilentlyContinue; $s | Remove-PolytomicSync -Force -ErrorAction SilentlyContinue }
     $script:model | Remove-PolytomicModel -Force -ErrorAction SilentlyContinue
     foreach ($c in $script:sf, $script:crm) { $c | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue }
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Starting and waiting' {

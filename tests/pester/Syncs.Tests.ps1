@@ -2,13 +2,17 @@
 <#
     Model syncs (Reverse ETL): every sync, target and schedule cmdlet against the sandbox (or
     POLYTOMIC_API_KEY/POLYTOMIC_BASE_URL), happy path and one bad input each, with the ErrorId scripts can rely on.
-    Set-up in Sandbox.ps1. The session speaks the run's API version (Sandbox.ps1) unless a test says otherwise.
+    Set-up in TestSandbox.psm1. The session speaks the run's API version (Start-TestSandbox) unless a test says otherwise.
     Pester 5:  Invoke-Pester tests/pester/Syncs.Tests.ps1
     The xunit suite parses this file and checks that every command and parameter it uses exists.
 #>
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox
+    $apiKey = $testSandbox.ApiKey
+    $baseUrl = $testSandbox.BaseUrl
+    $apiVersion = $testSandbox.ApiVersion
 
     $script:tag = 'Pester sync ' + [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:snowflake, $script:crm = New-SandboxConnectionPair $tag
@@ -21,7 +25,7 @@ AfterAll {
     Get-PolytomicSync -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicSync -Force -ErrorAction SilentlyContinue
     Get-PolytomicModel -Name "$tag*" -ErrorAction SilentlyContinue | Remove-PolytomicModel -Force -ErrorAction SilentlyContinue
     $snowflake, $crm | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Sync targets and schedules' {

@@ -2,11 +2,14 @@
 <#
     examples/webhook-receiver.ps1 against the sandbox's signed event deliveries: the receiver runs in a job of its own
     (a separate pwsh), the sandbox posts a run's sync.running and sync.completed to it, and a tampered copy is refused.
-    Set-up in Sandbox.ps1.
+    Set-up in TestSandbox.psm1.
 #>
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -RunSeconds 1
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox -RunSeconds 1
+    $root = $testSandbox.Root
+    $modulePath = $testSandbox.ModulePath
     $script:tag = 'Receiver ' + [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:snowflake, $script:salesforce = New-SandboxConnectionPair $tag
     $script:model = $snowflake | New-PolytomicModel -Name "$tag users" -Table PUBLIC.users
@@ -21,7 +24,7 @@ AfterAll {
     $sync | Remove-PolytomicSync -Force -ErrorAction SilentlyContinue
     $model | Remove-PolytomicModel -Force -ErrorAction SilentlyContinue
     $snowflake, $salesforce | Remove-PolytomicConnection -Recurse -Force -ErrorAction SilentlyContinue
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'examples/webhook-receiver.ps1' {

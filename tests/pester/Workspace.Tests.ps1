@@ -1,8 +1,8 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 <#
     Workspace as code: Export-, Compare- and Import-PolytomicWorkspace between two organizations. Organization A is the
-    sandbox Sandbox.ps1 starts; organization B is a second sandbox started here (and stopped here) with
-    tools/SandboxProcess.psm1, the faithful model of another organization's key. The API version is Sandbox.ps1's.
+    sandbox Start-TestSandbox starts; organization B is a second sandbox started here (and stopped here) with
+    tools/SandboxProcess.psm1, the faithful model of another organization's key. The API version is Start-TestSandbox's.
     Against a real account (POLYTOMIC_API_KEY set) these tests are skipped: they import into and prune a workspace.
     Writes are counted from the sandbox's request log (GET /_sandbox/requests).
 #>
@@ -12,7 +12,12 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox
+    $root = $testSandbox.Root
+    $apiKey = $testSandbox.ApiKey
+    $baseUrl = $testSandbox.BaseUrl
+    $apiVersion = $testSandbox.ApiVersion
 
     $script:version = $apiVersion
     $script:tag = 'WS' + [guid]::NewGuid().ToString('N').Substring(0, 6)
@@ -23,7 +28,7 @@ BeforeAll {
     $script:orgB = $null
     if ($env:POLYTOMIC_API_KEY) { return }
 
-    # Organization B: a second sandbox, started and stopped the way Sandbox.ps1 starts the first.
+    # Organization B: a second sandbox, started and stopped the way Start-TestSandbox starts the first.
     $script:orgB = Start-SandboxProcess -Root $root -ApiKey $apiKey -SchemaCacheDelay 1
     $script:urlB = $orgB.BaseUrl.TrimEnd('/') + '/'
 
@@ -52,7 +57,7 @@ BeforeAll {
 AfterAll {
     if ($orgB) { Stop-SandboxProcess $orgB }
     if (Test-Path $dir) { Remove-Item $dir -Recurse -Force }
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Export-PolytomicWorkspace' -Skip:$real {

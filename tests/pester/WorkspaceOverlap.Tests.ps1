@@ -2,8 +2,8 @@
 <#
     Issue 23, finding 3, in real pwsh: two Import-PolytomicWorkspace of one folder into one organization at the same
     time (two scheduled jobs overlapping) leave every object once, and only the sync that keeps its name is activated.
-    The folder is exported from the sandbox Sandbox.ps1 starts and imported twice at once, from two runspaces with a
-    session each, into a second, empty sandbox started and stopped here. The API version is Sandbox.ps1's.
+    The folder is exported from the sandbox Start-TestSandbox starts and imported twice at once, from two runspaces with a
+    session each, into a second, empty sandbox started and stopped here. The API version is Start-TestSandbox's.
     Against a real account (POLYTOMIC_API_KEY set) these tests are skipped: they import into an organization.
 #>
 
@@ -12,7 +12,13 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1'))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestSandbox.psm1')) -Force
+    $testSandbox = Start-TestSandbox
+    $root = $testSandbox.Root
+    $modulePath = $testSandbox.ModulePath
+    $apiKey = $testSandbox.ApiKey
+    $baseUrl = $testSandbox.BaseUrl
+    $apiVersion = $testSandbox.ApiVersion
 
     $script:tag = 'OV' + [guid]::NewGuid().ToString('N').Substring(0, 6)
     $script:dir = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "pester-$tag")
@@ -34,7 +40,7 @@ BeforeAll {
 AfterAll {
     if ($orgB) { Stop-SandboxProcess $orgB }
     if (Test-Path $dir) { Remove-Item $dir -Recurse -Force }
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Sandbox.ps1')) -Stop
+    Stop-TestSandbox $testSandbox
 }
 
 Describe 'Two overlapping Import-PolytomicWorkspace of one folder' -Skip:$real {

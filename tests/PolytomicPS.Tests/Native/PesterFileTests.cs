@@ -65,7 +65,7 @@ foreach ($n in $Names) {
                 .ToDictionary(g => g.Key, g => new HashSet<string>(g.First().Skip(1), StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
 
             var functions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var script in Directory.GetFiles(Path.Combine(Repo.Root, "tools"), "*.ps*1").Concat(Directory.GetFiles(Path.Combine(Repo.Root, "tests", "pester"), "*.ps1")))
+            foreach (var script in Directory.GetFiles(Path.Combine(Repo.Root, "tools"), "*.ps*1").Concat(Directory.GetFiles(Path.Combine(Repo.Root, "tests", "pester"), "*.ps*1")))
                 foreach (FunctionDefinitionAst f in Parser.ParseFile(script, out _, out _).FindAll(a => a is FunctionDefinitionAst, true))
                     functions.Add(f.Name);
 
@@ -96,6 +96,36 @@ foreach ($n in $Names) {
             r.AssertSuccess();
             var missing = r.Output.Select(o => o.ToString()!).Where(n => !used.Contains(n)).ToList();
             Assert.True(missing.Count == 0, "no Pester test uses: " + string.Join(", ", missing));
+        }
+
+        /// <summary>Pester set-up is the TestSandbox.psm1 module of paired functions that return what callers
+        /// use, never a script dot-sourced into the caller's scope. Every Start-TestSandbox has its Stop-TestSandbox.</summary>
+        [Fact]
+        public void Pester_files_set_up_through_TestSandbox_module_in_pairs()
+        {
+            var pester = Path.Combine(Repo.Root, "tests", "pester");
+            Assert.False(File.Exists(Path.Combine(pester, "Sandbox.ps1")), "tests/pester/Sandbox.ps1 is back; use TestSandbox.psm1");
+            Assert.True(File.Exists(Path.Combine(pester, "TestSandbox.psm1")));
+            var problems = new List<string>();
+            var starting = 0;
+            foreach (var file in PesterFiles())
+            {
+                var name = Path.GetFileName(file);
+                var commands = Parser.ParseFile(file, out _, out _).FindAll(a => a is CommandAst, true).Cast<CommandAst>().ToList();
+                foreach (var c in commands.Where(c => c.InvocationOperator == TokenKind.Dot
+                             && c.CommandElements[0].Extent.Text.Contains("Sandbox", StringComparison.OrdinalIgnoreCase)))
+                    problems.Add($"{name}:{c.Extent.StartLineNumber}: dot-sources {c.CommandElements[0].Extent.Text}");
+                int Count(string n) => commands.Count(c => string.Equals(c.GetCommandName(), n, StringComparison.OrdinalIgnoreCase));
+                var starts = Count("Start-TestSandbox");
+                starting += starts;
+                if (starts != Count("Stop-TestSandbox"))
+                    problems.Add($"{name}: {starts} Start-TestSandbox but {Count("Stop-TestSandbox")} Stop-TestSandbox");
+                if (starts > 0 && !commands.Any(c => string.Equals(c.GetCommandName(), "Import-Module", StringComparison.OrdinalIgnoreCase)
+                                                     && c.Extent.Text.Contains("'TestSandbox.psm1'")))
+                    problems.Add($"{name}: calls Start-TestSandbox without importing TestSandbox.psm1");
+            }
+            Assert.True(starting > 0, "no Pester file starts a sandbox");
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
         }
     }
 }

@@ -8,7 +8,7 @@ using Polytomic.Sandbox.Contract;
 
 namespace PolytomicPS.Tests.Sandbox
 {
-    /// <summary>The contract check that every test sandbox runs (see SandboxFixture and tests/pester/Sandbox.ps1): it
+    /// <summary>The contract check that every test sandbox runs (see SandboxFixture and tests/pester/TestSandbox.psm1): it
     /// must see the routes' answers, and it must catch a route that answers in a shape the schemas forbid.</summary>
     public sealed class ContractTests
     {
