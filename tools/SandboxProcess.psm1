@@ -1,7 +1,7 @@
 <#
     Starts and stops the local Polytomic sandbox as a process of its own (the built Polytomic.Sandbox.dll run by
     `dotnet`, so the process started is the server itself, not a launcher). Used by build.ps1 (the walkthroughs) and by
-    tests/pester/Sandbox.ps1. The sandbox also exits by itself when the PowerShell process that started it is gone.
+    tests/pester/TestSandbox.psm1. The sandbox also exits by itself when the PowerShell process that started it is gone.
 #>
 Set-StrictMode -Version 3
 
