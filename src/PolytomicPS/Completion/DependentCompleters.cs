@@ -100,15 +100,7 @@ namespace PolytomicPS
             System.Management.Automation.Language.CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var word = (wordToComplete ?? "").Trim('\'', '"');
-            var equals = word.IndexOf('=');
-            if (equals > 0)
-            {
-                var field = word.Substring(0, equals).Trim().Replace("'", "''");
-                var pattern = Wildcards.Prefix(word.Substring(equals + 1).Trim());
-                return PolytomicValues.FilterFunctions.Where(f => pattern.IsMatch(f)).Select(f => new CompletionResult(
-                    "@{ Field = '" + field + "'; Function = '" + f + "'" + (Polytomic.Models.SyncModes.ValuelessFilterFunctions.Contains(f) ? "" : "; Value = ''") + " }",
-                    f, CompletionResultType.ParameterValue, f));
-            }
+            if (FilterFunctionCompletion.TryComplete(word, "", out var functions)) return functions;
             var sync = CompletionHelper.BoundId(fakeBoundParameters, "bulk_syncs", new BulkSyncNameCompleter(), "SyncId");
             var schema = fakeBoundParameters != null && fakeBoundParameters.Contains("Schema") ? PSInput.Unwrap(fakeBoundParameters["Schema"]) : null;
             var schemaId = schema is object[] a ? a.FirstOrDefault()?.ToString() : schema?.ToString();
@@ -134,15 +126,7 @@ namespace PolytomicPS
             System.Management.Automation.Language.CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var word = (wordToComplete ?? "").Trim('\'', '"');
-            var equals = word.IndexOf('=');
-            if (equals > 0)
-            {
-                var field = word.Substring(0, equals).Trim().Replace("'", "''");
-                var pattern = Wildcards.Prefix(word.Substring(equals + 1).Trim());
-                return PolytomicValues.FilterFunctions.Where(f => pattern.IsMatch(f)).Select(f => new CompletionResult(
-                    "@{ Field = '" + field + "'; Function = '" + f + "'" + (Polytomic.Models.SyncModes.ValuelessFilterFunctions.Contains(f) ? "" : "; Value = ''") + "; Override = '' }",
-                    f, CompletionResultType.ParameterValue, f));
-            }
+            if (FilterFunctionCompletion.TryComplete(word, "; Override = ''", out var functions)) return functions;
             var model = CompletionHelper.BoundId(fakeBoundParameters, "models", new ModelNameCompleter(), "Model", "ModelId");
             if (model == null || !Guid.TryParse(model, out _)) return Enumerable.Empty<CompletionResult>();
             var fields = CompletionHelper.Cached("model_fields:" + model, async (c, ct) =>
@@ -150,6 +134,27 @@ namespace PolytomicPS
                     .Where(f => !string.IsNullOrEmpty(f.Name)).Select(f => new CompletionItem(f.Name!, f.Name, $"{f.Name} ({f.Type})")).ToList());
             var prefix = Wildcards.Prefix(word);
             return fields.Where(f => prefix.IsMatch(f.Id)).Select(f => new CompletionResult(f.Id + "=", f.Id, CompletionResultType.ParameterValue, f.Detail ?? f.Id));
+        }
+    }
+}
+
+namespace PolytomicPS
+{
+    /// <summary>The <c>field=</c>&lt;Tab&gt; step that -Filter and -Override share: every filter function (matching what
+    /// follows the '=') as a whole hashtable, with <c>Value = ''</c> where the function compares with one, then
+    /// <paramref name="extra"/> (the override's own key).</summary>
+    internal static class FilterFunctionCompletion
+    {
+        public static bool TryComplete(string word, string extra, out IEnumerable<CompletionResult> results)
+        {
+            var equals = word.IndexOf('=');
+            if (equals <= 0) { results = Enumerable.Empty<CompletionResult>(); return false; }
+            var field = word.Substring(0, equals).Trim().Replace("'", "''");
+            var pattern = Wildcards.Prefix(word.Substring(equals + 1).Trim());
+            results = PolytomicValues.FilterFunctions.Where(f => pattern.IsMatch(f)).Select(f => new CompletionResult(
+                "@{ Field = '" + field + "'; Function = '" + f + "'" + (Polytomic.Models.SyncModes.ValuelessFilterFunctions.Contains(f) ? "" : "; Value = ''") + extra + " }",
+                f, CompletionResultType.ParameterValue, f));
+            return true;
         }
     }
 }
