@@ -13,10 +13,21 @@ namespace PolytomicPS
     /// exported cmdlet types must load without Polytomic.Client (see PolytomicCmdlet.Relay).</summary>
     public abstract class RunCmdlet : PolytomicCmdlet
     {
+        /// <summary>How long to wait for the run, in seconds, before giving up with a timeout error (SyncExecutionTimeout, or BulkSyncExecutionTimeout for a bulk sync; default 3600). Start- cmdlets wait only with -Wait.</summary>
+        [Parameter]
+        [ValidateRange(1, 7 * 86400)]
+        public int TimeoutSeconds { get; set; } = 3600;
+
+        /// <summary>Seconds before the first check of the run (default 1; Start- cmdlets check only with -Wait); later checks back off up to 15 seconds apart.</summary>
+        [Parameter]
+        [ValidateRange(0.01, 300)]
+        public double PollIntervalSeconds { get; set; } = 1;
+
         /// <summary>Start-: starts a run (or finds the one in progress), waits for it with -Wait, and outputs it.</summary>
         private protected void StartRun<TRun, TRequest>(RunKind<TRun, TRequest> kind, string syncId, TRequest request, string? idempotencyKey,
-            bool wait, int timeoutSeconds, double pollIntervalSeconds) where TRun : class
+            bool wait) where TRun : class
         {
+            var timeoutSeconds = TimeoutSeconds;
             TRun run;
             try
             {
@@ -38,14 +49,14 @@ namespace PolytomicPS
                 WriteVerbose($"{Named(kind.Noun, syncId)} is already running (run {kind.IdOf(current)}); waiting for that run.");
                 run = current;
             }
-            if (wait) run = WaitRun(kind, run, timeoutSeconds, pollIntervalSeconds);
+            if (wait) run = WaitRun(kind, run, timeoutSeconds);
             WriteObject(run);
         }
 
         /// <summary>Wait-: waits for the run given, or else the sync's current (or last) run.</summary>
-        private protected void WaitForRun<TRun>(RunKind<TRun> kind, string syncId, string? executionId, int timeoutSeconds,
-            double pollIntervalSeconds, bool passThru) where TRun : class
+        private protected void WaitForRun<TRun>(RunKind<TRun> kind, string syncId, string? executionId, bool passThru) where TRun : class
         {
+            var timeoutSeconds = TimeoutSeconds;
             TRun run;
             if (executionId != null) run = kind.Known(syncId, Polytomic.Http.ApiPath.Id(executionId, "execution id"));
             else
@@ -60,7 +71,7 @@ namespace PolytomicPS
                 }
                 run = found;
             }
-            run = WaitRun(kind, run, timeoutSeconds, pollIntervalSeconds);
+            run = WaitRun(kind, run, timeoutSeconds);
             if (passThru) WriteObject(run);
         }
 
@@ -84,13 +95,13 @@ namespace PolytomicPS
 
         /// <summary>Polls the run until it ends or the time is up; writes the error (or warning) its outcome calls for
         /// and returns it as last read.</summary>
-        private protected TRun WaitRun<TRun>(RunKind<TRun> kind, TRun run, int timeoutSeconds, double pollIntervalSeconds) where TRun : class
+        private TRun WaitRun<TRun>(RunKind<TRun> kind, TRun run, int timeoutSeconds) where TRun : class
         {
             var runId = kind.IdOf(run);
             var syncId = kind.SyncIdOf(run);
             var parentId = Math.Abs(runId.GetHashCode() % 1000000) * 100 + 1;
             var parts = new Dictionary<string, ProgressRecord>(StringComparer.Ordinal);
-            var options = new PollOptions($"{Named(kind.Noun, syncId)}: run {ObjectNames.Short(runId)}", timeoutSeconds, pollIntervalSeconds)
+            var options = new PollOptions($"{Named(kind.Noun, syncId)}: run {ObjectNames.Short(runId)}", timeoutSeconds, PollIntervalSeconds)
             {
                 ProgressId = parentId,
             };

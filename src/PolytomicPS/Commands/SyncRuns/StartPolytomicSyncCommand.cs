@@ -54,16 +54,6 @@ namespace PolytomicPS.Commands
         [Parameter]
         public SwitchParameter Wait { get; set; }
 
-        /// <summary>With -Wait: how long to wait, in seconds, before giving up with a SyncExecutionTimeout error (default 3600).</summary>
-        [Parameter]
-        [ValidateRange(1, 7 * 86400)]
-        public int TimeoutSeconds { get; set; } = 3600;
-
-        /// <summary>With -Wait: seconds before the first check (default 1); later checks back off up to 15 seconds apart.</summary>
-        [Parameter]
-        [ValidateRange(0.01, 300)]
-        public double PollIntervalSeconds { get; set; } = 1;
-
         /// <summary>The Idempotency-Key to send (8 to 255 letters, digits, '-' or '_'; a GUID works). Run the command again with the same key, for example after a PolytomicApi.OutcomeUnknown error, and Polytomic returns its first answer instead of doing it twice (Polytomic keeps keys for at least 24 hours). One key names one request: a second piped object with the same key is refused. Without it, each request gets a key of its own.</summary>
         [Parameter]
         public string? IdempotencyKey { get; set; }
@@ -83,7 +73,7 @@ namespace PolytomicPS.Commands
                 Test = Test ? true : (bool?)null,
                 Identities = Identities?.ToList(),
             };
-            StartRun(SyncRunKind.Instance, Id, request, OneRequestKey(IdempotencyKey), Wait, TimeoutSeconds, PollIntervalSeconds);
+            StartRun(SyncRunKind.Instance, Id, request, OneRequestKey(IdempotencyKey), Wait);
         }
     }
 }

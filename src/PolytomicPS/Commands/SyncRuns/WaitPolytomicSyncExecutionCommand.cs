@@ -24,7 +24,7 @@ namespace PolytomicPS.Commands
     /// </example>
     [Cmdlet(VerbsLifecycle.Wait, "PolytomicSyncExecution", HelpUri = HelpLinks.Cmdlets + "Wait-PolytomicSyncExecution.md")]
     [OutputType(typeof(PolytomicSyncExecution))]
-    public sealed class WaitPolytomicSyncExecutionCommand : RunCmdlet
+    public sealed class WaitPolytomicSyncExecutionCommand : RunWaitCmdlet
     {
         /// <summary>The id of the sync; binds from piped executions (their SyncId), syncs and ids.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -33,28 +33,9 @@ namespace PolytomicPS.Commands
         [ArgumentCompleter(typeof(SyncNameCompleter))]
         public string SyncId { get; set; } = "";
 
-        /// <summary>The id of the execution to wait for; binds from piped executions. Without it, the sync's run in progress (else its last run) is waited for.</summary>
-        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string? ExecutionId { get; set; }
-
-        /// <summary>How long to wait, in seconds, before giving up with a SyncExecutionTimeout error (default 3600).</summary>
-        [Parameter]
-        [ValidateRange(1, 7 * 86400)]
-        public int TimeoutSeconds { get; set; } = 3600;
-
-        /// <summary>Seconds before the first re-check (default 1); later checks back off up to 15 seconds apart.</summary>
-        [Parameter]
-        [ValidateRange(0.01, 300)]
-        public double PollIntervalSeconds { get; set; } = 1;
-
-        /// <summary>Outputs each execution once it has ended (or as it was at a timeout); by default nothing is output.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
         protected override object? ErrorTarget => ExecutionId ?? SyncId;
 
         protected override void ProcessItem() =>
-            WaitForRun(SyncRunKind.Instance, SyncId, ExecutionId, TimeoutSeconds, PollIntervalSeconds, PassThru);
+            WaitForRun(SyncRunKind.Instance, SyncId, ExecutionId, PassThru);
     }
 }
