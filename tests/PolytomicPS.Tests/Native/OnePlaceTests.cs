@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace PolytomicPS.Tests.Native
 {
     /// <summary>What has one place in the module stays there (issue 24 items 2 and 3): every ErrorRecord is built by
-    /// ErrorFactory, and every wait sleeps in PolytomicCmdlet.Poll.</summary>
+    /// ErrorFactory, every wait sleeps in PolytomicCmdlet.Poll, and the run cmdlets' shared parameters are declared in
+    /// RunCmdlet/RunWaitCmdlet only.</summary>
     public sealed class OnePlaceTests
     {
         private static IEnumerable<(string File, string Text)> Sources() =>
@@ -28,6 +29,16 @@ namespace PolytomicPS.Tests.Native
             var offenders = Sources().Where(s => !s.File.EndsWith("PolytomicCmdlet.Poll.cs") && !s.File.EndsWith("PolytomicCmdlet.cs"))
                 .Where(s => waits.IsMatch(Regex.Replace(s.Text, @"^\s*///.*$", "", RegexOptions.Multiline))).Select(s => s.File).ToList();
             Assert.True(offenders.Count == 0, "these files wait by themselves; use PolytomicCmdlet.Poll: " + string.Join(", ", offenders));
+        }
+
+        [Fact]
+        public void Run_cmdlets_declare_only_what_differs_by_kind()
+        {
+            var shared = new Regex(@"public\s+\S+\s+(TimeoutSeconds|PollIntervalSeconds|ExecutionId|PassThru)\s*\{");
+            var runCmdlets = Sources().Where(s => s.File.Contains("Commands") && Regex.IsMatch(s.Text, @":\s*Run(Wait)?Cmdlet\b")).ToList();
+            Assert.Equal(4, runCmdlets.Count);
+            var offenders = runCmdlets.Where(s => shared.IsMatch(s.Text)).Select(s => s.File).ToList();
+            Assert.True(offenders.Count == 0, "these run cmdlets declare a parameter RunCmdlet or RunWaitCmdlet declares: " + string.Join(", ", offenders));
         }
     }
 }
