@@ -90,6 +90,8 @@ namespace PolytomicPS.Bench
         {
             public string Label = "", Format = "";
             public double Before, After, BeforeLow, BeforeHigh, AfterLow, AfterHigh;
+            // after/before of each pair of processes (or each cold round), measured side by side in time.
+            public List<double> Paired = new List<double>();
 
             public static Row Of(string label, string format, List<double> before, List<double> after, bool quartiles)
             {
@@ -97,6 +99,7 @@ namespace PolytomicPS.Bench
                 var row = new Row { Label = label, Format = format, Before = Program.Median(before), After = Program.Median(after) };
                 (row.BeforeLow, row.BeforeHigh) = Bracket(before);
                 (row.AfterLow, row.AfterHigh) = Bracket(after);
+                row.Paired = before.Zip(after, (b, a) => b > 0 && a > 0 ? a / b : double.NaN).Where(r => !double.IsNaN(r)).ToList();
                 return row;
             }
 
@@ -113,6 +116,7 @@ namespace PolytomicPS.Bench
                 else if (AfterLow > BeforeHigh) verdict = $"no: after higher by {(AfterLow - BeforeHigh).ToString(Format, CultureInfo.InvariantCulture)} beyond before's bracket";
                 else verdict = $"no: after lower by {(BeforeLow - AfterHigh).ToString(Format, CultureInfo.InvariantCulture)} beyond before's bracket";
                 var ratio = Before > 0 && After > 0 ? $"{After / Before:0.00}×" : "–";
+                ratio += Paired.Count == 0 ? "; –" : $"; {Program.Median(Paired):0.00}× [{Paired.Min():0.00}–{Paired.Max():0.00}], after higher in {Paired.Count(r => r > 1)} of {Paired.Count}";
                 return $"| {Label.Replace("|", "\\|")} | {Value(Before, BeforeLow, BeforeHigh)} | {Value(After, AfterLow, AfterHigh)} | {ratio} | {Spread(Before, BeforeLow, BeforeHigh)}; {Spread(After, AfterLow, AfterHigh)} | {verdict} |";
             }
         }
@@ -130,8 +134,9 @@ namespace PolytomicPS.Bench
                 "and gives the median of its rounds (a ratio: the median of the rounds' module/raw ratios). " +
                 $"Cold: {coldRounds} rounds, each running an empty script and, for each module, `Import-Module` and import + connect + list in whole fresh `pwsh -NoProfile -NonInteractive -File` processes, in an order that rotates from round to round; a figure is a script's time less the same round's empty pwsh. " +
                 "Each cell: the median [over processes: lowest–highest; cold, over rounds: quartiles]. Noise: half that bracket as a share of the median. " +
+                $"After / before: the ratio of the two medians; then the median of each pair's (each cold round's) ratio, its range, and in how many pairs after measured higher (were after and before alike, all or none of {processes} pairs would come {2 / Math.Pow(2, processes) * 100:0.#} % of the time). " +
                 "Within noise: yes when the two brackets overlap.").AppendLine();
-            sb.AppendLine("| figure | before | after | after / before | noise (before; after) | within noise |");
+            sb.AppendLine("| figure | before | after | after / before: of the medians; per pair [range], pairs with after higher | noise (before; after) | within noise |");
             sb.AppendLine("|---|---|---|---|---|---|");
             foreach (var row in rows) sb.AppendLine(row.Render());
             return sb.ToString();
