@@ -27,6 +27,9 @@ namespace PolytomicPS.Bench
             if (args.Length == 1 && args[0] == "--serve") return await ServedSandbox.Serve();
 
             var quick = args.Contains("--quick");
+            // --compare <before's staged module folder> [--compare-label <commit>]: the Before/after section (Compare.cs).
+            var compare = args.SkipWhile(a => a != "--compare").Skip(1).FirstOrDefault();
+            if (compare != null) return Compare.Run(compare, args, quick);
             Scale.Register();
             WorkspaceBench.Register();
             var report = new Report();
@@ -61,7 +64,7 @@ namespace PolytomicPS.Bench
 
             var path = Path.Combine(FindRoot(), "BENCHMARKS.md");
             if (only != null) { Console.WriteLine(report.Render()); return 0; }
-            File.WriteAllText(path, report.Render());
+            File.WriteAllText(path, Compare.CarryOver(path, report.Render()));
             Console.WriteLine(report.Render());
             Console.Error.WriteLine($"wrote {path}");
             return 0;

@@ -36,7 +36,7 @@ namespace PolytomicPS.Bench
 
         /// <summary>The pinned tool's pwsh.dll, run with dotnet directly (what `dotnet pwsh` runs, without the tool
         /// lookup each time).</summary>
-        private static string PwshDll(string root)
+        internal static string PwshDll(string root)
         {
             using var p = Dotnet(new[] { "pwsh", "-NoProfile", "-NonInteractive", "-Command", "[System.IO.Path]::Combine($PSHOME, 'pwsh.dll')" },
                 capture: true, root);
@@ -47,7 +47,7 @@ namespace PolytomicPS.Bench
         }
 
         /// <summary>A Release build of the module, staged as users install it.</summary>
-        private static string StageModule(string root)
+        internal static string StageModule(string root)
         {
             var output = Path.Combine(root, "out", "bench");
             using var p = Dotnet(new[] { "pwsh", "-NoProfile", "-NonInteractive", "-File", Path.Combine(root, "build.ps1"), "-Configuration", "Release", "-OutputPath", output },
@@ -58,7 +58,7 @@ namespace PolytomicPS.Bench
             return Directory.GetFiles(Path.Combine(output, "PolytomicPS"), "PolytomicPS.psd1", SearchOption.AllDirectories).Single();
         }
 
-        private static string Seed(ServedSandbox sandbox, int count)
+        internal static string Seed(ServedSandbox sandbox, int count)
         {
             using var client = new Polytomic.PolytomicClient(new Polytomic.PolytomicClientOptions
             {
@@ -84,21 +84,34 @@ namespace PolytomicPS.Bench
         private static Process Start(string pwsh, IEnumerable<string> args, bool capture) =>
             Dotnet(new[] { pwsh, "-NoProfile", "-NonInteractive" }.Concat(args), capture);
 
-        private static Dictionary<string, double> Calls(string pwsh, string root, string module, ServedSandbox sandbox, string id, bool quick)
+        /// <summary>One pwsh process running bench/pwsh/Calls.ps1 on <paramref name="module"/>: a reader of its timings
+        /// (set "times", "raw" or "first"; then the path), in ms per round. <paramref name="include"/> limits the paths.</summary>
+        internal static Func<string, string, List<double>> RunCalls(string pwsh, string root, string module, ServedSandbox sandbox, string id,
+            int warm, int rounds, string? include = null)
         {
             var script = Path.Combine(root, "bench", "pwsh", "Calls.ps1");
-            using var p = Start(pwsh, new[]
+            var args = new List<string>
             {
                 "-File", script, "-Module", module, "-BaseUrl", sandbox.BaseUrl.ToString(), "-ApiKey", sandbox.ApiKey, "-Id", id,
-                "-Warm", quick ? "3" : "8", "-Rounds", quick ? "5" : "21",
-            }, capture: true);
+                "-Warm", warm.ToString(CultureInfo.InvariantCulture), "-Rounds", rounds.ToString(CultureInfo.InvariantCulture),
+            };
+            if (include != null) args.AddRange(new[] { "-Include", include });
+            using var p = Start(pwsh, args, capture: true);
             var lines = p.StandardOutput.ReadToEnd().Split('\n');
             p.WaitForExit();
             var line = lines.LastOrDefault(l => l.StartsWith(Marker, StringComparison.Ordinal))
-                ?? throw new InvalidOperationException($"bench/pwsh/Calls.ps1 failed (exit {p.ExitCode})");
+                ?? throw new InvalidOperationException($"bench/pwsh/Calls.ps1 failed on {module} (exit {p.ExitCode})");
             using var doc = JsonDocument.Parse(line.Substring(Marker.Length));
-            List<double> Read(string set, string path) =>
-                doc.RootElement.GetProperty(set).GetProperty(path).EnumerateArray().Select(e => e.GetDouble()).ToList();
+            var sets = new Dictionary<string, List<double>>();
+            foreach (var set in doc.RootElement.EnumerateObject())
+                foreach (var path in set.Value.EnumerateObject())
+                    sets[set.Name + "/" + path.Name] = path.Value.EnumerateArray().Select(e => e.GetDouble()).ToList();
+            return (set, path) => sets[set + "/" + path];
+        }
+
+        private static Dictionary<string, double> Calls(string pwsh, string root, string module, ServedSandbox sandbox, string id, bool quick)
+        {
+            var Read = RunCalls(pwsh, root, module, sandbox, id, quick ? 3 : 8, quick ? 5 : 21);
             var figures = new Dictionary<string, double>();
             foreach (var path in new[] { "module", "typed", "floor", "irm", "list", "listTyped", "irmList" })
             {
@@ -119,19 +132,33 @@ namespace PolytomicPS.Bench
         /// of each script over <paramref name="runs"/> processes (after one unmeasured run of each, for the disk cache).</summary>
         private static Dictionary<string, double> Cold(string pwsh, string module, ServedSandbox sandbox, int runs)
         {
-            var dir = Path.Combine(Path.GetTempPath(), "polytomicps-bench-cold");
-            Directory.CreateDirectory(dir);
+            var scripts = new Dictionary<string, string> { ["empty"] = "exit 0" };
+            foreach (var (name, text) in ColdScripts(module, sandbox)) scripts[name] = text;
+            var url = sandbox.BaseUrl.ToString().TrimEnd('/');
+            scripts["irm"] = $"$h = @{{ Authorization = 'Bearer {sandbox.ApiKey}'; 'X-Polytomic-Version' = '2025-09-18' }}\n" +
+                             $"(Invoke-RestMethod -Uri '{url}/api/connections' -Headers $h).data | Out-Null";
+            return ColdRounds(pwsh, scripts, runs).ToDictionary(t => t.Key, t => Program.Median(t.Value));
+        }
+
+        /// <summary>The module's cold scripts: import; import + connect; import + connect + list 300 connections.</summary>
+        internal static Dictionary<string, string> ColdScripts(string module, ServedSandbox sandbox)
+        {
             var url = sandbox.BaseUrl.ToString().TrimEnd('/');
             var connect = $"$null = Connect-Polytomic -ApiKey '{sandbox.ApiKey}' -BaseUrl '{url}'";
-            var scripts = new Dictionary<string, string>
+            return new Dictionary<string, string>
             {
-                ["empty"] = "exit 0",
                 ["import"] = $"Import-Module '{module}'",
                 ["connect"] = $"Import-Module '{module}'\n{connect}",
                 ["list"] = $"Import-Module '{module}'\n{connect}\nGet-PolytomicConnection | Out-Null",
-                ["irm"] = $"$h = @{{ Authorization = 'Bearer {sandbox.ApiKey}'; 'X-Polytomic-Version' = '2025-09-18' }}\n" +
-                          $"(Invoke-RestMethod -Uri '{url}/api/connections' -Headers $h).data | Out-Null",
             };
+        }
+
+        /// <summary>Each script's wall times, one per round; in each round every script runs once, in an order that
+        /// rotates from round to round.</summary>
+        internal static Dictionary<string, List<double>> ColdRounds(string pwsh, Dictionary<string, string> scripts, int runs)
+        {
+            var dir = Path.Combine(Path.GetTempPath(), "polytomicps-bench-cold");
+            Directory.CreateDirectory(dir);
             foreach (var (name, text) in scripts) File.WriteAllText(Path.Combine(dir, name + ".ps1"), text);
             double Once(string name)
             {
@@ -150,7 +177,7 @@ namespace PolytomicPS.Bench
                     var name = names[(r + k) % names.Length];
                     times[name].Add(Once(name));
                 }
-            return times.ToDictionary(t => t.Key, t => Program.Median(t.Value));
+            return times;
         }
 
         private static void Render(Report report, Figures f, Dictionary<string, double> cold, int processes, bool quick)

@@ -57,7 +57,9 @@ namespace PolytomicPS.Bench
             sb.AppendLine("process (one per-call row also with the sandbox in a process of its own): they separate the module's own cost from");
             sb.AppendLine("PowerShell's and the loopback's. Each figure is a ratio or difference measured in the same run, so the machine's");
             sb.AppendLine("speed mostly cancels out. `--quick` runs a smaller version; `--only <pwsh|import|percall|streaming|fanout|workspace|health>`");
-            sb.AppendLine("measures one figure and prints it without writing this file.");
+            sb.AppendLine("measures one figure and prints it without writing this file. `--compare <another build's staged module folder> --compare-label <its commit>`");
+            sb.AppendLine("measures the real-pwsh per-call, list and cold figures of that build and of this tree side by side in one run and writes");
+            sb.AppendLine("only the Before/after section (bench/Compare.cs), which a whole run keeps.");
             sb.AppendLine("The hosted per-call and streaming figures are measured in fresh child processes started with `DOTNET_TC_CallCountingDelayMs=0`:");
             sb.AppendLine("hot code then reaches the JIT's optimised tier after its first 30 calls instead of after a JIT-quiet spell that");
             sb.AppendLine("PowerShell's own compiling keeps postponing (the same steady-state code, reached in seconds rather than minutes).");

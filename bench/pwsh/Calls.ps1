@@ -10,7 +10,9 @@ param(
     [Parameter(Mandatory)][string]$Id,
     [int]$Calls = 300,
     [int]$Warm = 5,
-    [int]$Rounds = 15
+    [int]$Rounds = 15,
+    # Only these paths (and their raw partners), e.g. module,list for a before/after comparison (bench/Compare.cs).
+    [string[]]$Include
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $Module
@@ -48,8 +50,10 @@ Import-Module -Assembly ([TestBenchRawCallCommand].Assembly)
 
 # Yardsticks that split the module's time: its typed client (internal; reached by reflection here only) called from
 # the same loop, without a cmdlet around it.
+# Another build of the module (bench --compare) may not have this internal property; only the typed paths need it.
 $session = Get-PolytomicSession
-$client = $session.GetType().GetProperty('Client', [System.Reflection.BindingFlags]'NonPublic,Instance').GetValue($session)
+$clientProperty = $session.GetType().GetProperty('Client', [System.Reflection.BindingFlags]'NonPublic,Instance')
+$client = if ($clientProperty) { $clientProperty.GetValue($session) }
 $none = [System.Threading.CancellationToken]::None
 
 $paths = [ordered]@{
@@ -105,7 +109,10 @@ function Measure-Block([scriptblock]$Block) {
     $clock.Elapsed.TotalMilliseconds
 }
 
-$names = @($paths.Keys)
+# pwsh -File passes 'module,list' as one string.
+$Include = @($Include | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
+$names = @($paths.Keys | Where-Object { $Include.Count -eq 0 -or $_ -in $Include })
+if ($names.Count -eq 0) { throw "no known path in -Include: $($Include -join ', ')" }
 $times = @{}; $beside = @{}
 foreach ($name in $names) { $times[$name] = [System.Collections.Generic.List[double]]::new(); $beside[$name] = [System.Collections.Generic.List[double]]::new() }
 for ($round = 0; $round -lt $Warm + $Rounds; $round++) {
