@@ -142,7 +142,7 @@ namespace PolytomicPS
 {
     /// <summary>The <c>field=</c>&lt;Tab&gt; step that -Filter and -Override share: every filter function (matching what
     /// follows the '=') as a whole hashtable, with <c>Value = ''</c> where the function compares with one, then
-    /// <paramref name="extra"/> (the override's own key).</summary>
+    /// <c>extra</c> (the override's own key).</summary>
     internal static class FilterFunctionCompletion
     {
         public static bool TryComplete(string word, string extra, out IEnumerable<CompletionResult> results)

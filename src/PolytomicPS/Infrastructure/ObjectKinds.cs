@@ -50,7 +50,7 @@ namespace PolytomicPS
             return name == null ? null : Kinds.FirstOrDefault(k => k.Value.Type == name).Key;
         }
 
-        /// <summary>The id <paramref name="value"/> stands for as a <paramref name="kind"/>, or a refusal (see <see cref="FindRefusal"/>).</summary>
+        /// <summary>The id <paramref name="value"/> stands for as a <paramref name="kind"/>, or a refusal (see <see cref="FindRefusal(InvocationInfo, PolytomicSession)"/>).</summary>
         public static string Resolve(string kind, IReadOnlyList<string> extraProperties, object value)
         {
             var info = Kinds[kind];
