@@ -7,7 +7,8 @@ namespace PolytomicPS.Tests.Cmdlets
 {
     /// <summary>Model-sync runs and bulk-sync runs behave alike (issue 24 item 1): each choice once per kind. Piped ids
     /// start a run, a 409 is {Kind}AlreadyRunning with the run in progress as its target, -Active:$false lists the
-    /// inactive ones, a listing refreshes Tab completion, and -TimeoutSeconds ends a wait whose read hangs.</summary>
+    /// inactive ones, -First/-Skip read no further page, a listing refreshes Tab completion, and -TimeoutSeconds ends a wait
+    /// whose read hangs.</summary>
     public sealed class RunKindTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture sandbox;
@@ -79,6 +80,21 @@ namespace PolytomicPS.Tests.Cmdlets
             Assert.DoesNotContain(on, inactive);
             Assert.Contains(on, active);
             Assert.DoesNotContain(off, active);
+        }
+
+        [Theory]
+        [InlineData("sync")]
+        [InlineData("bulk")]
+        public void First_and_Skip_take_runs_without_reading_further_pages(string kind)
+        {
+            var (noun, _, path, _) = Kind(kind);
+            var id = NewSync(kind, ModelSyncSetup.Unique("first"));
+            var seeded = RunHistory.Seed(sandbox.State, id, new string('C', 120), TimeSpan.FromMinutes(10));
+            var before = sandbox.State.Requests.Count;
+            var r = Ps.Run($"(Get-{noun}Execution -SyncId $Id -Skip 1 -First 2).Id", sandbox, variables: Id(id));
+            r.AssertSuccess();
+            Assert.Equal(seeded.AsEnumerable().Reverse().Skip(1).Take(2), r.Output.Select(o => o.ToString()));
+            Assert.Single(sandbox.State.Requests.Skip(before), x => x.Path == path + id + "/executions");
         }
 
         [Theory]

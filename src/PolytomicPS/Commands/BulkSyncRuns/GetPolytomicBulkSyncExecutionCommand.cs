@@ -7,7 +7,7 @@ namespace PolytomicPS.Commands
 {
     /// <summary>Gets the runs (executions) of a bulk sync.</summary>
     /// <remarks>
-    /// <para>Get-PolytomicBulkSyncExecution lists GET /api/bulk/syncs/{id}/executions, newest first (oldest first with -Ascending), following every page and writing each as it arrives; -Verbose reports the pages. -OnlyTerminal lists only finished runs.</para>
+    /// <para>Get-PolytomicBulkSyncExecution lists GET /api/bulk/syncs/{id}/executions, newest first (oldest first with -Ascending), following every page and writing each as it arrives; -Verbose reports the pages. -OnlyTerminal lists only finished runs. -First stops as soon as enough runs are written, without fetching further pages; -Skip and -IncludeTotalCount work as usual.</para>
     /// <para>-ExecutionId (or an execution piped in) reads single runs (GET /api/bulk/syncs/{id}/executions/{execution_id}), so a run from Start-PolytomicBulkSync can be polled by piping it back in. An unknown id is a PolytomicApi.NotFound error.</para>
     /// <para>Each output (PolytomicBulkSyncExecution) has Status (created, running, completed, failed, canceling, canceled, ...), RecordCount and per-schema Schemas, plus SyncId and ExecutionId, so executions pipe into Get-PolytomicBulkSyncLog and Stop-PolytomicBulkSync.</para>
     /// <para>-Status keeps the runs with one of the given statuses. -Since and -Until keep the runs created in that window (a DateTime without a kind is local time). Pages come newest first, so the listing stops at the first run created before -Since and reads no further page (with -Ascending it stops at the first run after -Until); with either of them pages are read one at a time. -Since later than -Until is InvalidTimeWindow, before any request.</para>
@@ -34,13 +34,16 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Lists the bulk sync's failed or canceled runs of the last week, reading no page older than a week.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSyncExecution", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicBulkSyncExecution.md", DefaultParameterSetName = List)]
+    /// <example>
+    /// <code>
+    /// Get-PolytomicBulkSync -Name 'Salesforce Bulk Sync' | Get-PolytomicBulkSyncExecution -First 1
+    /// </code>
+    /// <para>Shows the bulk sync's latest run, reading only the first page.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "PolytomicBulkSyncExecution", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicBulkSyncExecution.md", DefaultParameterSetName = List, SupportsPaging = true)]
     [OutputType(typeof(PolytomicBulkSyncExecution))]
-    public sealed class GetPolytomicBulkSyncExecutionCommand : PolytomicCmdlet
+    public sealed class GetPolytomicBulkSyncExecutionCommand : RunListCmdlet
     {
-        public const string List = "List";
-        public const string ById = "ById";
-
         /// <summary>The bulk sync: an id or a bulk sync object. Takes pipeline input by property name (SyncId), so bulk syncs, executions, schemas and schedules pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [IdTransformation(ObjectKinds.BulkSync)]
@@ -57,10 +60,6 @@ namespace PolytomicPS.Commands
         [Parameter(ParameterSetName = List)]
         public SwitchParameter OnlyTerminal { get; set; }
 
-        /// <summary>List the oldest runs first.</summary>
-        [Parameter(ParameterSetName = List)]
-        public SwitchParameter Ascending { get; set; }
-
         /// <summary>How many runs each request asks for (1 to 100, default 50). All pages are read either way.</summary>
         [Parameter(ParameterSetName = List)]
         [ValidateRange(1, 100)]
@@ -71,22 +70,7 @@ namespace PolytomicPS.Commands
         [ValidateSet("created", "scheduled", "running", "exporting", "canceling", "canceled", "completed", "failed", "processing", "errors", "interrupted")]
         public string[]? Status { get; set; }
 
-        /// <summary>Lists only the runs created at or after this time; paging stops once it passes it.</summary>
-        [Parameter(ParameterSetName = List)]
-        public DateTime? Since { get; set; }
-
-        /// <summary>Lists only the runs created at or before this time.</summary>
-        [Parameter(ParameterSetName = List)]
-        public DateTime? Until { get; set; }
-
         protected override object? ErrorTarget => SyncId;
-
-        protected override void BeginProcessing()
-        {
-            if (RunFilter.Check(Since, Until) is string problem)
-                ThrowTerminatingError(ErrorFactory.Input("InvalidTimeWindow", problem, ErrorCategory.InvalidArgument, Since));
-            base.BeginProcessing();
-        }
 
         protected override void ProcessItem()
         {
@@ -95,17 +79,8 @@ namespace PolytomicPS.Commands
                 WriteEach(ExecutionId, id => Await((c, ct) => c.GetBulkSyncExecutionAsync(SyncId, id, ct)));
                 return;
             }
-            var filter = new RunFilter(Status, Since, Until, Ascending);
-            var runs = filter.Bounded
-                ? PageByPage((c, token, ct) => c.ListBulkSyncExecutionsPageAsync(SyncId, token, PageSize, OnlyTerminal, Ascending, ct), "bulk sync executions")
-                : Paged((c, token, ct) => c.ListBulkSyncExecutionsPageAsync(SyncId, token, PageSize, OnlyTerminal, Ascending, ct));
-            foreach (var run in runs)
-            {
-                var verdict = filter.Judge(run.Status, run.CreatedAt);
-                if (verdict == RunFilter.Verdict.Stop) break;
-                if (verdict == RunFilter.Verdict.Skip) continue;
-                WriteObject(run);
-            }
+            WriteRuns((c, token, ct) => c.ListBulkSyncExecutionsPageAsync(SyncId, token, PageSize, OnlyTerminal, Ascending, ct), "bulk sync executions",
+                Status, run => (run.Status, run.CreatedAt));
         }
     }
 }

@@ -32,11 +32,8 @@ namespace PolytomicPS.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Get, "PolytomicSyncExecution", HelpUri = HelpLinks.Cmdlets + "Get-PolytomicSyncExecution.md", DefaultParameterSetName = List, SupportsPaging = true)]
     [OutputType(typeof(PolytomicSyncExecution))]
-    public sealed class GetPolytomicSyncExecutionCommand : PolytomicCmdlet
+    public sealed class GetPolytomicSyncExecutionCommand : RunListCmdlet
     {
-        public const string List = "List";
-        public const string ById = "ById";
-
         /// <summary>The id of the sync whose runs to get; takes sync objects (or anything with a SyncId) and ids from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [IdTransformation(ObjectKinds.Sync)]
@@ -54,31 +51,12 @@ namespace PolytomicPS.Commands
         [Parameter(ParameterSetName = List)]
         public SwitchParameter OnlyCompleted { get; set; }
 
-        /// <summary>Lists the oldest runs first (the default is newest first).</summary>
-        [Parameter(ParameterSetName = List)]
-        public SwitchParameter Ascending { get; set; }
-
         /// <summary>Lists only the runs with one of these statuses.</summary>
         [Parameter(ParameterSetName = List)]
         [ValidateSet("created", "scheduled", "queued", "waiting", "running", "processing", "canceling", "canceled", "completed", "failed", "interrupted")]
         public string[]? Status { get; set; }
 
-        /// <summary>Lists only the runs created at or after this time; paging stops once it passes it.</summary>
-        [Parameter(ParameterSetName = List)]
-        public DateTime? Since { get; set; }
-
-        /// <summary>Lists only the runs created at or before this time.</summary>
-        [Parameter(ParameterSetName = List)]
-        public DateTime? Until { get; set; }
-
         protected override object? ErrorTarget => SyncId;
-
-        protected override void BeginProcessing()
-        {
-            if (RunFilter.Check(Since, Until) is string problem)
-                ThrowTerminatingError(ErrorFactory.Input("InvalidTimeWindow", problem, ErrorCategory.InvalidArgument, Since));
-            base.BeginProcessing();
-        }
 
         protected override void ProcessItem()
         {
@@ -87,20 +65,8 @@ namespace PolytomicPS.Commands
                 WriteEach(Id, id => Await((c, ct) => c.GetSyncExecutionAsync(SyncId, id, ct)));
                 return;
             }
-            var window = new PagingWindow(PagingParameters);
-            var filter = new RunFilter(Status, Since, Until, Ascending);
-            var runs = filter.Bounded
-                ? PageByPage((c, token, ct) => c.ListSyncExecutionsPageAsync(SyncId, token, OnlyCompleted, Ascending, ct), "sync executions")
-                : Paged((c, token, ct) => c.ListSyncExecutionsPageAsync(SyncId, token, OnlyCompleted, Ascending, ct), Status == null ? window.Wanted : ulong.MaxValue);
-            foreach (var run in runs)
-            {
-                var verdict = filter.Judge(run.Status, run.CreatedAt);
-                if (verdict == RunFilter.Verdict.Stop) break;
-                if (verdict == RunFilter.Verdict.Skip) continue;
-                if (window.Admit()) WriteObject(run);
-                if (window.Done) break;
-            }
-            if (window.Total(1.0) is PSObject total) WriteObject(total);
+            WriteRuns((c, token, ct) => c.ListSyncExecutionsPageAsync(SyncId, token, OnlyCompleted, Ascending, ct), "sync executions",
+                Status, run => (run.Status, run.CreatedAt));
         }
     }
 }
