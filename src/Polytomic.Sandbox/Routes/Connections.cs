@@ -175,12 +175,7 @@ namespace Polytomic.Sandbox.Routes
         public static JsonObject Project(JsonObject stored)
         {
             var type = ConnectionTypes.Find((string)stored["type"]!)!;
-            var result = new JsonObject();
-            foreach (var kv in stored)
-            {
-                if (kv.Key.StartsWith("_", StringComparison.Ordinal)) continue;
-                result[kv.Key] = kv.Value?.DeepClone();
-            }
+            var result = InternalFields.Hide(stored);
             result["type"] = new JsonObject { ["id"] = type.Id, ["name"] = type.Name, ["logo_url"] = $"https://connect-assets.polytomic.com/logos/{type.Id}.svg", ["operations"] = new JsonArray() };
             var config = result["configuration"]!.AsObject();
             foreach (var f in type.Fields.Where(f => f.Secret && config.ContainsKey(f.Name) && config[f.Name] != null))

@@ -70,8 +70,7 @@ namespace Polytomic.Sandbox.Routes
                 var from = FromToken(runs, syncId, r.Query("page_token"));
                 var page = runs.Page(syncId, from, ascending, PageSize, x => !onlyCompleted || x.At(now).IsTerminal, out var more);
                 var next = more && page.Count > 0 ? Token(page[page.Count - 1]) : null;
-                return Task.FromResult(r.Data(new JsonArray(page.Select(x => (JsonNode)Project(x, now)).ToArray()),
-                    new JsonObject { ["pagination"] = next == null ? new JsonObject() : new JsonObject { ["next_page_token"] = next } }));
+                return Task.FromResult(r.Data(new JsonArray(page.Select(x => (JsonNode)Project(x, now)).ToArray()), ListPages.Pagination(next)));
             });
 
             api.Get("/api/syncs/{sync_id}/executions/{id}", r =>
@@ -190,7 +189,7 @@ namespace Polytomic.Sandbox.Routes
                 if (type != null && !EventTypes.Contains(type)) throw ApiError.BadRequest($"unknown event type '{type}'");
                 var after = Time(r, "starting_after");
                 var before = Time(r, "ending_before");
-                var limit = int.TryParse(r.Query("limit"), out var l) && l > 0 ? Math.Min(l, 100) : 10;
+                var limit = ListPages.Limit(r, 10, 100);
                 // Events are kept 48 hours; a run older than that has none, which keeps this cheap with many seeded runs.
                 var since = now.AddHours(-48);
                 var syncs = s.Store(SyncRoutes.StoreName);
@@ -253,20 +252,15 @@ namespace Polytomic.Sandbox.Routes
 
         /// <summary>Keyset tokens (the last run's created time and id), so runs started while a client pages through
         /// the list cause neither duplicates nor gaps.</summary>
-        private static string Token(SyncRun last) =>
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"runs:{last.Created.UtcTicks}:{last.Id}"));
+        private static string Token(SyncRun last) => ListPages.Token("runs", $"{last.Created.UtcTicks}:{last.Id}");
 
         private static SyncRun? FromToken(SyncRuns runs, string syncId, string? token)
         {
-            if (string.IsNullOrEmpty(token)) return null;
-            try
-            {
-                var parts = Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split(':');
-                if (parts.Length == 3 && parts[0] == "runs" && long.TryParse(parts[1], out var ticks))
-                    return new SyncRun { Id = parts[2], SyncId = syncId, Created = new DateTimeOffset(ticks, TimeSpan.Zero) };
-            }
-            catch (FormatException) { }
-            throw ApiError.BadRequest("invalid page_token");
+            if (!(ListPages.Position(token, "runs") is string position)) return null;
+            var parts = position.Split(':');
+            if (parts.Length == 2 && long.TryParse(parts[0], out var ticks))
+                return new SyncRun { Id = parts[1], SyncId = syncId, Created = new DateTimeOffset(ticks, TimeSpan.Zero) };
+            throw ApiError.BadRequest(ListPages.InvalidToken);
         }
 
         private static string? NextExecutionTime(JsonObject sync, DateTimeOffset now)
