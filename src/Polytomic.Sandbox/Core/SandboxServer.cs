@@ -26,6 +26,10 @@ namespace Polytomic.Sandbox
         private static readonly Action<SandboxApi>[] RouteModules =
         {
             Routes.ConnectionRoutes.Map,
+            Routes.ConnectionSchemaRoutes.Map,
+            Routes.ConnectionSharingRoutes.Map,
+            Routes.ConnectionProxyRoutes.Map,
+            Routes.ConnectionLookupRoutes.Map,
             Routes.JobRoutes.Map,
             Routes.BulkSyncRoutes.Map,
             Routes.BulkSyncConnectionRoutes.Map,
