@@ -9,9 +9,7 @@ namespace Polytomic.Sandbox.Routes
     /// object, never with the object itself (SandboxShapeTests refuses a "_" filter anywhere else).</summary>
     public static class InternalFields
     {
-        public const string Prefix = "_";
-
-        public static bool IsInternal(string key) => key.StartsWith(Prefix, StringComparison.Ordinal);
+        public static bool IsInternal(string key) => key.StartsWith("_", StringComparison.Ordinal);
 
         /// <summary>A deep copy of a stored object without its internal fields, in the stored key order.</summary>
         public static JsonObject Hide(JsonObject stored)
