@@ -43,6 +43,7 @@ namespace Polytomic.Sandbox
             Routes.WebhookRoutes.Map,
             Routes.QueryRoutes.Map,
             Routes.SyncRunRoutes.Map,
+            Routes.EventRoutes.Map,
             Routes.RunHistoryRoutes.Map,
         };
 
