@@ -75,7 +75,7 @@ namespace Polytomic.Sandbox.Routes
                 if (!(body["active"] is JsonValue v) || !v.TryGetValue<bool>(out var active)) throw ApiError.BadRequest("active is required and must be a boolean");
                 sync["active"] = active;
                 // Deactivating cancels the run in progress.
-                if (!active && Current(s, (string)sync["id"]!) is BulkSyncRun running) running.CancelAt ??= s.Clock.Now;
+                if (!active && Current(s, (string)sync["id"]!) is BulkSyncRun running) running.CancelAt = s.Clock.Now;
                 return r.Data(new JsonObject { ["id"] = (string)sync["id"]!, ["active"] = active });
             });
         }
