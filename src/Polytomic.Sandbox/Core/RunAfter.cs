@@ -27,7 +27,7 @@ namespace Polytomic.Sandbox
         private bool Pass(SandboxState s, DateTimeOffset now)
         {
             var added = false;
-            List<JsonObject>? bulkRuns = null;
+            List<BulkSyncRun>? bulkRuns = null;
             foreach (var sync in s.Store(Routes.SyncRoutes.StoreName).AllOrganizations())
             {
                 var schedule = sync["schedule"] as JsonObject;
@@ -45,12 +45,11 @@ namespace Polytomic.Sandbox
                 var bulkIds = new HashSet<string>(Ids(runAfter["bulk_sync_ids"]), StringComparer.Ordinal);
                 if (bulkIds.Count > 0)
                 {
-                    bulkRuns ??= s.Store(Routes.BulkSyncRoutes.ExecutionStore).AllOrganizations();
-                    foreach (var e in bulkRuns.Where(e => bulkIds.Contains((string?)e["_sync_id"] ?? "")))
+                    bulkRuns ??= s.BulkSyncRuns.All();
+                    foreach (var e in bulkRuns.Where(e => bulkIds.Contains(e.SyncId)))
                     {
-                        var p = BulkSyncRuns.Project(e, now, x => x);
-                        if (DateTimeOffset.TryParse((string?)p["completed_at"], out var at) && DateTimeOffset.Parse((string)e["_created"]!) >= since)
-                            ended.Add(((string)e["id"]!, at, (string?)p["status"] == "completed"));
+                        var p = e.At(now);
+                        if (p.CompletedAt is DateTimeOffset at && e.Created >= since) ended.Add((e.Id, at, p.Status == "completed"));
                     }
                 }
                 var syncId = (string)sync["id"]!;

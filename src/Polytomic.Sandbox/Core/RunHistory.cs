@@ -20,7 +20,7 @@ namespace Polytomic.Sandbox
                 throw new ArgumentException("outcomes are letters C (completed), E (completed with errors) or F (failed)");
             var model = s.Store(SyncRoutes.StoreName).GetInAnyOrganization(syncId);
             if (model != null) return SeedModel(s, model.Value.Item, outcomes, spacing, ago);
-            var bulk = s.Store(BulkSyncRoutes.SyncStore).GetInAnyOrganization(syncId);
+            var bulk = s.Store(BulkSyncData.SyncStore).GetInAnyOrganization(syncId);
             if (bulk != null) return SeedBulk(s, bulk.Value.Item, bulk.Value.OrganizationId, outcomes, spacing, ago);
             throw new ArgumentException($"no sync or bulk sync {syncId}");
         }
@@ -56,35 +56,26 @@ namespace Polytomic.Sandbox
 
         private static List<string> SeedBulk(SandboxState s, JsonObject sync, string? organizationId, string outcomes, TimeSpan spacing, TimeSpan ago)
         {
-            var store = organizationId == null ? s.Store(BulkSyncRoutes.ExecutionStore) : s.Store(BulkSyncRoutes.ExecutionStore).In(organizationId);
             var connections = organizationId == null ? s.Connections : s.Connections.In(organizationId);
-            var sourceType = (string?)connections.Get((string?)sync["source_connection_id"] ?? "")?["type"];
-            var schemas = (sync["_schemas"] as JsonArray ?? new JsonArray()).OfType<JsonObject>()
-                .Where(x => (bool?)x["enabled"] == true).Select(x => (JsonNode)JsonValue.Create((string)x["id"]!)!).ToArray();
+            var sourceType = (string?)connections.Get((string?)sync["source_connection_id"] ?? "")?["type"] ?? "";
+            var schemas = BulkSyncData.Schemas(sync).OfType<JsonObject>().Where(x => (bool?)x["enabled"] == true).Select(x => (string)x["id"]!).ToList();
             var (queuedFor, runsFor) = (s.BulkSyncRuns.QueuedFor, s.BulkSyncRuns.RunsFor);
             var now = s.Clock.Now - ago;
             var ids = new List<string>();
             for (int i = 0; i < outcomes.Length; i++)
             {
-                var created = now - queuedFor - runsFor - TimeSpan.FromTicks(spacing.Ticks * (outcomes.Length - 1 - i)) - TimeSpan.FromSeconds(1);
                 var outcome = Outcome(outcomes[i]);
-                var exec = new JsonObject
+                var run = new BulkSyncRun
                 {
-                    ["id"] = SandboxState.NewId(),
-                    ["_sync_id"] = (string)sync["id"]!,
-                    ["_created"] = created.ToString("o"),
-                    ["_schemas"] = new JsonArray(schemas.Select(x => x.DeepClone()).ToArray()),
-                    ["_schema_cancel"] = new JsonObject(),
-                    ["_cancel_at"] = null,
-                    ["_source_type"] = sourceType,
-                    ["_outcome"] = (outcome == SyncRunOutcome.Failed ? SyncRunOutcome.Failed : SyncRunOutcome.Completed).ToString(),
-                    ["_queued_for_ms"] = (long)queuedFor.TotalMilliseconds,
-                    ["_runs_for_ms"] = (long)runsFor.TotalMilliseconds,
-                    ["type"] = "scheduled", ["is_test"] = false, ["is_resync"] = false, ["is_partial"] = false,
-                    ["fetch_mode"] = "none", ["output_disposition"] = "retain",
+                    Id = SandboxState.NewId(), SyncId = (string)sync["id"]!, SourceType = sourceType, Schemas = schemas,
+                    Created = now - queuedFor - runsFor - TimeSpan.FromTicks(spacing.Ticks * (outcomes.Length - 1 - i)) - TimeSpan.FromSeconds(1),
+                    Type = "scheduled",
+                    // A bulk run has no "completed with errors": E completes.
+                    Outcome = outcome == SyncRunOutcome.Failed ? SyncRunOutcome.Failed : SyncRunOutcome.Completed,
+                    QueuedFor = queuedFor, RunsFor = runsFor,
                 };
-                store.Add(exec);
-                ids.Add((string)exec["id"]!);
+                s.BulkSyncRuns.Add(run);
+                ids.Add(run.Id);
             }
             return ids;
         }

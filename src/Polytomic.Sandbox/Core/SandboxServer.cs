@@ -26,8 +26,16 @@ namespace Polytomic.Sandbox
         private static readonly Action<SandboxApi>[] RouteModules =
         {
             Routes.ConnectionRoutes.Map,
+            Routes.ConnectionSchemaRoutes.Map,
+            Routes.ConnectionSharingRoutes.Map,
+            Routes.ConnectionProxyRoutes.Map,
+            Routes.ConnectionLookupRoutes.Map,
             Routes.JobRoutes.Map,
             Routes.BulkSyncRoutes.Map,
+            Routes.BulkSyncConnectionRoutes.Map,
+            Routes.BulkSyncSchemaRoutes.Map,
+            Routes.BulkSyncScheduleRoutes.Map,
+            Routes.BulkSyncRunRoutes.Map,
             Routes.ModelRoutes.Map,
             Routes.SyncRoutes.Map,
             Routes.IdentityRoutes.Map,
@@ -35,6 +43,7 @@ namespace Polytomic.Sandbox
             Routes.WebhookRoutes.Map,
             Routes.QueryRoutes.Map,
             Routes.SyncRunRoutes.Map,
+            Routes.EventRoutes.Map,
             Routes.RunHistoryRoutes.Map,
         };
 

@@ -75,7 +75,7 @@ namespace Polytomic.Sandbox
         /// <summary>Model-sync executions, indexed per sync (Core/SyncRuns.cs); Seed makes thousands at once.</summary>
         public SyncRuns SyncRuns { get; } = new SyncRuns();
 
-        /// <summary>How bulk-sync runs move through their states (Core/BulkSyncRuns.cs).</summary>
+        /// <summary>Bulk-sync executions (Core/BulkSyncRun.cs), and how long new ones take (Core/BulkSyncRuns.cs).</summary>
         public BulkSyncRuns BulkSyncRuns { get; } = new BulkSyncRuns();
 
         /// <summary>Seeds count finished runs of a model sync (every tenth failed), ending now: 20,000 take milliseconds.</summary>
@@ -118,6 +118,7 @@ namespace Polytomic.Sandbox
             {
                 if (Unscoped.Contains(kv.Key)) continue;
                 if (kv.Key == "syncs") foreach (var sync in kv.Value.In(organizationId).All()) SyncRuns.RemoveSync((string)sync["id"]!);
+                if (kv.Key == Routes.BulkSyncData.SyncStore) foreach (var sync in kv.Value.In(organizationId).All()) BulkSyncRuns.RemoveSync((string)sync["id"]!);
                 kv.Value.In(organizationId).Clear();
             }
             foreach (var k in MintedKeys.Where(kv => kv.Value.OrganizationId == organizationId).Select(kv => kv.Key).ToList()) MintedKeys.TryRemove(k, out _);

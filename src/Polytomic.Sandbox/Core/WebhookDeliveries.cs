@@ -68,7 +68,7 @@ namespace Polytomic.Sandbox
                 var events = await Task.Run(() =>
                 {
                     state.EnterOrganization(new SandboxCaller { Kind = CallerKind.User, OrganizationId = org });
-                    return Routes.SyncRunRoutes.EventsSince(state, created);
+                    return Routes.EventRoutes.EventsSince(state, created);
                 }, ct).ConfigureAwait(false);
                 foreach (var (_, e) in events)
                 {

@@ -13,27 +13,28 @@ namespace Polytomic.Sandbox.Routes
     {
         public static IEnumerable<(string Id, string Type, DateTimeOffset At, JsonObject Payload)> Emitted(SandboxState s, DateTimeOffset now)
         {
-            var syncs = s.Store(BulkSyncRoutes.SyncStore);
-            foreach (var exec in s.Store(BulkSyncRoutes.ExecutionStore).All())
+            var syncs = s.Store(BulkSyncData.SyncStore);
+            foreach (var exec in s.BulkSyncRuns.All())
             {
-                var sync = syncs.Get((string?)exec["_sync_id"] ?? "");
+                // The caller's organization's runs only: those of syncs it can see.
+                var sync = syncs.Get(exec.SyncId);
                 if (sync == null) continue;
-                var run = BulkSyncRuns.Project(exec, now, id => id);
-                var id = (string)run["id"]!;
+                var run = exec.At(now);
+                var id = exec.Id;
                 JsonObject Base() => new JsonObject
                 {
                     ["sync_id"] = (string?)sync["id"], ["sync_name"] = (string?)sync["name"], ["execution_id"] = id,
                     ["organization_id"] = s.CurrentOrganization, ["source_connection_id"] = (string?)sync["source_connection_id"],
                     ["destination_connection_id"] = (string?)sync["destination_connection_id"],
                 };
-                if (Time(run["started_at"]) is DateTimeOffset started)
+                if (run.StartedAt is DateTimeOffset started)
                     yield return (EventId(id, "bulk_sync.running"), "bulk_sync.running", started, Base());
-                if (!(Time(run["completed_at"]) is DateTimeOffset done)) continue;
+                if (!(run.CompletedAt is DateTimeOffset done)) continue;
                 var payload = Base();
                 string type;
-                switch ((string?)run["status"])
+                switch (run.Status)
                 {
-                    case "failed": type = "bulk_sync.failed"; payload["error"] = (string?)run["status_message"]; break;
+                    case "failed": type = "bulk_sync.failed"; payload["error"] = run.Message; break;
                     case "canceled": type = "bulk_sync.canceled"; break;
                     default: type = "bulk_sync.completed"; break;
                 }
@@ -44,7 +45,5 @@ namespace Polytomic.Sandbox.Routes
         /// <summary>Stable ids, so the same event reads the same on every call.</summary>
         private static string EventId(string executionId, string type) =>
             new Guid(MD5.HashData(Encoding.UTF8.GetBytes(executionId + "/" + type))).ToString();
-
-        private static DateTimeOffset? Time(JsonNode? n) => n == null ? (DateTimeOffset?)null : DateTimeOffset.Parse((string)n!, System.Globalization.CultureInfo.InvariantCulture);
     }
 }

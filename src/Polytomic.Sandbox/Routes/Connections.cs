@@ -8,9 +8,10 @@ using Polytomic.Sandbox.Catalogue;
 
 namespace Polytomic.Sandbox.Routes
 {
-    /// <summary>Connection types, connections, connection tests and the schema cache. The rest of the connection routes
-    /// are in Connections*.cs: schemas, sharing, proxy and lookups.</summary>
-    public static partial class ConnectionRoutes
+    /// <summary>Connection types, connections, connection tests and the schema cache, and what the other connection
+    /// route classes use of a connection (Find, RequireSchemaCache, Project). Each of those is its own class with its
+    /// own helpers: ConnectionSchemaRoutes, ConnectionSharingRoutes, ConnectionProxyRoutes, ConnectionLookupRoutes.</summary>
+    public static class ConnectionRoutes
     {
         public const string Redacted = "********";
         public const string NoSchemasMessage = "No schemas found. This can mean that the Polytomic has not cached any schemas yet. Please try again.";
@@ -153,11 +154,6 @@ namespace Polytomic.Sandbox.Routes
                 r.Http.Response.Headers.Location = $"/api/connections/{r.Route("id")}/schemas/status";
                 return Task.FromResult(Results.StatusCode(202));
             });
-
-            MapSchemas(api);
-            MapSharing(api);
-            MapProxy(api);
-            MapLookups(api);
         }
 
         public static JsonObject Find(SandboxState s, string id) => s.Connections.Get(id) ?? throw ApiError.NotFound("connection", id);
@@ -175,12 +171,7 @@ namespace Polytomic.Sandbox.Routes
         public static JsonObject Project(JsonObject stored)
         {
             var type = ConnectionTypes.Find((string)stored["type"]!)!;
-            var result = new JsonObject();
-            foreach (var kv in stored)
-            {
-                if (kv.Key.StartsWith("_", StringComparison.Ordinal)) continue;
-                result[kv.Key] = kv.Value?.DeepClone();
-            }
+            var result = InternalFields.Hide(stored);
             result["type"] = new JsonObject { ["id"] = type.Id, ["name"] = type.Name, ["logo_url"] = $"https://connect-assets.polytomic.com/logos/{type.Id}.svg", ["operations"] = new JsonArray() };
             var config = result["configuration"]!.AsObject();
             foreach (var f in type.Fields.Where(f => f.Secret && config.ContainsKey(f.Name) && config[f.Name] != null))

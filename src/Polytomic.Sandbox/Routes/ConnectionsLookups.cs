@@ -10,7 +10,7 @@ using Polytomic.Sandbox.Catalogue;
 namespace Polytomic.Sandbox.Routes
 {
     /// <summary>Lookups a connection offers: parameter values, enrichment inputs and target-creation properties.</summary>
-    public static partial class ConnectionRoutes
+    public static class ConnectionLookupRoutes
     {
         /// <summary>Fields with a value list, per connection type.</summary>
         private static readonly Dictionary<string, Dictionary<string, (bool AllowsCreation, string[] Values)>> ParameterValues =
@@ -31,7 +31,7 @@ namespace Polytomic.Sandbox.Routes
                 ["mysql"] = ("schema", "Database", new[] { "app", "reporting" }),
             };
 
-        private static void MapLookups(SandboxApi api)
+        public static void Map(SandboxApi api)
         {
             var s = api.State;
 

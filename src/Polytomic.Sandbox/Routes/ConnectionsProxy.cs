@@ -10,13 +10,13 @@ using Polytomic.Sandbox.Catalogue;
 namespace Polytomic.Sandbox.Routes
 {
     /// <summary>The connection proxy (2025-09-18; camelCase shapes).</summary>
-    public static partial class ConnectionRoutes
+    public static class ConnectionProxyRoutes
     {
         private static readonly string[] ProxyTypes = { "api", "stripe", "hubspot", "salesforce" };
         private static readonly string[] ProxyMethods = { "GET", "POST", "PUT", "PATCH", "DELETE" };
         private static readonly string[] LockedHeaders = { "authorization", "cookie", "host", "proxy-authorization" };
 
-        private static void MapProxy(SandboxApi api)
+        public static void Map(SandboxApi api)
         {
             var s = api.State;
             var proxyCalls = new ConcurrentDictionary<string, int>();

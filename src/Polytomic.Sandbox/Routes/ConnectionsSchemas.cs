@@ -10,14 +10,14 @@ using Polytomic.Sandbox.Catalogue;
 namespace Polytomic.Sandbox.Routes
 {
     /// <summary>A connection's schemas: one schema and its records, user-defined fields and primary-key overrides.</summary>
-    public static partial class ConnectionRoutes
+    public static class ConnectionSchemaRoutes
     {
         /// <summary>Overrides per "connection-id/schema-id": user fields ("fields") and primary keys ("primary_keys").</summary>
         public const string SchemaOverrides = "schema_overrides";
 
         public static readonly string[] FieldTypes = { "unknown", "string", "number", "boolean", "datetime", "array", "object", "binary" };
 
-        private static void MapSchemas(SandboxApi api)
+        public static void Map(SandboxApi api)
         {
             var s = api.State;
             s.Store(SchemaOverrides);

@@ -10,9 +10,9 @@ using Polytomic.Sandbox.Catalogue;
 namespace Polytomic.Sandbox.Routes
 {
     /// <summary>Polytomic Connect and sharing connections with child organizations (partner key).</summary>
-    public static partial class ConnectionRoutes
+    public static class ConnectionSharingRoutes
     {
-        private static void MapSharing(SandboxApi api)
+        public static void Map(SandboxApi api)
         {
             var s = api.State;
 

@@ -50,7 +50,7 @@ namespace Polytomic.Sandbox.Routes
         /// <summary>{entries, next_cursor}: entries after the cursor, at most limit; next_cursor when more remain.</summary>
         public static JsonObject Page(SandboxRequest r, List<Entry> entries)
         {
-            var limit = int.TryParse(r.Query("limit"), out var l) && l > 0 ? Math.Min(l, 100) : 20;
+            var limit = ListPages.Limit(r, 20, 100);
             var after = r.Query("after");
             IEnumerable<Entry> rest = entries;
             if (!string.IsNullOrEmpty(after))

@@ -242,16 +242,8 @@ namespace Polytomic.Sandbox.Routes
             return v!;
         }
 
-        /// <summary>Stored object without internal "_" fields.</summary>
-        public static JsonObject Strip(JsonObject stored)
-        {
-            var result = new JsonObject();
-            foreach (var kv in stored) if (!kv.Key.StartsWith("_", StringComparison.Ordinal)) result[kv.Key] = kv.Value?.DeepClone();
-            return result;
-        }
-
-        private static JsonObject ProjectOrg(JsonObject o) => Strip(o);
-        private static JsonObject ProjectUser(JsonObject u) => Strip(u);
+        private static JsonObject ProjectOrg(JsonObject o) => InternalFields.Hide(o);
+        private static JsonObject ProjectUser(JsonObject u) => InternalFields.Hide(u);
 
         private static JsonObject Entity(SandboxState s, string id, string? callerOrg, bool partner)
         {

@@ -41,7 +41,7 @@ namespace Polytomic.Sandbox.Routes
                 var all = models.All().Select(m => (JsonNode)Project(m)).ToList();
                 if (!r.Is2025) return Task.FromResult(r.Data(new JsonArray(all.ToArray())));
                 // 2025-09-18 pages the list (Polytomic's docs: pagination.next_page_token, limit up to 50).
-                var (page, next) = ListPages.Slice(all, r.Query("page_token"), r.Query("limit"), 50, "models");
+                var (page, next) = ListPages.Slice(all, r, "models", 50, 50);
                 return Task.FromResult(r.Data(new JsonArray(page.ToArray()), ListPages.Pagination(next)));
             });
 
@@ -111,8 +111,7 @@ namespace Polytomic.Sandbox.Routes
 
         public static JsonObject Find(SandboxState s, string id) => s.Store(StoreName).Get(id) ?? throw ApiError.NotFound("model", id);
 
-        public static JsonObject Project(JsonObject stored) =>
-            new JsonObject(stored.Where(kv => !kv.Key.StartsWith("_", StringComparison.Ordinal)).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())));
+        public static JsonObject Project(JsonObject stored) => InternalFields.Hide(stored);
 
         private static readonly string[] KeyOrder =
         {

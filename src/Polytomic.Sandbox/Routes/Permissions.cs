@@ -21,7 +21,7 @@ namespace Polytomic.Sandbox.Routes
             SeedSystemRoles(s, s.OrganizationId, AdminRoleId, MemberRoleId);
 
             api.Get("/api/permissions/roles", r => Task.FromResult(r.Data(List(roles, r))));
-            api.Get("/api/permissions/roles/{id}", r => Task.FromResult(r.Data(IdentityRoutes.Strip(Find(roles, r, "role")))));
+            api.Get("/api/permissions/roles/{id}", r => Task.FromResult(r.Data(InternalFields.Hide(Find(roles, r, "role")))));
             api.Post("/api/permissions/roles", async r =>
             {
                 var body = await r.BodyAsync();
@@ -32,7 +32,7 @@ namespace Polytomic.Sandbox.Routes
                     ["organization_id"] = org, ["system"] = false,
                 };
                 roles.Add(role);
-                return r.Data(IdentityRoutes.Strip(role));
+                return r.Data(InternalFields.Hide(role));
             });
             api.Put("/api/permissions/roles/{id}", async r =>
             {
@@ -41,7 +41,7 @@ namespace Polytomic.Sandbox.Routes
                 var updated = role.DeepClone().AsObject();
                 updated["name"] = UniqueName(roles, body, r.Route("id"), "role");
                 roles.Replace(r.Route("id"), updated);
-                return r.Data(IdentityRoutes.Strip(updated));
+                return r.Data(InternalFields.Hide(updated));
             });
             api.Delete("/api/permissions/roles/{id}", r =>
             {
@@ -55,7 +55,7 @@ namespace Polytomic.Sandbox.Routes
             });
 
             api.Get("/api/permissions/policies", r => Task.FromResult(r.Data(List(policies, r))));
-            api.Get("/api/permissions/policies/{id}", r => Task.FromResult(r.Data(IdentityRoutes.Strip(Find(policies, r, "policy")))));
+            api.Get("/api/permissions/policies/{id}", r => Task.FromResult(r.Data(InternalFields.Hide(Find(policies, r, "policy")))));
             api.Post("/api/permissions/policies", async r =>
             {
                 var body = await r.BodyAsync();
@@ -66,7 +66,7 @@ namespace Polytomic.Sandbox.Routes
                     ["organization_id"] = org, ["system"] = false, ["policy_actions"] = Actions(s, org, body),
                 };
                 policies.Add(policy);
-                return r.Data(IdentityRoutes.Strip(policy));
+                return r.Data(InternalFields.Hide(policy));
             });
             api.Put("/api/permissions/policies/{id}", async r =>
             {
@@ -76,7 +76,7 @@ namespace Polytomic.Sandbox.Routes
                 updated["name"] = UniqueName(policies, body, r.Route("id"), "policy");
                 updated["policy_actions"] = Actions(s, s.CurrentOrganization, body); // PUT replaces: omitted actions are cleared
                 policies.Replace(r.Route("id"), updated);
-                return r.Data(IdentityRoutes.Strip(updated));
+                return r.Data(InternalFields.Hide(updated));
             });
             api.Delete("/api/permissions/policies/{id}", r =>
             {
@@ -87,7 +87,7 @@ namespace Polytomic.Sandbox.Routes
         }
 
         private static JsonArray List(ResourceStore store, SandboxRequest r) =>
-            new JsonArray(store.All().Where(x => (string?)x["organization_id"] == r.Caller.OrganizationId).Select(x => (JsonNode)IdentityRoutes.Strip(x)).ToArray());
+            new JsonArray(store.All().Where(x => (string?)x["organization_id"] == r.Caller.OrganizationId).Select(x => (JsonNode)InternalFields.Hide(x)).ToArray());
 
         private static JsonObject Find(ResourceStore store, SandboxRequest r, string what)
         {

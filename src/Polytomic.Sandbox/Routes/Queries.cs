@@ -57,12 +57,8 @@ namespace Polytomic.Sandbox.Routes
                 var limit = Regex.Match(text, @"\blimit\s+(\d+)", RegexOptions.IgnoreCase);
                 var count = limit.Success ? Math.Min(int.Parse(limit.Groups[1].Value), 1000) : 5;
 
-                var page = 0;
-                if (r.Query("page") is string token)
-                {
-                    try { page = int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token))); }
-                    catch (Exception) { throw ApiError.BadRequest("invalid page token"); }
-                }
+                // The results' links carry the page number as an opaque token in `page` (its error text is this route's own).
+                var page = ListPages.Offset(r.Query("page"), "query", "invalid page token");
                 var rows = new JsonArray();
                 for (var i = page * PageSize; i < Math.Min(count, (page + 1) * PageSize); i++)
                 {
@@ -84,6 +80,6 @@ namespace Polytomic.Sandbox.Routes
         }
 
         private static string Link(string id, int page) =>
-            $"/api/queries/{id}?page={Uri.EscapeDataString(Convert.ToBase64String(Encoding.UTF8.GetBytes(page.ToString())))}";
+            $"/api/queries/{id}?page={Uri.EscapeDataString(ListPages.Token("query", page))}";
     }
 }

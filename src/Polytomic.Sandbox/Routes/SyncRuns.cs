@@ -11,8 +11,8 @@ using Microsoft.AspNetCore.Http;
 namespace Polytomic.Sandbox.Routes
 {
     /// <summary>Model-sync runs: start (409 while running), cancel, executions paged newest first, status,
-    /// log files behind signed URLs the sandbox serves itself, 2025-09-18 console logs, the 2024-02-08 status PUT; and
-    /// the events every run emits. Runs move on the sandbox clock (Core/SyncRuns.cs).</summary>
+    /// log files behind signed URLs the sandbox serves itself, 2025-09-18 console logs and the 2024-02-08 status PUT
+    /// (the events runs emit are in Events.cs and SyncRunEvents.cs). Runs move on the sandbox clock (Core/SyncRuns.cs).</summary>
     public static class SyncRunRoutes
     {
         /// <summary>Runs per page of GET /api/syncs/{id}/executions (the API takes no limit).</summary>
@@ -21,11 +21,6 @@ namespace Polytomic.Sandbox.Routes
 
         private static readonly string[] LogTypes = { "records", "errors", "warnings", "inserts", "updates", "deletes" };
         private static readonly string[] Statuses = { "created", "scheduled", "queued", "waiting", "running", "processing", "canceling", "canceled", "completed", "failed", "interrupted" };
-        private static readonly string[] EventTypes =
-        {
-            "sync.running", "sync.failed", "sync.canceled", "sync.completed", "sync.completed_with_errors",
-            "bulk_sync.running", "bulk_sync.completed", "bulk_sync.canceled", "bulk_sync.failed", "bulk_sync.completed_with_error",
-        };
         private static readonly byte[] SigningKey = Guid.NewGuid().ToByteArray();
 
         public static void Map(SandboxApi api)
@@ -70,8 +65,7 @@ namespace Polytomic.Sandbox.Routes
                 var from = FromToken(runs, syncId, r.Query("page_token"));
                 var page = runs.Page(syncId, from, ascending, PageSize, x => !onlyCompleted || x.At(now).IsTerminal, out var more);
                 var next = more && page.Count > 0 ? Token(page[page.Count - 1]) : null;
-                return Task.FromResult(r.Data(new JsonArray(page.Select(x => (JsonNode)Project(x, now)).ToArray()),
-                    new JsonObject { ["pagination"] = next == null ? new JsonObject() : new JsonObject { ["next_page_token"] = next } }));
+                return Task.FromResult(r.Data(new JsonArray(page.Select(x => (JsonNode)Project(x, now)).ToArray()), ListPages.Pagination(next)));
             });
 
             api.Get("/api/syncs/{sync_id}/executions/{id}", r =>
@@ -180,34 +174,6 @@ namespace Polytomic.Sandbox.Routes
                 var file = Files(run, V("type"), s.Clock.Now).FirstOrDefault(f => f.Name == V("file"));
                 return file.Name == null ? Results.NotFound() : Results.Text(file.Content, "application/json", Encoding.UTF8);
             });
-
-            api.Get("/api/events_types", r => Task.FromResult(r.Data(new JsonArray(EventTypes.Select(t => (JsonNode)JsonValue.Create(t)!).ToArray()))));
-
-            api.Get("/api/events", r =>
-            {
-                var now = s.Clock.Now;
-                var type = r.Query("type");
-                if (type != null && !EventTypes.Contains(type)) throw ApiError.BadRequest($"unknown event type '{type}'");
-                var after = Time(r, "starting_after");
-                var before = Time(r, "ending_before");
-                var limit = int.TryParse(r.Query("limit"), out var l) && l > 0 ? Math.Min(l, 100) : 10;
-                // Events are kept 48 hours; a run older than that has none, which keeps this cheap with many seeded runs.
-                var since = now.AddHours(-48);
-                var syncs = s.Store(SyncRoutes.StoreName);
-                var events = runs.All().Where(x => x.Created + x.StartsAfter + x.RunsFor + x.RunsFor >= since || x.CancelAt != null || x.Override != null)
-                    .Where(x => syncs.Get(x.SyncId) != null) // the caller's organization's runs only
-                    .SelectMany(x => Events(s, x, now))
-                    .Concat(BulkSyncEvents.Emitted(s, now).Select(e => new SandboxEvent(e.Id, e.Type, e.At, e.Payload)))
-                    .Where(e => e.At >= since && (type == null || e.Type == type) && (after == null || e.At > after) && (before == null || e.At < before))
-                    .OrderBy(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal)
-                    .Take(limit)
-                    .Select(e => (JsonNode)new JsonObject
-                    {
-                        ["id"] = e.Id, ["organization_id"] = s.CurrentOrganization, ["type"] = e.Type,
-                        ["created_at"] = Stamp(e.At), ["event"] = e.Payload,
-                    }).ToArray();
-                return Task.FromResult(r.Data(new JsonArray(events)));
-            });
         }
 
         // ---------------------------------------------------------------- runs
@@ -248,25 +214,20 @@ namespace Polytomic.Sandbox.Routes
             };
         }
 
-        private static string FailureMessage(SyncRun run) =>
+        internal static string FailureMessage(SyncRun run) =>
             $"target rejected the batch: INVALID_FIELD_FOR_INSERT_UPDATE on {run.SyncName} (sandbox: the sync name contains [fail])";
 
         /// <summary>Keyset tokens (the last run's created time and id), so runs started while a client pages through
         /// the list cause neither duplicates nor gaps.</summary>
-        private static string Token(SyncRun last) =>
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"runs:{last.Created.UtcTicks}:{last.Id}"));
+        private static string Token(SyncRun last) => ListPages.Token("runs", $"{last.Created.UtcTicks}:{last.Id}");
 
         private static SyncRun? FromToken(SyncRuns runs, string syncId, string? token)
         {
-            if (string.IsNullOrEmpty(token)) return null;
-            try
-            {
-                var parts = Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split(':');
-                if (parts.Length == 3 && parts[0] == "runs" && long.TryParse(parts[1], out var ticks))
-                    return new SyncRun { Id = parts[2], SyncId = syncId, Created = new DateTimeOffset(ticks, TimeSpan.Zero) };
-            }
-            catch (FormatException) { }
-            throw ApiError.BadRequest("invalid page_token");
+            if (!(ListPages.Position(token, "runs") is string position)) return null;
+            var parts = position.Split(':');
+            if (parts.Length == 2 && long.TryParse(parts[0], out var ticks))
+                return new SyncRun { Id = parts[1], SyncId = syncId, Created = new DateTimeOffset(ticks, TimeSpan.Zero) };
+            throw ApiError.BadRequest(ListPages.InvalidToken);
         }
 
         private static string? NextExecutionTime(JsonObject sync, DateTimeOffset now)
@@ -327,91 +288,6 @@ namespace Polytomic.Sandbox.Routes
         {
             using var hmac = new HMACSHA256(SigningKey);
             return Convert.ToHexString(hmac.ComputeHash(Encoding.UTF8.GetBytes($"{run.SyncId}/{run.Id}/{type}/{file}/{expires}"))).ToLowerInvariant();
-        }
-
-        // ---------------------------------------------------------------- events
-
-        private sealed record SandboxEvent(string Id, string Type, DateTimeOffset At, JsonObject Payload);
-
-        /// <summary>The events a run has emitted by now: sync.running when it started, then its terminal event.</summary>
-        private static IEnumerable<SandboxEvent> Events(SandboxState s, SyncRun run, DateTimeOffset now)
-        {
-            var st = run.At(now);
-            JsonObject Base() => new JsonObject
-            {
-                ["sync_id"] = run.SyncId, ["sync_name"] = run.SyncName, ["execution_id"] = run.Id,
-                ["organization_id"] = s.CurrentOrganization, ["target_connection_id"] = run.TargetConnectionId,
-            };
-            if (st.StartedAt is DateTimeOffset started && started <= now)
-                yield return new SandboxEvent(EventId(run, "sync.running"), "sync.running", started, Base());
-            if (!(st.CompletedAt is DateTimeOffset done) || done > now) yield break;
-            var c = st.Counts(run.Mode);
-            var payload = Base();
-            string type;
-            switch (st.Status)
-            {
-                case "failed":
-                    type = "sync.failed";
-                    payload["error"] = FailureMessage(run);
-                    break;
-                case "canceled":
-                    type = "sync.canceled";
-                    payload["status"] = "canceled";
-                    break;
-                default:
-                    if (c.Error > 0)
-                    {
-                        type = "sync.completed_with_errors";
-                        payload["error"] = $"{c.Error} record(s) were rejected by the target";
-                        payload["number_of_errors"] = c.Error;
-                        payload["number_of_warnings"] = c.Warnings;
-                        break;
-                    }
-                    type = "sync.completed";
-                    payload["status"] = "completed";
-                    payload["trigger"] = run.Type == "manual" ? "api" : "schedule";
-                    payload["record_count"] = c.Total;
-                    payload["inserted_count"] = c.Insert;
-                    payload["updated_count"] = c.Update;
-                    payload["upserted_count"] = c.Upserts;
-                    payload["error_count"] = c.Error;
-                    payload["warning_count"] = c.Warnings;
-                    foreach (var key in new[] { "total_records", "inserted_records", "updated_records", "deleted_records", "errored_records", "warnings" })
-                        payload[key] = new JsonArray();
-                    break;
-            }
-            yield return new SandboxEvent(EventId(run, type), type, done, payload);
-        }
-
-        /// <summary>The current organization's events emitted in (since, now], oldest first, as GET /api/events shows
-        /// them: what the webhook deliveries (Core/WebhookDeliveries.cs) send.</summary>
-        internal static List<(DateTimeOffset At, JsonObject Event)> EventsSince(SandboxState s, DateTimeOffset since)
-        {
-            var now = s.Clock.Now;
-            var syncs = s.Store(SyncRoutes.StoreName);
-            return s.SyncRuns.All().Where(x => x.Created + x.StartsAfter + x.RunsFor + x.RunsFor >= since || x.CancelAt != null || x.Override != null)
-                .Where(x => syncs.Get(x.SyncId) != null)
-                .SelectMany(x => Events(s, x, now))
-                .Concat(BulkSyncEvents.Emitted(s, now).Select(e => new SandboxEvent(e.Id, e.Type, e.At, e.Payload)))
-                .Where(e => e.At > since)
-                .OrderBy(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal)
-                .Select(e => (e.At, new JsonObject
-                {
-                    ["id"] = e.Id, ["organization_id"] = s.CurrentOrganization, ["type"] = e.Type,
-                    ["created_at"] = Stamp(e.At), ["event"] = e.Payload.DeepClone(),
-                })).ToList();
-        }
-
-        /// <summary>Stable ids, so the same event reads the same on every call.</summary>
-        private static string EventId(SyncRun run, string type) =>
-            new Guid(MD5.HashData(Encoding.UTF8.GetBytes(run.Id + "/" + type))).ToString();
-
-        private static DateTimeOffset? Time(SandboxRequest r, string name)
-        {
-            var v = r.Query(name);
-            if (v == null) return null;
-            return DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
-                ? t : throw ApiError.BadRequest($"{name} must be an RFC 3339 timestamp");
         }
 
         public static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);

@@ -66,11 +66,8 @@ namespace Polytomic.Sandbox.Routes
 
                 // 2025-09-18: newest change first, id as tiebreak, cursor-paged list items.
                 var ordered = all.OrderByDescending(x => (string?)x["updated_at"], StringComparer.Ordinal).ThenBy(x => (string?)x["id"], StringComparer.Ordinal).ToList();
-                var limit = int.TryParse(r.Query("limit"), out var l) && l > 0 ? Math.Min(l, MaxPageSize) : MaxPageSize;
-                var offset = Offset(r.Query("page_token"));
-                var page = ordered.Skip(offset).Take(limit).Select(x => (JsonNode)ListItem(x)).ToArray();
-                var next = offset + limit < ordered.Count ? Token(offset + limit) : null;
-                return Task.FromResult(r.Data(new JsonArray(page), new JsonObject { ["pagination"] = new JsonObject { ["next_page_token"] = next } }));
+                var (page, next) = ListPages.Slice(ordered, r, "syncs", MaxPageSize, MaxPageSize);
+                return Task.FromResult(r.Data(new JsonArray(page.Select(x => (JsonNode)ListItem(x)).ToArray()), ListPages.Pagination(next, nullOnLast: true)));
             });
 
             api.Get("/api/syncs/{id}", r => Task.FromResult(r.Data(Project(Find(s, r.Route("id"))))));
@@ -138,20 +135,6 @@ namespace Polytomic.Sandbox.Routes
             ["created_at"] = (string?)x["created_at"], ["created_by"] = x["created_by"]?.DeepClone(),
             ["updated_at"] = (string?)x["updated_at"], ["updated_by"] = x["updated_by"]?.DeepClone(),
         };
-
-        private static string Token(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes("syncs:" + offset));
-
-        private static int Offset(string? token)
-        {
-            if (string.IsNullOrEmpty(token)) return 0;
-            try
-            {
-                var text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
-                if (text.StartsWith("syncs:", StringComparison.Ordinal) && int.TryParse(text.Substring(6), out var n) && n >= 0) return n;
-            }
-            catch (FormatException) { }
-            throw ApiError.BadRequest("invalid page_token");
-        }
 
         /// <summary>A connection that can be a sync target, and its objects.</summary>
         private static (string Type, TableSpec[] Objects) Target(SandboxState s, string id)
@@ -349,7 +332,7 @@ namespace Polytomic.Sandbox.Routes
             if (schedule["run_after"] is JsonObject runAfter)
             {
                 // run_after names syncs and bulk syncs of the organization; a missing one is a 400.
-                foreach (var (key, store) in new[] { ("sync_ids", StoreName), ("bulk_sync_ids", BulkSyncRoutes.SyncStore) })
+                foreach (var (key, store) in new[] { ("sync_ids", StoreName), ("bulk_sync_ids", BulkSyncData.SyncStore) })
                     foreach (var id in (runAfter[key] as JsonArray ?? new JsonArray()).Select(x => (string?)x))
                         if (string.IsNullOrEmpty(id) || s.Store(store).Get(id!) == null) throw ApiError.BadRequest($"schedule.run_after.{key}: '{id}' not found");
             }

@@ -25,7 +25,7 @@ namespace PolytomicPS.Tests.Cmdlets
         }
 
         private List<JsonObject> StoredSyncs(string sourceId) =>
-            sandbox.State.Store(BulkSyncRoutes.SyncStore).All().Where(s => (string?)s["source_connection_id"] == sourceId).ToList();
+            sandbox.State.Store(BulkSyncData.SyncStore).All().Where(s => (string?)s["source_connection_id"] == sourceId).ToList();
 
         /// <summary>A Salesforce source and a Snowflake destination whose schema caches are ready.</summary>
         private (string Source, string Destination) Connections(string sourceType = "salesforce", string sourceConfig = "@{ domain = 'https://example.my.salesforce.com' }")
@@ -206,22 +206,22 @@ namespace PolytomicPS.Tests.Cmdlets
                 Get-PolytomicBulkSync -Name 'no-such-bulk-sync'", sandbox, "2025-09-18");
             Assert.True(r.Single<PolytomicBulkSync>().Active);
             Assert.Equal("BulkSyncNotFound,PolytomicPS.Commands.GetPolytomicBulkSyncCommand", r.SingleError().FullyQualifiedErrorId);
-            Assert.True((bool)sandbox.State.Store(BulkSyncRoutes.SyncStore).Get(sync.Id)!["active"]!);
+            Assert.True((bool)sandbox.State.Store(BulkSyncData.SyncStore).Get(sync.Id)!["active"]!);
 
             Ps.Run($"Disable-PolytomicBulkSync -Id '{sync.Id}'", sandbox).AssertSuccess();
-            Assert.False((bool)sandbox.State.Store(BulkSyncRoutes.SyncStore).Get(sync.Id)!["active"]!);
+            Assert.False((bool)sandbox.State.Store(BulkSyncData.SyncStore).Get(sync.Id)!["active"]!);
 
             Ps.Run($"Get-PolytomicBulkSync -Id '{sync.Id}' | Remove-PolytomicBulkSync -Force -WhatIf", sandbox).AssertSuccess();
-            Assert.NotNull(sandbox.State.Store(BulkSyncRoutes.SyncStore).Get(sync.Id));
+            Assert.NotNull(sandbox.State.Store(BulkSyncData.SyncStore).Get(sync.Id));
             Ps.Run($"Get-PolytomicBulkSync -Id '{sync.Id}' | Remove-PolytomicBulkSync -Force", sandbox).AssertSuccess();
-            Assert.Null(sandbox.State.Store(BulkSyncRoutes.SyncStore).Get(sync.Id));
+            Assert.Null(sandbox.State.Store(BulkSyncData.SyncStore).Get(sync.Id));
         }
 
         [Fact]
         public void The_2025_list_is_followed_across_pages()
         {
             for (int i = 0; i < 3; i++) NewSync("2025-09-18");
-            var count = sandbox.State.Store(BulkSyncRoutes.SyncStore).Count;
+            var count = sandbox.State.Store(BulkSyncData.SyncStore).Count;
             var r = Ps.Run("Get-PolytomicBulkSync", sandbox, "2025-09-18");
             r.AssertSuccess();
             Assert.Equal(count, r.All<PolytomicBulkSync>().Select(s => s.Id).Distinct().Count());
@@ -272,7 +272,7 @@ namespace PolytomicPS.Tests.Cmdlets
             Assert.Equal("LastModifiedDate", contact.TrackingField);
             Assert.True(schemas[3].Enabled);
 
-            var stored = sandbox.State.Store(BulkSyncRoutes.SyncStore).Get(sync.Id)!["_schemas"]!.AsArray().Single(x => (string?)x!["id"] == "Contact")!;
+            var stored = sandbox.State.Store(BulkSyncData.SyncStore).Get(sync.Id)!["_schemas"]!.AsArray().Single(x => (string?)x!["id"] == "Contact")!;
             Assert.False((bool)stored["fields"]!.AsArray().Single(f => (string?)f!["id"] == "Email")!["enabled"]!);
 
             var bad = Ps.Run($"Set-PolytomicBulkSchema -SyncId '{sync.Id}' -Schema Contact -DisableField Emial", sandbox, version);
@@ -307,7 +307,7 @@ namespace PolytomicPS.Tests.Cmdlets
                 Remove-PolytomicBulkSchedule -SyncId '{sync.Id}' -ScheduleId '{def.Id}' -Force", sandbox, "2025-09-18");
             var e = rm.SingleError();
             Assert.Equal("PolytomicApi.BadRequest,PolytomicPS.Commands.RemovePolytomicBulkScheduleCommand", e.FullyQualifiedErrorId);
-            Assert.Single(sandbox.State.Store(BulkSyncRoutes.SyncStore).Get(sync.Id)!["_schedules"]!.AsArray());
+            Assert.Single(sandbox.State.Store(BulkSyncData.SyncStore).Get(sync.Id)!["_schedules"]!.AsArray());
         }
 
         // ------------------------------------------------------------------ runs

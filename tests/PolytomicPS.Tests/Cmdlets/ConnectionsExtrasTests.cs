@@ -156,7 +156,7 @@ namespace PolytomicPS.Tests.Cmdlets
             Assert.Equal("{\"fields\":[{\"field_id\":\"plan\",\"label\":\"Plan\",\"type\":\"string\",\"path\":\"attributes.plan\",\"example\":\"pro\"}]}", upsert.Body);
             var pk = sandbox.State.Requests.Single(x => x.Method == "PUT" && x.Path == prefix + "/primary_keys");
             Assert.Equal("{\"fields\":[{\"field_id\":\"email\",\"is_primary_key\":true},{\"field_id\":\"id\",\"is_primary_key\":false}]}", pk.Body);
-            var stored = sandbox.State.Store(ConnectionRoutes.SchemaOverrides).Get(connectionId + "/public.users")!;
+            var stored = sandbox.State.Store(ConnectionSchemaRoutes.SchemaOverrides).Get(connectionId + "/public.users")!;
             Assert.Empty(stored["fields"]!.AsObject());
             Assert.Empty(stored["primary_keys"]!.AsArray());
             var e = r.SingleError();

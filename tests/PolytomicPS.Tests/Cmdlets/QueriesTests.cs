@@ -28,8 +28,9 @@ namespace PolytomicPS.Tests.Cmdlets
             Assert.Equal("{}", post.Body);
             var id = post.Path.Split('/')[3];
             var pages = sandbox.State.Requests.Where(x => x.Path.StartsWith("/api/queries/")).Select(x => x.Query).ToList();
-            Assert.Contains("?page=MQ%3D%3D", pages);
-            Assert.Contains("?page=Mg%3D%3D", pages);
+            // The links' opaque tokens, for pages 1 and 2 (ListPages is the sandbox's one token format).
+            Assert.Contains("?page=" + Uri.EscapeDataString(Polytomic.Sandbox.Routes.ListPages.Token("query", 1)), pages);
+            Assert.Contains("?page=" + Uri.EscapeDataString(Polytomic.Sandbox.Routes.ListPages.Token("query", 2)), pages);
         }
 
         [Fact]
