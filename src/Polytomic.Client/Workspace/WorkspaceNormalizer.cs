@@ -60,7 +60,7 @@ namespace Polytomic.Workspace
             foreach (var kv in obj)
             {
                 var r = ReferenceFields.FirstOrDefault(x => x.NameKey == kv.Key);
-                if (!Opaque.Contains(kv.Key) && r.Kind == WorkspaceKinds.Connections && kv.Value is JsonValue v && v.TryGetValue<string>(out var name)
+                if (!Opaque.Contains(kv.Key) && r.NameKey != null && WorkspaceKinds.Of(r.Kind) is ConnectionKind && kv.Value is JsonValue v && v.TryGetValue<string>(out var name)
                     && map.TryGetValue(name, out var mapped))
                     result[kv.Key] = mapped;
                 else result[kv.Key] = Opaque.Contains(kv.Key) ? kv.Value?.DeepClone() : Remap(kv.Value, map);
