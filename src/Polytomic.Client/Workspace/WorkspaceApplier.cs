@@ -6,12 +6,12 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Polytomic.Http;
-using Polytomic.Models;
 
 namespace Polytomic.Workspace
 {
     /// <summary>Applies a plan in dependency order: connections, models, syncs, bulk syncs, roles, policies, the webhook
-    /// and the error subscribers, then deletions in reverse.
+    /// and the error subscribers, then deletions in reverse; each step is written or deleted by its kind's
+    /// <see cref="WorkspaceKind"/>.
     /// A failed step marks what depends on it Skipped and the rest goes on; what was applied is recorded on each item,
     /// and a new plan after a failure picks up from there (applied objects then compare as NoChange).</summary>
     public sealed class WorkspaceApplier
