@@ -51,6 +51,15 @@ namespace PolytomicPS.Tests.Workspace
         }
 
         [Fact]
+        public void Every_page_a_workspace_file_reads_goes_through_ListAllAsync()
+        {
+            // A page read outside ListAllAsync would page without the PageTokens guard.
+            var unguarded = Sources().SelectMany(s => Code(s.Text).Split('\n').Where(l => l.Contains("PageAsync(") && !l.Contains("ListAllAsync(")).Select(l => s.File + ": " + l.Trim())).ToList();
+            Assert.True(unguarded.Count == 0, "read whole lists with PolytomicClient.ListAllAsync: " + string.Join(", ", unguarded));
+            Assert.Contains(Sources(), s => s.Text.Contains("ListAllAsync("));
+        }
+
+        [Fact]
         public void Every_workspace_file_holds_the_types_it_is_named_after()
         {
             var declaration = new Regex(@"^    (?:public |internal )?(?:sealed |static |abstract )*(?:class|enum|struct|interface|record) (\w+)", RegexOptions.Multiline);
