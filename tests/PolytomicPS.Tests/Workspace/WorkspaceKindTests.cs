@@ -35,6 +35,17 @@ namespace PolytomicPS.Tests.Workspace
         }
 
         [Fact]
+        public void Export_Include_offers_exactly_the_optional_kinds()
+        {
+            // An attribute takes constants only, so the cmdlet repeats the optional kinds' -Include names: they must agree.
+            var text = File.ReadAllText(Path.Combine(Repo.Root, "src", "PolytomicPS", "Commands", "Workspace", "ExportPolytomicWorkspaceCommand.cs"));
+            var attribute = Regex.Match(text, @"\[ValidateSet\(([^)]*)\)\]\s*public string\[\]\? Include\b");
+            Assert.True(attribute.Success, "Export-PolytomicWorkspace -Include has no ValidateSet");
+            var values = Regex.Matches(attribute.Groups[1].Value, "\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+            Assert.Equal(WorkspaceKinds.Registered.Where(k => k.Optional).Select(k => k.Plural).OrderBy(n => n), values.OrderBy(n => n));
+        }
+
+        [Fact]
         public void No_workspace_file_dispatches_on_a_kind_name()
         {
             var dispatch = new Regex(@"case\s+WorkspaceKinds\.|WorkspaceKinds\.\w+\s*=>|[!=]=\s*WorkspaceKinds\.|WorkspaceKinds\.\w+\s*[!=]=|switch\s*\(\s*\w*\.?[Kk]ind(Key)?\s*\)|[Kk]ind(Key)?\s+switch");
