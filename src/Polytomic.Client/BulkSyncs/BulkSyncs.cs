@@ -339,10 +339,30 @@ namespace Polytomic.Models
     }
 
     /// <summary>One schema's change in PATCH …/schemas.</summary>
+    /// <summary>One schema of PATCH /api/bulk/syncs/{id}/schemas (Polytomic's BulkSchema, the same in both API
+    /// versions): its id and the settings to change; what is left null is not sent, and stays as it is.</summary>
     public sealed class PatchBulkSchema
     {
         public string? Id { get; set; }
         public bool? Enabled { get; set; }
+        public List<PatchBulkField>? Fields { get; set; }
+        public List<Dictionary<string, object?>>? Filters { get; set; }
+        public string? PartitionKey { get; set; }
+        public string? TrackingField { get; set; }
+        public string? OutputName { get; set; }
+        public string? UserOutputName { get; set; }
+        public string? DataCutoffTimestamp { get; set; }
+        public bool? DisableDataCutoff { get; set; }
+    }
+
+    /// <summary>One field of a <see cref="PatchBulkSchema"/> (Polytomic's BulkField).</summary>
+    public sealed class PatchBulkField
+    {
+        public string? Id { get; set; }
+        public bool? Enabled { get; set; }
+        public bool? Obfuscated { get; set; }
+        public string? OutputName { get; set; }
+        public string? UserOutputName { get; set; }
     }
 
     internal sealed class ActivateResponse

@@ -117,7 +117,8 @@ namespace Polytomic
             return schema;
         }
 
-        /// <summary>PATCH …/schemas: changes only the listed schemas in one call (the one partial update of the API).
+        /// <summary>PATCH …/schemas: changes only the listed schemas in one call (the one partial update of the API); each
+        /// carries its id and any of its settings (enabled, fields, filters, partition key, ...).
         /// 2024-02-08 answers with every schema, 2025-09-18 with the changed ones: the result is the changed ones.</summary>
         public async Task<List<PolytomicBulkSchema>> PatchBulkSchemasAsync(string syncId, IReadOnlyCollection<PatchBulkSchema> schemas, CancellationToken ct = default)
         {

@@ -1,18 +1,17 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Polytomic.Http;
-using Polytomic.Models;
 
 namespace Polytomic.Workspace
 {
     /// <summary>Applies a plan in dependency order: connections, models, syncs, bulk syncs, roles, policies, the webhook
-    /// and the error subscribers, then deletions in reverse.
+    /// and the error subscribers, then deletions in reverse; each step is written or deleted by its kind's
+    /// <see cref="WorkspaceKind"/>.
     /// A failed step marks what depends on it Skipped and the rest goes on; what was applied is recorded on each item,
     /// and a new plan after a failure picks up from there (applied objects then compare as NoChange).</summary>
     public sealed class WorkspaceApplier
@@ -31,6 +30,11 @@ namespace Polytomic.Workspace
             this.connectionMap = connectionMap ?? new Dictionary<string, string>();
         }
 
+        internal PolytomicClient Client => client;
+        internal WorkspaceSnapshot Target => target;
+        /// <summary>The value of a placeholder, asked for only when it is about to be sent; null when not given.</summary>
+        internal string? Secret(string placeholder) => secret(placeholder);
+
         /// <summary>How long a model or bulk sync create waits for a new connection's schema cache.</summary>
         public TimeSpan SchemaCacheTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -40,7 +44,7 @@ namespace Polytomic.Workspace
             if (item.Action == WorkspaceAction.NoChange) { item.Result = "Unchanged"; return; }
             if (item.Action == WorkspaceAction.NeedsSecret) { Fail(item, "Skipped", "a secret is missing: " + string.Join(", ", item.MissingSecrets)); return; }
             var blocked = item.Desired == null ? default
-                : WorkspaceNormalizer.Dependencies(item.Desired).FirstOrDefault(d => failed.Contains((d.Kind, d.Name)));
+                : item.Desired.Type.Dependencies(item.Desired).FirstOrDefault(d => failed.Contains((d.Kind, d.Name)));
             if (blocked.Name != null)
             {
                 Fail(item, "Skipped", $"{WorkspaceKinds.Display(blocked.Kind)} '{blocked.Name}' it depends on was not applied");
@@ -48,10 +52,10 @@ namespace Polytomic.Workspace
             }
             try
             {
-                if (item.Action == WorkspaceAction.Delete) await DeleteAsync(item, ct).ConfigureAwait(false);
+                if (item.Action == WorkspaceAction.Delete) await WorkspaceKinds.Of(item.KindKey).DeleteAsync(client, item.Id!, ct).ConfigureAwait(false);
                 else
                 {
-                    item.Id = await WriteAsync(item, ct).ConfigureAwait(false);
+                    item.Id = await item.Desired!.Type.WriteAsync(this, item, item.Action == WorkspaceAction.Create, ct).ConfigureAwait(false);
                     created[(item.KindKey, item.Name)] = item.Id;
                 }
                 item.Result = "Applied";
@@ -68,82 +72,19 @@ namespace Polytomic.Workspace
             failed.Add((item.KindKey, item.Name));
         }
 
-        private string? IdOf(string kind, string name)
+        /// <summary>The id of an object by kind and name: created by this import, mapped (-ConnectionMap), in the target, or
+        /// one of Polytomic's own (system roles).</summary>
+        internal string? IdOf(string kind, string name)
         {
             if (created.TryGetValue((kind, name), out var id)) return id;
-            if (kind == WorkspaceKinds.Connections && connectionMap.TryGetValue(name, out var mapped)) name = mapped;
+            if (WorkspaceKinds.Of(kind) is ConnectionKind && connectionMap.TryGetValue(name, out var mapped)) name = mapped;
             return target.IdOf(kind, name) ?? (target.SystemIds.TryGetValue((kind, name), out var system) ? system : null);
-        }
-
-        private Task DeleteAsync(WorkspacePlanItem item, CancellationToken ct) => item.KindKey switch
-        {
-            WorkspaceKinds.Connections => client.DeleteConnectionAsync(item.Id!, false, ct),
-            WorkspaceKinds.Models => client.DeleteModelAsync(item.Id!, ct),
-            WorkspaceKinds.Syncs => client.DeleteSyncAsync(item.Id!, ct),
-            WorkspaceKinds.BulkSyncs => client.DeleteBulkSyncAsync(item.Id!, ct),
-            _ => WorkspaceAccess.DeleteAsync(client, item, ct),
-        };
-
-        private async Task<string> WriteAsync(WorkspacePlanItem item, CancellationToken ct)
-        {
-            var o = item.Desired!;
-            var creating = item.Action == WorkspaceAction.Create;
-            if (!WorkspaceKinds.Core.Contains(o.Kind)) return await WorkspaceAccess.WriteAsync(client, item, creating, secret, IdOf, ct).ConfigureAwait(false);
-            var body = WorkspaceNormalizer.ToRequest(o, IdOf);
-            var sendSecrets = creating || item.SendSecrets;
-            switch (o.Kind)
-            {
-                case WorkspaceKinds.Connections:
-                {
-                    if (body["configuration"] is JsonObject config)
-                        foreach (var key in config.Select(kv => kv.Key).ToList())
-                            if (WorkspaceJson.PlaceholderName(config[key]) is string p)
-                            {
-                                var value = sendSecrets ? secret(p) : null;
-                                // "********" sent back keeps the stored secret.
-                                if (value != null) config[key] = value;
-                                else if (creating) config.Remove(key);
-                                else config[key] = "********";
-                            }
-                    var request = Read<ConnectionRequest>(body);
-                    if (creating)
-                        return await CreateOnceAsync(NameClaim.Connections, item, async () =>
-                        {
-                            var c = await client.CreateConnectionAsync(request, ct).ConfigureAwait(false);
-                            if (!string.IsNullOrEmpty(c.AuthUrl)) item.Note = "sign in to finish connecting it: " + c.AuthUrl;
-                            return c.Id;
-                        }, null, ct).ConfigureAwait(false);
-                    return (await client.UpdateConnectionAsync(item.Id!, request, ct).ConfigureAwait(false)).Id;
-                }
-                case WorkspaceKinds.Models:
-                {
-                    var request = Read<ModelRequest>(body);
-                    return creating
-                        ? await CreateOnceAsync(NameClaim.Models, item, async () => (await client.RetryWhileSchemasCacheAsync(t => client.CreateModelAsync(request, t), SchemaCacheTimeout, null, ct).ConfigureAwait(false)).Id, null, ct).ConfigureAwait(false)
-                        : (await client.UpdateModelAsync(item.Id!, request, ct).ConfigureAwait(false)).Id;
-                }
-                case WorkspaceKinds.Syncs:
-                {
-                    var passphrase = WorkspaceJson.PlaceholderName(body["encryption_passphrase"]) is string p && sendSecrets ? secret(p) : null;
-                    body.Remove("encryption_passphrase");
-                    var request = Read<SyncRequest>(body);
-                    if (passphrase != null) request.EncryptionPassphrase = SecureStrings.FromPlain(passphrase);
-                    if (!creating) return (await client.UpdateSyncAsync(item.Id!, request, ct).ConfigureAwait(false)).Id;
-                    // Paused until it is the one sync of its name (Polytomic makes a sync active by default).
-                    var active = request.Active ?? true;
-                    request.Active = false;
-                    return await CreateOnceAsync(NameClaim.Syncs, item, async () => (await client.CreateSyncAsync(request, ct).ConfigureAwait(false)).Id,
-                        active ? id => client.ActivateSyncAsync(id, true, ct) : (Func<string, Task>?)null, ct).ConfigureAwait(false);
-                }
-                default:
-                    return await WriteBulkSyncAsync(item, body, creating, ct).ConfigureAwait(false);
-            }
         }
 
         /// <summary>A create under the one rule for names (NameClaim): when another run has made the object by now, its
         /// id is used; otherwise the object is created, settled, and only the copy that keeps the name is activated. So
         /// two imports of one folder at the same time leave every object once, and a duplicate sync never runs.</summary>
-        private async Task<string> CreateOnceAsync(NameClaim claim, WorkspacePlanItem item, Func<Task<string>> create, Func<string, Task>? activate, CancellationToken ct)
+        internal async Task<string> CreateOnceAsync(NameClaim claim, WorkspacePlanItem item, Func<Task<string>> create, Func<string, Task>? activate, CancellationToken ct)
         {
             var existing = await claim.FindAsync(client, item.Name, null, ct).ConfigureAwait(false);
             if (existing != null)
@@ -162,51 +103,8 @@ namespace Polytomic.Workspace
             return id;
         }
 
-        private async Task<string> WriteBulkSyncAsync(WorkspacePlanItem item, JsonObject body, bool creating, CancellationToken ct)
-        {
-            var schedule = body["schedule"];
-            var additional = body["additional_schedules"] as JsonArray;
-            var schemas = body["schemas"] as JsonArray ?? new JsonArray();
-            foreach (var k in new[] { "schedule", "additional_schedules", "schemas" }) body.Remove(k);
-            var request = Read<BulkSyncRequest>(body);
-            request.Schedule = schedule == null ? new BulkScheduleRequest { Frequency = "manual" } : Read<BulkScheduleRequest>(schedule);
-            request.AdditionalSchedules = additional?.Select(a => Read<BulkScheduleRequest>(a!)).ToList();
-            if (creating)
-            {
-                request.Schemas = schemas.OfType<JsonObject>().Select(s => Plain(Enabled(s, true)) ?? new Dictionary<string, object?>()).ToList();
-                // Inactive until it is the one bulk sync of its name.
-                var active = request.Active == true;
-                request.Active = false;
-                return await CreateOnceAsync(NameClaim.BulkSyncs, item,
-                    async () => (await client.RetryWhileSchemasCacheAsync(t => client.CreateBulkSyncAsync(request, t), SchemaCacheTimeout, null, ct).ConfigureAwait(false)).Id,
-                    active ? id => client.ActivateBulkSyncAsync(id, true, ct) : (Func<string, Task>?)null, ct).ConfigureAwait(false);
-            }
-            var id = item.Id!;
-            if (item.Changes.Any(c => !c.Field.StartsWith("schemas", StringComparison.Ordinal)))
-                await client.UpdateBulkSyncAsync(id, request, ct).ConfigureAwait(false);
-            if (item.Changes.Any(c => c.Field.StartsWith("schemas", StringComparison.Ordinal)))
-            {
-                var wanted = new HashSet<string>(schemas.OfType<JsonObject>().Select(s => (string?)s["id"] ?? ""), StringComparer.Ordinal);
-                var now = (target.Find(item.KindKey, item.Name)?.Body["schemas"] as JsonArray ?? new JsonArray()).OfType<JsonObject>()
-                    .Select(s => (string?)s["id"] ?? "").Where(s => !wanted.Contains(s));
-                var patch = new JsonArray(schemas.OfType<JsonObject>().Select(s => (JsonNode)Enabled(s, true))
-                    .Concat(now.Select(s => (JsonNode)new JsonObject { ["id"] = s, ["enabled"] = false })).ToArray());
-                await client.SendDataAsync<JsonElement>(PolytomicClient.PatchMethod,
-                    ApiPath.Build("bulk", "syncs", ApiPath.Id(id, "bulk sync id"), "schemas"), null, new JsonObject { ["schemas"] = patch }, ct).ConfigureAwait(false);
-            }
-            return id;
-        }
-
-        private static JsonObject Enabled(JsonObject schema, bool enabled)
-        {
-            var copy = (JsonObject)schema.DeepClone();
-            copy["enabled"] = enabled;
-            return copy;
-        }
-
-        private static object? Plain(JsonNode node) => PolytomicJson.ToPlain(JsonSerializer.SerializeToElement(node));
-
-        private static T Read<T>(JsonNode node)
+        /// <summary>A request body read as the request type.</summary>
+        internal static T Read<T>(JsonNode node)
         {
             // WorkspaceValidator has checked every file's shape; should one still not read, the step fails, not the import.
             try

@@ -24,7 +24,7 @@ namespace Polytomic.Workspace
 
         /// <summary>Where an object's file lives, relative to the workspace folder.</summary>
         public static string RelativePath(WorkspaceObject o, bool hashed = false) =>
-            o.Kind == WorkspaceKinds.ErrorSubscribers ? ErrorSubscribersFile : Path.Combine(o.Kind, WorkspaceFileName.Of(o.Name, hashed));
+            o.Type.SingleFile ?? Path.Combine(o.Kind, WorkspaceFileName.Of(o.Name, hashed));
 
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
 
@@ -98,9 +98,9 @@ namespace Polytomic.Workspace
         {
             foreach (var kind in WorkspaceKinds.All)
             {
-                if (kind == WorkspaceKinds.ErrorSubscribers)
+                if (WorkspaceKinds.Of(kind).SingleFile is string single)
                 {
-                    if (File.Exists(Path.Combine(path, ErrorSubscribersFile))) yield return (ErrorSubscribersFile, kind);
+                    if (File.Exists(Path.Combine(path, single))) yield return (single, kind);
                     continue;
                 }
                 var dir = Path.Combine(path, kind);
@@ -130,9 +130,9 @@ namespace Polytomic.Workspace
         /// <summary>"connections/Warehouse.json" or "error_subscribers.json": nothing else is a workspace file.</summary>
         internal static bool IsWorkspaceFile(string relative)
         {
-            if (relative == ErrorSubscribersFile) return true;
+            if (WorkspaceKinds.Registered.Any(k => k.SingleFile == relative)) return true;
             var parts = relative.Split('/');
-            return parts.Length == 2 && WorkspaceKinds.All.Contains(parts[0]) && parts[0] != WorkspaceKinds.ErrorSubscribers
+            return parts.Length == 2 && WorkspaceKinds.Registered.Any(k => k.Key == parts[0] && k.SingleFile == null)
                 && parts[1].EndsWith(".json", StringComparison.Ordinal) && parts[1] != ".json" && parts[1].IndexOfAny(new[] { '\\', ':' }) < 0
                 && parts[1] != ".." && parts[1] != ".";
         }
@@ -145,8 +145,9 @@ namespace Polytomic.Workspace
             {
                 if (new FileInfo(file).Length > MaxFileBytes) return false;
                 if (!(JsonNode.Parse(File.ReadAllText(file, Utf8)) is JsonObject o)) return false;
-                if (kind == WorkspaceKinds.ErrorSubscribers) return true;
-                var name = o[kind == WorkspaceKinds.Webhooks ? "endpoint" : "name"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+                var type = WorkspaceKinds.Of(kind);
+                if (type.SingleFile != null) return true;
+                var name = o[type.NameKey] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
                 return name != null && (FileName(name) == Path.GetFileName(file) || WorkspaceFileName.Legacy(name) == Path.GetFileName(file));
             }
             catch (Exception ex) when (ex is JsonException || ex is ArgumentException || ex is InvalidOperationException) { return false; }
@@ -185,7 +186,8 @@ namespace Polytomic.Workspace
         {
             var found = new List<string>();
             if (!Directory.Exists(path)) return found;
-            foreach (var name in new[] { ManifestFile, ErrorSubscribersFile }.Concat(WorkspaceKinds.All.Where(k => k != WorkspaceKinds.ErrorSubscribers)))
+            foreach (var name in new[] { ManifestFile }.Concat(WorkspaceKinds.Registered.Where(k => k.SingleFile != null).Select(k => k.SingleFile!))
+                .Concat(WorkspaceKinds.Registered.Where(k => k.SingleFile == null).Select(k => k.Key)))
             {
                 var full = Path.Combine(path, name);
                 if (IsLink(full)) { found.Add(name); continue; }
@@ -221,8 +223,9 @@ namespace Polytomic.Workspace
             {
                 if (links.Contains(kind)) continue;
                 var dir = Path.Combine(path, kind);
-                var found = kind == WorkspaceKinds.ErrorSubscribers
-                    ? (File.Exists(Path.Combine(path, ErrorSubscribersFile)) ? new[] { ErrorSubscribersFile } : new string[0])
+                var single = WorkspaceKinds.Of(kind).SingleFile;
+                var found = single != null
+                    ? (File.Exists(Path.Combine(path, single)) ? new[] { single } : new string[0])
                     : Directory.Exists(dir) ? Directory.GetFiles(dir, "*.json").Select(f => kind + "/" + Path.GetFileName(f)).ToArray() : new string[0];
                 foreach (var relative in found.OrderBy(f => f, StringComparer.Ordinal))
                 {

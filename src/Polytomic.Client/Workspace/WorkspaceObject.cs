@@ -17,6 +17,8 @@ namespace Polytomic.Workspace
         }
 
         public string Kind { get; }
+        /// <summary>The registered kind that reads, checks, compares and applies the object.</summary>
+        internal WorkspaceKind Type => WorkspaceKinds.Of(Kind);
         public string Name { get; }
         public JsonObject Body { get; }
 

@@ -13,7 +13,7 @@ namespace Polytomic.Workspace
         {
             var ordered = objects.OrderBy(o => WorkspaceKinds.Order(o.Kind)).ThenBy(o => o.Name, StringComparer.Ordinal).ToList();
             var inFolder = new HashSet<(string, string)>(ordered.Select(o => (o.Kind, o.Name)));
-            var waitsFor = ordered.ToDictionary(o => o, o => WorkspaceNormalizer.Dependencies(o)
+            var waitsFor = ordered.ToDictionary(o => o, o => o.Type.Dependencies(o)
                 .Where(d => inFolder.Contains(d) && !(d.Kind == o.Kind && d.Name == o.Name)).ToList());
             var done = new HashSet<(string, string)>();
             var result = new List<WorkspaceObject>();
@@ -33,9 +33,8 @@ namespace Polytomic.Workspace
                 result.Add(next);
             }
             // A sync that runs after itself is a cycle of one.
-            var selfLoop = ordered.FirstOrDefault(o => o.Kind == WorkspaceKinds.Syncs && WorkspaceNormalizer.Dependencies(o).Contains((o.Kind, o.Name)));
-            if (selfLoop != null)
-                throw new WorkspaceException("DependencyCycle", $"Sync '{selfLoop.Name}' runs after itself (schedule.run_after). Nothing was changed.", selfLoop.Name);
+            foreach (var o in ordered)
+                if (o.Type.SelfCycle(o) is string cycle) throw new WorkspaceException("DependencyCycle", cycle, o.Name);
             return result;
         }
     }

@@ -9,6 +9,10 @@ using System.Threading.Tasks;
 using Polytomic.Http;
 using Polytomic.Models;
 
+using Shape = Polytomic.Workspace.WorkspaceShape;
+using Spec = Polytomic.Workspace.WorkspaceFieldSpec;
+using static Polytomic.Workspace.WorkspaceFieldSpec;
+
 namespace Polytomic.Workspace
 {
     /// <summary>Checks workspace files before anything is sent: each file against its kind's shape (types, required
@@ -17,68 +21,6 @@ namespace Polytomic.Workspace
     /// Every problem names its file and JSON path.</summary>
     public static class WorkspaceValidator
     {
-        private enum Shape { String, Bool, Integer, Object, Array, StringArray, ObjectArray, Any, Placeholder }
-
-        private sealed class Spec
-        {
-            public Spec(Shape shape, bool required = false, string[]? values = null) { Shape = shape; Required = required; Values = values; }
-            public Shape Shape { get; }
-            public bool Required { get; }
-            public string[]? Values { get; }
-        }
-
-        private static Spec S(Shape shape, bool required = false, string[]? values = null) => new Spec(shape, required, values);
-
-        /// <summary>What each kind's file may hold: exactly the fields an export writes.</summary>
-        private static readonly Dictionary<string, Dictionary<string, Spec>> Fields = new Dictionary<string, Dictionary<string, Spec>>
-        {
-            [WorkspaceKinds.Connections] = new Dictionary<string, Spec>
-            {
-                ["name"] = S(Shape.String, true), ["type"] = S(Shape.String, true), ["configuration"] = S(Shape.Object),
-                ["healthcheck_interval"] = S(Shape.String), ["sign_in"] = S(Shape.String, false, new[] { "oauth" }),
-            },
-            [WorkspaceKinds.Models] = new Dictionary<string, Spec>
-            {
-                ["name"] = S(Shape.String, true), ["connection"] = S(Shape.String, true), ["configuration"] = S(Shape.Object),
-                ["fields"] = S(Shape.StringArray), ["additional_fields"] = S(Shape.ObjectArray), ["identifier"] = S(Shape.String),
-                ["tracking_columns"] = S(Shape.StringArray), ["labels"] = S(Shape.StringArray), ["relations"] = S(Shape.Array), ["enricher"] = S(Shape.Any),
-            },
-            [WorkspaceKinds.Syncs] = new Dictionary<string, Spec>
-            {
-                ["name"] = S(Shape.String, true), ["mode"] = S(Shape.String, true, SyncModes.All), ["active"] = S(Shape.Bool),
-                ["target"] = S(Shape.Object, true), ["fields"] = S(Shape.ObjectArray), ["identity"] = S(Shape.Object), ["filters"] = S(Shape.ObjectArray),
-                ["filter_logic"] = S(Shape.String), ["overrides"] = S(Shape.ObjectArray), ["override_fields"] = S(Shape.ObjectArray),
-                ["schedule"] = S(Shape.Object), ["sync_all_records"] = S(Shape.Bool), ["skip_initial_backfill"] = S(Shape.Bool),
-                ["only_enrich_updates"] = S(Shape.Bool), ["encryption_passphrase"] = S(Shape.Placeholder),
-            },
-            [WorkspaceKinds.BulkSyncs] = new Dictionary<string, Spec>
-            {
-                ["name"] = S(Shape.String, true), ["source_connection"] = S(Shape.String, true), ["destination_connection"] = S(Shape.String, true),
-                ["mode"] = S(Shape.String), ["active"] = S(Shape.Bool), ["schedule"] = S(Shape.Object), ["additional_schedules"] = S(Shape.ObjectArray),
-                ["destination_configuration"] = S(Shape.Object), ["source_configuration"] = S(Shape.Object),
-                ["automatically_add_new_fields"] = S(Shape.String), ["automatically_add_new_objects"] = S(Shape.String), ["normalize_names"] = S(Shape.String),
-                ["disable_record_timestamps"] = S(Shape.Bool), ["data_cutoff_timestamp"] = S(Shape.String), ["concurrency_limit"] = S(Shape.Integer),
-                ["resync_concurrency_limit"] = S(Shape.Integer), ["schemas"] = S(Shape.ObjectArray),
-            },
-            [WorkspaceKinds.Roles] = new Dictionary<string, Spec> { ["name"] = S(Shape.String, true) },
-            [WorkspaceKinds.Policies] = new Dictionary<string, Spec> { ["name"] = S(Shape.String, true), ["policy_actions"] = S(Shape.ObjectArray) },
-            [WorkspaceKinds.Webhooks] = new Dictionary<string, Spec>
-            {
-                ["endpoint"] = S(Shape.String, true), ["disabled"] = S(Shape.Bool), ["secret"] = S(Shape.Placeholder),
-            },
-            [WorkspaceKinds.ErrorSubscribers] = new Dictionary<string, Spec> { ["emails"] = S(Shape.StringArray, true) },
-        };
-
-        private static readonly Dictionary<string, Spec> AdditionalField = new Dictionary<string, Spec>
-        {
-            ["name"] = S(Shape.String, true), ["type"] = S(Shape.String), ["label"] = S(Shape.String),
-        };
-
-        private static readonly Dictionary<string, Spec> PolicyAction = new Dictionary<string, Spec>
-        {
-            ["action"] = S(Shape.String, true), ["roles"] = S(Shape.StringArray),
-        };
-
         private static readonly Dictionary<string, Spec> Manifest = new Dictionary<string, Spec>
         {
             ["format_version"] = S(Shape.Integer, true), ["api_version"] = S(Shape.String, true, ApiVersions.Supported.ToArray()),
@@ -95,7 +37,7 @@ namespace Polytomic.Workspace
         /// <summary>Free-form configuration: its keys are the user's (and the connection type's).</summary>
         private static readonly string[] Opaque = { "configuration", "destination_configuration", "source_configuration" };
 
-        private static readonly Regex PlainKey = new Regex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
+        internal static readonly Regex PlainKey = new Regex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
         private static readonly Regex SecretLike = new Regex(@"^\$?secret$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         /// <summary>A JSON path step: $.a.b, or $['a b'] for a key that is not a plain name.</summary>
@@ -131,57 +73,22 @@ namespace Polytomic.Workspace
             var problems = new List<WorkspaceProblem>();
             void Add(string path, string message) => problems.Add(new WorkspaceProblem(
                 message.StartsWith("is not a field", StringComparison.Ordinal) ? "UnknownWorkspaceField" : "InvalidWorkspaceFile", file, path, message));
-            var what = "a " + WorkspaceKinds.Display(kind) + " file";
-            CheckObject(body, "$", Fields[kind], Add, what);
+            var type = WorkspaceKinds.Of(kind);
+            var what = "a " + type.Display + " file";
+            CheckObject(body, "$", type.Fields, Add, what);
             if (problems.Count > 0) return problems;
-            var name = WorkspaceKinds.NameOf(kind, body);
-            if (string.IsNullOrWhiteSpace(name)) Add(kind == WorkspaceKinds.Webhooks ? "$.endpoint" : "$.name", "must not be empty: names are the keys of a workspace");
+            var name = type.NameOf(body);
+            if (string.IsNullOrWhiteSpace(name)) Add("$." + type.NameKey, "must not be empty: names are the keys of a workspace");
             CheckPlaceholders(kind, name, body, "$", true, problems, file);
             CheckReferences(body, "$", Add);
             CheckNulls(body, "$", Add);
             if (problems.Count > 0) return problems;
 
-            switch (kind)
-            {
-                case WorkspaceKinds.Models:
-                    Items(body, "additional_fields", (o, p) => CheckObject(o, p, AdditionalField, Add, "an additional field"));
-                    RoundTrip<ModelRequest>(Renamed(body), "$", Add);
-                    break;
-                case WorkspaceKinds.Syncs:
-                    CheckEnum(body["schedule"]?["frequency"], "$.schedule.frequency", SyncModes.Frequencies, Add);
-                    CheckEnum(body["identity"]?["function"], "$.identity.function", SyncModes.IdentityFunctions, Add);
-                    if (body["schedule"]?["run_after"] is JsonNode runAfter)
-                    {
-                        // By name: {syncs: [...], bulk_syncs: [...]} (Export writes no ids).
-                        if (!(runAfter is JsonObject ra)) Add("$.schedule.run_after", "must be an object: { \"syncs\": [names], \"bulk_syncs\": [names] }");
-                        else foreach (var kv in ra)
-                            if ((kv.Key != "syncs" && kv.Key != "bulk_syncs") || !(kv.Value is JsonArray a) || a.Any(x => !(x is JsonValue v && v.TryGetValue<string>(out var n) && n.Length > 0)))
-                                Add("$.schedule.run_after." + kv.Key, "is not allowed: run_after holds syncs and bulk_syncs, each a list of names");
-                    }
-                    var sync = Renamed(body);
-                    sync.Remove("encryption_passphrase");
-                    RoundTrip<SyncRequest>(sync, "$", Add);
-                    break;
-                case WorkspaceKinds.BulkSyncs:
-                    var bulk = Renamed(body);
-                    foreach (var k in new[] { "schedule", "additional_schedules", "schemas" }) bulk.Remove(k);
-                    RoundTrip<BulkSyncRequest>(bulk, "$", Add);
-                    if (body["schedule"] is JsonObject schedule) RoundTrip<BulkScheduleRequest>(schedule, "$.schedule", Add);
-                    Items(body, "additional_schedules", (o, p) => RoundTrip<BulkScheduleRequest>(o, p, Add));
-                    Items(body, "schemas", (o, p) =>
-                    {
-                        if (!(o["id"] is JsonValue id && id.TryGetValue<string>(out var s) && s.Length > 0)) Add(p + ".id", "is required: the schema's id (a table or object name)");
-                        else RoundTrip<PolytomicBulkSchema>(o, p, Add);
-                    });
-                    break;
-                case WorkspaceKinds.Policies:
-                    Items(body, "policy_actions", (o, p) => CheckObject(o, p, PolicyAction, Add, "a policy action"));
-                    break;
-            }
+            type.CheckDetails(body, Add);
             return problems;
         }
 
-        private static void Items(JsonObject body, string key, Action<JsonObject, string> check)
+        internal static void Items(JsonObject body, string key, Action<JsonObject, string> check)
         {
             if (body[key] is JsonArray a)
                 for (int i = 0; i < a.Count; i++)
@@ -189,7 +96,7 @@ namespace Polytomic.Workspace
         }
 
         /// <summary>Known fields only, each of its type and allowed values; the required ones present. A null is absent.</summary>
-        private static void CheckObject(JsonObject o, string path, Dictionary<string, Spec> specs, Action<string, string> add, string what)
+        internal static void CheckObject(JsonObject o, string path, IReadOnlyDictionary<string, Spec> specs, Action<string, string> add, string what)
         {
             foreach (var kv in o)
             {
@@ -216,7 +123,7 @@ namespace Polytomic.Workspace
                 add(Join(path, kv.Key), $"is required in {what}");
         }
 
-        private static void CheckEnum(JsonNode? node, string path, IReadOnlyCollection<string>? values, Action<string, string> add)
+        internal static void CheckEnum(JsonNode? node, string path, IReadOnlyCollection<string>? values, Action<string, string> add)
         {
             if (values == null || !(node is JsonValue v) || !v.TryGetValue<string>(out var s) || values.Contains(s)) return;
             add(path, $"'{s}' is not one of {string.Join(", ", values)} (spelled exactly so: Polytomic answers in this spelling)");
@@ -300,7 +207,7 @@ namespace Polytomic.Workspace
         }
 
         /// <summary>A copy with references renamed to their id fields (a stand-in id), as a request carries them.</summary>
-        private static JsonObject Renamed(JsonObject body) => (JsonObject)Rename(body)!;
+        internal static JsonObject Renamed(JsonObject body) => (JsonObject)Rename(body)!;
 
         private static JsonNode? Rename(JsonNode? node)
         {
@@ -320,7 +227,7 @@ namespace Polytomic.Workspace
 
         /// <summary>Reads the body as the request type and writes it back: a type Polytomic's shape refuses is a problem
         /// at its path, and a nested field the request type does not carry (it would be dropped, never sent) too.</summary>
-        private static void RoundTrip<T>(JsonObject body, string path, Action<string, string> add)
+        internal static void RoundTrip<T>(JsonObject body, string path, Action<string, string> add)
         {
             JsonNode? back;
             try { back = JsonSerializer.SerializeToNode(body.Deserialize<T>(PolytomicJson.Options), PolytomicJson.Options); }
@@ -357,7 +264,7 @@ namespace Polytomic.Workspace
         {
             void Add(string message) => problems.Add(new WorkspaceProblem("InvalidSecretPlaceholder", file, path, message));
             if (node is JsonArray a) { for (int i = 0; i < a.Count; i++) CheckPlaceholders(kind, name, a[i], path + "[" + i + "]", false, problems, file); return; }
-            var expected = Expected(kind, name, path);
+            var expected = WorkspaceKinds.Of(kind).ExpectedPlaceholder(name, path);
             var placeholder = WorkspaceJson.PlaceholderName(node);
             if (node is JsonObject o && !root && (placeholder != null || LooksLikePlaceholder(o)))
             {
@@ -376,56 +283,9 @@ namespace Polytomic.Workspace
         private static bool LooksLikePlaceholder(JsonObject o) =>
             o.Any(kv => kv.Key.StartsWith("$", StringComparison.Ordinal)) || (o.Count == 1 && SecretLike.IsMatch(o.First().Key));
 
-        /// <summary>The placeholder a place may hold, or null where none may stand.</summary>
-        private static string? Expected(string kind, string name, string path)
-        {
-            if (kind == WorkspaceKinds.Syncs && path == "$.encryption_passphrase") return name + ".encryption_passphrase";
-            if (kind == WorkspaceKinds.Webhooks && path == "$.secret") return WorkspaceAccess.WebhookSecret;
-            if (kind != WorkspaceKinds.Connections || !path.StartsWith("$.configuration", StringComparison.Ordinal)) return null;
-            var rest = path.Substring("$.configuration".Length);
-            string? key = null;
-            if (rest.StartsWith(".", StringComparison.Ordinal) && PlainKey.IsMatch(rest.Substring(1))) key = rest.Substring(1);
-            else if (rest.StartsWith("['", StringComparison.Ordinal) && rest.EndsWith("']", StringComparison.Ordinal) && rest.IndexOf("']", StringComparison.Ordinal) == rest.Length - 2)
-                key = rest.Substring(2, rest.Length - 4).Replace("\\'", "'").Replace("\\\\", "\\");
-            return key == null ? null : name + "." + key;
-        }
-
         /// <summary>The checks that need the connection types' schemas: a placeholder stands only in a field the type
         /// marks secret, and a secret field holds only its placeholder (a value in a file would be sent as the secret).</summary>
-        public static async Task<List<WorkspaceProblem>> CheckSecretsAsync(PolytomicClient client, IEnumerable<WorkspaceObject> objects, CancellationToken ct)
-        {
-            var problems = new List<WorkspaceProblem>();
-            var schemas = new Dictionary<string, PolytomicConnectionTypeSchema?>(StringComparer.OrdinalIgnoreCase);
-            foreach (var o in objects.Where(o => o.Kind == WorkspaceKinds.Connections))
-            {
-                var file = o.File ?? WorkspaceFolder.RelativePath(o).Replace('\\', '/');
-                var type = (string?)o.Body["type"] ?? "";
-                if (!schemas.TryGetValue(type, out var schema))
-                {
-                    try { schema = await client.GetConnectionTypeSchemaAsync(type, ct).ConfigureAwait(false); }
-                    catch (PolytomicApiException ex) when (ex.StatusCode == 404 || ex.StatusCode == 400) { schema = null; }
-                    schemas[type] = schema;
-                }
-                if (schema == null)
-                {
-                    problems.Add(new WorkspaceProblem("InvalidWorkspaceFile", file, "$.type", $"'{type}' is not a connection type Polytomic has"));
-                    continue;
-                }
-                var secret = new HashSet<string>(schema.Fields.Where(f => f.Secret).Select(f => f.Name), StringComparer.OrdinalIgnoreCase);
-                if (!(o.Body["configuration"] is JsonObject config)) continue;
-                foreach (var kv in config)
-                {
-                    var path = Join("$.configuration", kv.Key);
-                    var placeholder = WorkspaceJson.PlaceholderName(kv.Value);
-                    if (placeholder != null && !secret.Contains(kv.Key))
-                        problems.Add(new WorkspaceProblem("InvalidSecretPlaceholder", file, path,
-                            $"holds a placeholder, but '{kv.Key}' is not a secret field of the connection type '{type}'"));
-                    else if (placeholder == null && kv.Value != null && secret.Contains(kv.Key))
-                        problems.Add(new WorkspaceProblem("InvalidSecretPlaceholder", file, path,
-                            $"is a secret field of '{type}': it may hold only its placeholder {{\"$secret\": \"{o.Name}.{kv.Key}\"}}, whose value -Secret gives"));
-                }
-            }
-            return problems;
-        }
+        public static Task<List<WorkspaceProblem>> CheckSecretsAsync(PolytomicClient client, IEnumerable<WorkspaceObject> objects, CancellationToken ct) =>
+            ConnectionKind.CheckSecretsAsync(client, objects.Where(o => o.Type is ConnectionKind), ct);
     }
 }

@@ -6,78 +6,6 @@ using System.Text.RegularExpressions;
 
 namespace Polytomic.Workspace
 {
-    public enum WorkspaceAction { NoChange, Create, Update, Delete, NeedsSecret }
-
-    /// <summary>One step of a workspace plan: what Import-PolytomicWorkspace would do (or did) to one object.</summary>
-    public sealed class WorkspacePlanItem
-    {
-        /// <summary>An empty step (for formatting samples); plans come from WorkspacePlanner.</summary>
-        public WorkspacePlanItem() : this(WorkspaceAction.NoChange, WorkspaceKinds.Connections, "") { }
-
-        internal WorkspacePlanItem(WorkspaceAction action, string kind, string name)
-        {
-            Action = action; KindKey = kind; Name = name;
-        }
-
-        public WorkspaceAction Action { get; internal set; }
-        /// <summary>Connection, Model, Sync or BulkSync.</summary>
-        public string Kind => WorkspaceKinds.Display(KindKey);
-        public string Name { get; }
-        /// <summary>Field-level changes of an Update: old and new values (secrets show only as changed).</summary>
-        public List<WorkspaceFieldChange> Changes { get; } = new List<WorkspaceFieldChange>();
-        /// <summary>The placeholders a NeedsSecret step lacks (give them to -Secret).</summary>
-        public List<string> MissingSecrets { get; } = new List<string>();
-        public string? Note { get; internal set; }
-        /// <summary>After Import: Applied, Failed, Skipped (a dependency failed) or NotRun (-WhatIf, declined).</summary>
-        public string? Result { get; internal set; }
-        public string? Error { get; internal set; }
-
-        /// <summary>Records that the step was not run (-WhatIf, or declined at a prompt).</summary>
-        public void MarkNotRun() => Result = "NotRun";
-        /// <summary>The id in the target workspace (after a Create, the new id).</summary>
-        public string? Id { get; internal set; }
-
-        /// <summary>One line for the plan table: the changes, the missing secrets, or a note or error.</summary>
-        public string Detail
-        {
-            get
-            {
-                if (Error != null) return Error;
-                if (MissingSecrets.Count > 0) return "needs -Secret " + string.Join(", ", MissingSecrets);
-                var text = string.Join("; ", Changes.Select(c => c.ToString()));
-                return Note == null ? text : text.Length == 0 ? Note : text + "; " + Note;
-            }
-        }
-
-        public string KindKey { get; }
-        internal WorkspaceObject? Desired { get; set; }
-        internal bool SendSecrets { get; set; }
-
-        /// <summary>The plan line: "+ Connection Warehouse", "~ Sync Nightly (2 changes)".</summary>
-        public override string ToString() => $"{Symbol} {Kind} {Name}" + (Changes.Count > 0 ? $" ({Changes.Count} change{(Changes.Count == 1 ? "" : "s")})" : "");
-
-        public string Symbol => Action switch
-        {
-            WorkspaceAction.Create => "+",
-            WorkspaceAction.Update => "~",
-            WorkspaceAction.Delete => "-",
-            WorkspaceAction.NeedsSecret => "!",
-            _ => "=",
-        };
-    }
-
-    public sealed class WorkspacePlanOptions
-    {
-        /// <summary>The placeholders -Secret supplies.</summary>
-        public ISet<string> Secrets { get; set; } = new HashSet<string>(StringComparer.Ordinal);
-        /// <summary>Connection name in the folder → name of an existing connection in the target.</summary>
-        public IDictionary<string, string> ConnectionMap { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
-        public bool Prune { get; set; }
-        /// <summary>Send supplied secrets of existing connections even when nothing else differs (a stored secret
-        /// cannot be read back, so a change to it cannot be seen).</summary>
-        public bool UpdateSecrets { get; set; }
-    }
-
     /// <summary>Compares the objects of a folder with a workspace read from Polytomic, by kind and name.</summary>
     public static class WorkspacePlanner
     {
@@ -99,8 +27,8 @@ namespace Polytomic.Workspace
             var items = new List<WorkspacePlanItem>();
             foreach (var d in WorkspaceOrder.Sort(desired))
             {
-                var o = map.Count == 0 ? d : new WorkspaceObject(d.Kind, WorkspaceNormalizer.MapConnections(d, map));
-                if (o.Kind == WorkspaceKinds.Connections && map.TryGetValue(o.Name, out var mapped))
+                var o = map.Count == 0 ? d : new WorkspaceObject(d.Kind, d.Type.MapConnections(d, map));
+                if (o.Type is ConnectionKind && map.TryGetValue(o.Name, out var mapped))
                 {
                     items.Add(new WorkspacePlanItem(WorkspaceAction.NoChange, o.Kind, o.Name)
                     {
@@ -108,7 +36,7 @@ namespace Polytomic.Workspace
                     });
                     continue;
                 }
-                var (id, current) = WorkspaceAccess.Existing(target, o);
+                var (id, current) = o.Type.Existing(target, o);
                 var placeholders = o.Placeholders().ToList();
                 var item = new WorkspacePlanItem(WorkspaceAction.NoChange, o.Kind, o.Name) { Desired = o, Id = id };
                 if (id == null)
@@ -120,7 +48,7 @@ namespace Polytomic.Workspace
                 else
                 {
                     item.Changes.AddRange(WorkspaceJson.Diff(o.Body, current?.Body));
-                    var needed = WorkspaceAccess.NeededForUpdate(o, item.Changes).Where(p => !options.Secrets.Contains(p)).ToList();
+                    var needed = o.Type.NeededForUpdate(o, item.Changes).Where(p => !options.Secrets.Contains(p)).ToList();
                     var supplied = placeholders.Where(p => options.Secrets.Contains(p.Placeholder)).ToList();
                     // A stored secret cannot be read back: an unresolved placeholder keeps it; a supplied one is sent with
                     // any other change, or on its own with UpdateSecrets.
