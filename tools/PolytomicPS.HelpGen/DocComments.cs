@@ -35,6 +35,20 @@ namespace PolytomicPS.HelpGen
         public IReadOnlyList<string> Summary(PropertyInfo property) =>
             Paragraphs(Member("P:" + Name(property.DeclaringType!) + "." + property.Name)?.Element("summary"));
 
+        /// <summary>A parameter's description in one cmdlet. A parameter inherited from a shared options class (such as
+        /// SyncSettingsCmdlet) has that class's summary, unless the cmdlet words it its own way in its class comment:
+        /// &lt;parameter name="Override"&gt;text&lt;/parameter&gt; (Set- cmdlets say what replaces what).</summary>
+        public IReadOnlyList<string> Summary(PropertyInfo property, Type cmdlet)
+        {
+            if (property.DeclaringType != cmdlet && OwnWording(cmdlet).TryGetValue(property.Name, out var own)) return Paragraphs(own);
+            return Summary(property);
+        }
+
+        /// <summary>The &lt;parameter name="..."&gt; texts of a cmdlet's class comment, by parameter name.</summary>
+        public IReadOnlyDictionary<string, XElement> OwnWording(Type cmdlet) =>
+            (Member("T:" + Name(cmdlet))?.Elements("parameter") ?? Enumerable.Empty<XElement>())
+                .ToDictionary(e => e.Attribute("name")?.Value ?? "", e => e);
+
         public IReadOnlyList<Example> Examples(Type type) =>
             (Member("T:" + Name(type))?.Elements("example") ?? Enumerable.Empty<XElement>())
                 .Select(e => new Example(Code(e.Element("code")), e.Elements("para").Select(Inline).Where(p => p.Length > 0).ToList()))

@@ -53,8 +53,12 @@ namespace PolytomicPS.HelpGen
             var metadata = new CommandMetadata(type);
             var parameters = metadata.Parameters.Values
                 .Where(p => !CommonParameters.Contains(p.Name))
-                .Select(p => new Param(p, Property(type, p.Name), docs))
+                .Select(p => new Param(p, Property(type, p.Name), type, docs))
                 .ToList();
+            // A cmdlet's own wording must name a parameter it inherits: a misspelt or stale one would be silently unused.
+            foreach (var worded in docs.OwnWording(type).Keys)
+                if (Property(type, worded) is not { } inherited || inherited.DeclaringType == type)
+                    throw new InvalidOperationException($"{attr.VerbName}-{attr.NounName}: <parameter name=\"{worded}\"> names no parameter it inherits.");
             if (metadata.SupportsShouldProcess)
             {
                 parameters.Add(Param.Switch("WhatIf", "wi", "Shows what would happen if the cmdlet runs. The cmdlet is not run."));
@@ -255,7 +259,7 @@ namespace PolytomicPS.HelpGen
         {
             private readonly Dictionary<string, ParameterSetMetadata> sets;
 
-            public Param(ParameterMetadata meta, PropertyInfo? property, DocComments docs)
+            public Param(ParameterMetadata meta, PropertyInfo? property, Type cmdlet, DocComments docs)
             {
                 Name = meta.Name;
                 sets = meta.ParameterSets;
@@ -267,7 +271,7 @@ namespace PolytomicPS.HelpGen
                 TypeFullName = (Nullable.GetUnderlyingType(t) ?? t).FullName ?? t.Name;
                 Wildcards = meta.Attributes.OfType<SupportsWildcardsAttribute>().Any();
                 ValidValues = meta.Attributes.OfType<ValidateSetAttribute>().SelectMany(v => v.ValidValues).ToList();
-                Description = property != null ? docs.Summary(property) : Array.Empty<string>();
+                Description = property != null ? docs.Summary(property, cmdlet) : Array.Empty<string>();
             }
 
             private Param(string name, string? alias, Type type, string description)

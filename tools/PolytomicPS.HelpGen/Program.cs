@@ -31,7 +31,9 @@ var docs = DocComments.Load(args[1]);
 var help = Path.Combine(stage, "en-US");
 Directory.CreateDirectory(help);
 var maml = Path.Combine(help, "PolytomicPS.dll-Help.xml");
-var count = MamlWriter.Write(assembly, docs, maml);
+int count;
+try { count = MamlWriter.Write(assembly, docs, maml); }
+catch (InvalidOperationException ex) { Console.Error.WriteLine("HelpGen: " + ex.Message); return 4; }
 var pages = args.Length == 4 ? Path.GetFullPath(args[3]) : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(args[2]))!, "cmdlets");
 MarkdownWriter.Write(maml, pages);
 File.WriteAllText(Path.Combine(help, "about_PolytomicPS.help.txt"), AboutTopic.FromMarkdown(File.ReadAllText(args[2])));

@@ -2,6 +2,8 @@ using System.Management.Automation;
 using System.Text.Json.Nodes;
 using Polytomic.Models;
 using Polytomic.Sandbox;
+using static PolytomicPS.Tests.Cmdlets.BulkSyncSetup;
+using static PolytomicPS.Tests.Cmdlets.ModelSyncSetup;
 
 namespace PolytomicPS.Tests.Cmdlets
 {
@@ -12,22 +14,9 @@ namespace PolytomicPS.Tests.Cmdlets
         private readonly SandboxFixture sandbox;
         public BulkSyncOptionsTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
 
-        private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N").Substring(0, 8);
-
-        private (string Source, string Destination) Connections()
-        {
-            var r = Ps.Run($@"
-                New-PolytomicConnection -Name '{Unique("src")}' -Type salesforce -Configuration @{{ domain = 'https://example.my.salesforce.com' }} -WarningAction SilentlyContinue
-                New-PolytomicConnection -Name '{Unique("dst")}' -Type snowflake -Configuration @{{ account='a'; username='u'; password='p'; dbname='d' }}", sandbox);
-            r.AssertSuccess();
-            var ids = r.All<PolytomicConnection>().Select(c => c.Id).ToList();
-            foreach (var id in ids) sandbox.State.Connections.Get(id)!["_cache_ready_at"] = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("o");
-            return (ids[0], ids[1]);
-        }
-
         private string NewCommand(string extra)
         {
-            var (src, dst) = Connections();
+            var (src, dst) = ReadyConnections(sandbox);
             return $"New-PolytomicBulkSync -Name '{Unique("bulk")}' -Source '{src}' -Destination '{dst}' -DestinationConfiguration @{{ schema = 'RAW' }} -Schema Account {extra}";
         }
 

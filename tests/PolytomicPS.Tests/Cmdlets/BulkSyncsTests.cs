@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Polytomic.Models;
 using Polytomic.Sandbox;
 using Polytomic.Sandbox.Routes;
+using static PolytomicPS.Tests.Cmdlets.BulkSyncSetup;
+using static PolytomicPS.Tests.Cmdlets.ModelSyncSetup;
 
 namespace PolytomicPS.Tests.Cmdlets
 {
@@ -11,8 +13,6 @@ namespace PolytomicPS.Tests.Cmdlets
     {
         private readonly SandboxFixture sandbox;
         public BulkSyncsTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
-
-        private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N").Substring(0, 8);
 
         private static string Example(string name)
         {
@@ -27,21 +27,9 @@ namespace PolytomicPS.Tests.Cmdlets
         private List<JsonObject> StoredSyncs(string sourceId) =>
             sandbox.State.Store(BulkSyncData.SyncStore).All().Where(s => (string?)s["source_connection_id"] == sourceId).ToList();
 
-        /// <summary>A Salesforce source and a Snowflake destination whose schema caches are ready.</summary>
-        private (string Source, string Destination) Connections(string sourceType = "salesforce", string sourceConfig = "@{ domain = 'https://example.my.salesforce.com' }")
-        {
-            var r = Ps.Run($@"
-                New-PolytomicConnection -Name '{Unique("src")}' -Type {sourceType} -Configuration {sourceConfig} -WarningAction SilentlyContinue
-                New-PolytomicConnection -Name '{Unique("dst")}' -Type snowflake -Configuration @{{ account='a'; username='u'; password='p'; dbname='d' }}", sandbox);
-            r.AssertSuccess();
-            var ids = r.All<PolytomicConnection>().Select(c => c.Id).ToList();
-            foreach (var id in ids) sandbox.State.Connections.Get(id)!["_cache_ready_at"] = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("o");
-            return (ids[0], ids[1]);
-        }
-
         private PolytomicBulkSync NewSync(string version, string extra = "", string? name = null)
         {
-            var (src, dst) = Connections();
+            var (src, dst) = ReadyConnections(sandbox);
             var r = Ps.Run($"New-PolytomicBulkSync -Name '{name ?? Unique("bulk")}' -Source '{src}' -Destination '{dst}' -Mode replicate " +
                            $"-DestinationConfiguration @{{ schema = 'RAW' }} -Schema Account, Contact {extra}", sandbox, version);
             r.AssertSuccess();
@@ -95,7 +83,7 @@ namespace PolytomicPS.Tests.Cmdlets
         [InlineData("2025-09-18")]
         public void A_create_refused_while_schemas_cache_is_retried_with_fresh_keys_and_creates_one_sync(string version)
         {
-            var (src, dst) = Connections();
+            var (src, dst) = ReadyConnections(sandbox);
             sandbox.State.Connections.Get(src)!["_cache_ready_at"] = sandbox.State.Clock.Now.AddSeconds(1.2).ToString("o");
             var name = Unique("retried");
             var r = Ps.Run($"New-PolytomicBulkSync -Name '{name}' -Source '{src}' -Destination '{dst}' -DestinationConfiguration @{{ schema = 'RAW' }} -Verbose", sandbox, version);
@@ -118,7 +106,7 @@ namespace PolytomicPS.Tests.Cmdlets
         [Fact]
         public void A_cache_that_never_becomes_ready_ends_in_a_clear_timeout_and_no_sync()
         {
-            var (src, dst) = Connections();
+            var (src, dst) = ReadyConnections(sandbox);
             sandbox.State.Connections.Get(src)!["_cache_ready_at"] = sandbox.State.Clock.Now.AddHours(1).ToString("o");
             var r = Ps.Run($"New-PolytomicBulkSync -Name x -Source '{src}' -Destination '{dst}' -DestinationConfiguration @{{ schema = 'RAW' }} -TimeoutSeconds 1", sandbox);
             var e = r.SingleError();
@@ -138,7 +126,7 @@ namespace PolytomicPS.Tests.Cmdlets
         [InlineData("-DestinationConfiguration @{ schema = 'RAW' } -Schedule @{ frequency = 'daily'; hours = '5' }", "InvalidSchedule", ErrorCategory.InvalidArgument, "hours")]
         public void Bad_input_is_refused_before_anything_is_created(string args, string errorId, ErrorCategory category, string mentioned)
         {
-            var (src, dst) = Connections();
+            var (src, dst) = ReadyConnections(sandbox);
             var name = Unique("bad");
             var r = Ps.Run($"New-PolytomicBulkSync -Name '{name}' -Source '{src}' -Destination '{dst}' {args}", sandbox);
             var e = r.SingleError();
@@ -151,7 +139,7 @@ namespace PolytomicPS.Tests.Cmdlets
         [Fact]
         public void A_connection_that_cannot_be_a_destination_is_an_api_error()
         {
-            var (src, _) = Connections();
+            var (src, _) = ReadyConnections(sandbox);
             var r = Ps.Run($"New-PolytomicBulkSync -Name x -Source '{src}' -Destination '{src}' -DestinationConfiguration @{{ schema = 'RAW' }}", sandbox);
             var e = r.SingleError();
             Assert.Equal("PolytomicApi.BadRequest,PolytomicPS.Commands.NewPolytomicBulkSyncCommand", e.FullyQualifiedErrorId);
@@ -232,7 +220,7 @@ namespace PolytomicPS.Tests.Cmdlets
         [Fact]
         public void Source_and_destination_introspection()
         {
-            var (src, dst) = Connections();
+            var (src, dst) = ReadyConnections(sandbox);
             var r = Ps.Run($@"
                 Get-PolytomicBulkSource -ConnectionId '{src}'
                 Get-PolytomicBulkSource -ConnectionId '{src}' -Schema Contact
@@ -390,7 +378,7 @@ namespace PolytomicPS.Tests.Cmdlets
         [Fact]
         public void Status_shows_cdc_ingestion_and_logs_have_urls_and_an_export_job()
         {
-            var (src, dst) = Connections("postgresql", "@{ hostname='db'; username='u'; password='p'; database='app'; change_detection=$true }");
+            var (src, dst) = ReadyConnections(sandbox, "postgresql", "@{ hostname='db'; username='u'; password='p'; database='app'; change_detection=$true }");
             var clock = new Dictionary<string, object?> { ["Clock"] = sandbox.State.Clock };
             var r = Ps.Run($@"
                 $sync = New-PolytomicBulkSync -Name '{Unique("cdc")}' -Source '{src}' -Destination '{dst}' -DestinationConfiguration @{{ schema = 'RAW' }} -Schema public.users -Active -SourceConfiguration @{{ replication_slot = 'slot1' }}

@@ -8,21 +8,9 @@ namespace PolytomicPS.Tests.Cmdlets
     /// <summary>Receive-PolytomicEvent's checkpoint: across runs every retained event is emitted once, oldest first,
     /// whatever stops a run; events sharing the checkpoint's millisecond are neither lost nor repeated; an old
     /// checkpoint warns; -Follow ends on time.</summary>
-    public sealed class EventCheckpointTests : IClassFixture<SandboxFixture>, IDisposable
+    public sealed class EventCheckpointTests : StateFileTests
     {
-        private readonly SandboxFixture sandbox;
-        private readonly string folder = Path.Combine(Path.GetTempPath(), "h8-events-" + Guid.NewGuid().ToString("N").Substring(0, 8));
-
-        public EventCheckpointTests(SandboxFixture sandbox)
-        {
-            this.sandbox = sandbox;
-            Directory.CreateDirectory(folder);
-            sandbox.State.SyncRuns.QueuedAfter = TimeSpan.FromMilliseconds(50);
-            sandbox.State.SyncRuns.StartsAfter = TimeSpan.FromMilliseconds(100);
-            sandbox.State.SyncRuns.RunsFor = TimeSpan.FromMilliseconds(400);
-        }
-
-        public void Dispose() => Directory.Delete(folder, true);
+        public EventCheckpointTests(SandboxFixture sandbox) : base(sandbox, "h8-events-", 400) { }
 
         /// <summary>A sync with count finished runs a minute apart (two events each; every tenth run failed).</summary>
         private PolytomicSync SeededSync(int count, string version = "2024-02-08")

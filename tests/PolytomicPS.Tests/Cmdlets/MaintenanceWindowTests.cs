@@ -8,21 +8,9 @@ namespace PolytomicPS.Tests.Cmdlets
     /// <summary>Suspend-PolytomicSync and Resume-PolytomicSync: exactly the active set goes off and comes back, and a
     /// run restarted midway (simulated by a state file left in an intermediate state) finishes the job and never flips
     /// a sync that was off before.</summary>
-    public sealed class MaintenanceWindowTests : IClassFixture<SandboxFixture>, IDisposable
+    public sealed class MaintenanceWindowTests : StateFileTests
     {
-        private readonly SandboxFixture sandbox;
-        private readonly string folder = Path.Combine(Path.GetTempPath(), "h8-window-" + Guid.NewGuid().ToString("N").Substring(0, 8));
-
-        public MaintenanceWindowTests(SandboxFixture sandbox)
-        {
-            this.sandbox = sandbox;
-            Directory.CreateDirectory(folder);
-            sandbox.State.SyncRuns.QueuedAfter = TimeSpan.FromMilliseconds(50);
-            sandbox.State.SyncRuns.StartsAfter = TimeSpan.FromMilliseconds(100);
-            sandbox.State.SyncRuns.RunsFor = TimeSpan.FromMilliseconds(500);
-        }
-
-        public void Dispose() => Directory.Delete(folder, true);
+        public MaintenanceWindowTests(SandboxFixture sandbox) : base(sandbox, "h8-window-", 500) { }
 
         /// <summary>In an organization's default set-up: $p-on1 and $p-on2 (active model syncs), $p-off (paused), $p-bulk (active bulk sync).</summary>
         private (string Prefix, Dictionary<string, string> Ids) World(string version)

@@ -81,5 +81,26 @@ foreach ($c in Get-Command -Module PolytomicPS -CommandType Cmdlet) {
             Assert.Contains("SHORT DESCRIPTION", about);
             Assert.Contains("-Confirm:$false", about);
         }
+
+        /// <summary>Parameters New- and Set- inherit from one settings class (SyncSettingsCmdlet, ...) keep each cmdlet's
+        /// wording: the class's summary, or the Set- cmdlet's own &lt;parameter name&gt; text.</summary>
+        [Theory]
+        [InlineData("New-PolytomicSync", "Filter", "Filters on the model's records")]
+        [InlineData("Set-PolytomicSync", "Filter", "New filters that replace the current ones")]
+        [InlineData("New-PolytomicSync", "FilterLogic", "How the filters combine, by label")]
+        [InlineData("Set-PolytomicSync", "FilterLogic", "How the filters combine, by label")]
+        [InlineData("New-PolytomicBulkSync", "Policy", "Ids of the permission policies to apply to the bulk sync.")]
+        [InlineData("Set-PolytomicBulkSync", "Policy", "Ids of permission policies; they replace the current ones.")]
+        [InlineData("Set-PolytomicBulkSync", "NormalizeNames", "How names are normalized in the destination")]
+        [InlineData("New-PolytomicModel", "Label", "Labels to give the model.")]
+        [InlineData("Set-PolytomicModel", "Label", "Labels; replace the current ones.")]
+        public void An_inherited_parameter_is_described_in_its_cmdlets_own_words(string cmdlet, string parameter, string text)
+        {
+            var r = Ps.Run($"(Get-Command {cmdlet}).Parameters['{parameter}'].ParameterType.FullName; " +
+                           $"(Get-Help {cmdlet} -Parameter {parameter}).description.Text -join ' '");
+            r.AssertSuccess();
+            Assert.NotEmpty(r.Output[0].ToString());
+            Assert.StartsWith(text, r.Output[1].ToString());
+        }
     }
 }

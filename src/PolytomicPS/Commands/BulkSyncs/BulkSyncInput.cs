@@ -58,19 +58,6 @@ namespace PolytomicPS.Commands
         public static string? Timestamp(DateTime? value) =>
             value?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-        /// <summary>Writes the bulk sync options the caller passed over the request; options not passed keep the request's value.</summary>
-        public static void ApplyOptions(BulkSyncRequest request, IDictionary<string, object> bound, string? addFields, string? addObjects,
-            string? normalize, int? concurrency, int? resyncConcurrency, DateTime? dataCutoff, bool disableRecordTimestamps)
-        {
-            if (addFields != null) request.AutomaticallyAddNewFields = Spelled(addFields, Discover);
-            if (addObjects != null) request.AutomaticallyAddNewObjects = Spelled(addObjects, Discover);
-            if (normalize != null) request.NormalizeNames = Spelled(normalize, Normalize);
-            if (concurrency != null) request.ConcurrencyLimit = concurrency;
-            if (resyncConcurrency != null) request.ResyncConcurrencyLimit = resyncConcurrency;
-            if (dataCutoff != null) request.DataCutoffTimestamp = Timestamp(dataCutoff);
-            if (bound.ContainsKey("DisableRecordTimestamps")) request.DisableRecordTimestamps = disableRecordTimestamps;
-        }
-
         private static readonly string[] SelectiveModes = { "none", "incrementalFields", "nonincrementalFields" };
 
         /// <summary>-AdditionalSchedule: one hashtable per schedule, the keys of -Schedule plus selective_mode (none,

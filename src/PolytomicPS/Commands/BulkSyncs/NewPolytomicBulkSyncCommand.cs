@@ -38,7 +38,7 @@ namespace PolytomicPS.Commands
     /// </example>
     [Cmdlet(VerbsCommon.New, "PolytomicBulkSync", HelpUri = HelpLinks.Cmdlets + "New-PolytomicBulkSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSync))]
-    public sealed class NewPolytomicBulkSyncCommand : PolytomicCmdlet
+    public sealed class NewPolytomicBulkSyncCommand : BulkSyncSettingsCmdlet
     {
         /// <summary>The name of the new bulk sync.</summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -75,64 +75,9 @@ namespace PolytomicPS.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public IDictionary? DestinationConfiguration { get; set; }
 
-        /// <summary>Source options as a hashtable, e.g. @{ replication_slot = 'slot' } for change data capture.</summary>
-        [Parameter]
-        public IDictionary? SourceConfiguration { get; set; }
-
-        /// <summary>How often the bulk sync runs: manual, continuous, hourly, daily, weekly, custom, builder, runafter or dbtcloud. Overrides the frequency of -Schedule; manual when neither is given.</summary>
-        [Parameter]
-        [ValidateSet("manual", "continuous", "hourly", "daily", "weekly", "custom", "builder", "runafter", "dbtcloud")]
-        public string? Frequency { get; set; }
-
-        /// <summary>The full main schedule as a hashtable: frequency, minute, hour, day_of_week, day_of_month, month (UTC, camelCase keys accepted), e.g. @{ frequency = 'daily'; hour = '05'; minute = '30' }.</summary>
-        [Parameter]
-        public IDictionary? Schedule { get; set; }
-
-        /// <summary>Which new fields of synced schemas Polytomic adds by itself: all, onlyIncremental, onlyNonIncremental or none (Polytomic's default is all).</summary>
-        [Parameter]
-        [ValidateSet("all", "onlyIncremental", "onlyNonIncremental", "none")]
-        public string? AutomaticallyAddNewFields { get; set; }
-
-        /// <summary>Which new schemas (objects, tables) of the source Polytomic adds by itself: all, onlyIncremental, onlyNonIncremental or none (Polytomic's default is none).</summary>
-        [Parameter]
-        [ValidateSet("all", "onlyIncremental", "onlyNonIncremental", "none")]
-        public string? AutomaticallyAddNewObjects { get; set; }
-
-        /// <summary>How names are normalized in the destination: enabled, disabled or legacy (Polytomic's default is enabled).</summary>
-        [Parameter]
-        [ValidateSet("enabled", "disabled", "legacy")]
-        public string? NormalizeNames { get; set; }
-
-        /// <summary>How many schemas one run copies at a time (1 or more); when omitted, the organization's limit applies.</summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int? ConcurrencyLimit { get; set; }
-
-        /// <summary>How many schemas one resync copies at a time (1 or more); when omitted, the organization's limit applies.</summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int? ResyncConcurrencyLimit { get; set; }
-
-        /// <summary>Copy only records changed after this time (a DateTime without a zone is local time); sent in UTC as data_cutoff_timestamp.</summary>
-        [Parameter]
-        public DateTime? DataCutoff { get; set; }
-
-        /// <summary>Do not add Polytomic's record timestamp columns to the destination tables; -DisableRecordTimestamps:$false adds them again.</summary>
-        [Parameter]
-        public SwitchParameter DisableRecordTimestamps { get; set; }
-
-        /// <summary>Further schedules besides the main one, one hashtable each: the keys of -Schedule plus selective_mode (none, incrementalFields or nonincrementalFields), resync_mode and schemas, e.g. @{ frequency = 'daily'; hour = '02'; minute = '00'; selective_mode = 'incrementalFields' }. Written in the session's API version's shape.</summary>
-        [Parameter]
-        [AllowEmptyCollection]
-        public object[]? AdditionalSchedule { get; set; }
-
         /// <summary>Make the bulk sync active, so its schedule starts runs. Without -Force it is activated only once it is known to be the one bulk sync with its name. When omitted, Polytomic's default applies.</summary>
         [Parameter]
         public SwitchParameter Active { get; set; }
-
-        /// <summary>Ids of the permission policies to apply to the bulk sync.</summary>
-        [Parameter]
-        public string[]? Policy { get; set; }
 
         /// <summary>How long to wait for a new source's schema cache, in seconds (1 to 86400, default 300).</summary>
         [Parameter]
@@ -153,8 +98,8 @@ namespace PolytomicPS.Commands
         {
             var destConfig = PSInput.ToDictionary(DestinationConfiguration, nameof(DestinationConfiguration));
             var sourceConfig = SourceConfiguration == null ? null : PSInput.ToDictionary(SourceConfiguration, nameof(SourceConfiguration));
-            var schedule = BulkSyncInput.Schedule(Frequency, Schedule) ?? new BulkScheduleRequest { Frequency = "manual" };
-            var additional = AdditionalSchedule == null ? null : BulkSyncInput.AdditionalSchedules(AdditionalSchedule);
+            var schedule = MainSchedule() ?? new BulkScheduleRequest { Frequency = "manual" };
+            var additional = AdditionalSchedules();
 
             var destination = Await((c, ct) => c.GetBulkDestinationAsync(Destination, ct));
             BulkSyncInput.CheckDestination(destination, destConfig, Mode, WriteWarning);
@@ -186,8 +131,7 @@ namespace PolytomicPS.Commands
                 SourceConfiguration = sourceConfig,
                 Policies = Policy?.ToList(),
             };
-            BulkSyncInput.ApplyOptions(request, MyInvocation.BoundParameters, AutomaticallyAddNewFields, AutomaticallyAddNewObjects, NormalizeNames,
-                ConcurrencyLimit, ResyncConcurrencyLimit, DataCutoff, DisableRecordTimestamps.IsPresent);
+            ApplyOptions(request);
             // Each wait for the schema cache sends a new request, so each gets its own key derived from the caller's.
             var key = OneRequestKey(IdempotencyKey);
             var attempt = 0;

@@ -34,9 +34,14 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Adds new source objects by itself, copies two objects at a time, skips records older than 2024, and leaves out Polytomic's record timestamp columns; the other settings stay.</para>
     /// </example>
+    /// <parameter name="SourceConfiguration">Source options to change, as a hashtable; options not named keep their values.</parameter>
+    /// <parameter name="Frequency">A new frequency for the main schedule: manual, continuous, hourly, daily, weekly, custom, builder, runafter or dbtcloud. Overrides the frequency of -Schedule.</parameter>
+    /// <parameter name="Schedule">A new main schedule as a hashtable: frequency, minute, hour, day_of_week, day_of_month, month (UTC), e.g. @{ frequency = 'daily'; hour = '05'; minute = '30' }.</parameter>
+    /// <parameter name="AdditionalSchedule">Further schedules besides the main one, one hashtable each: the keys of -Schedule plus selective_mode (none, incrementalFields or nonincrementalFields), resync_mode and schemas, e.g. @{ frequency = 'daily'; hour = '02'; minute = '00'; selective_mode = 'incrementalFields' }. Written in the session's API version's shape. They replace the current additional schedules; an empty array removes them.</parameter>
+    /// <parameter name="Policy">Ids of permission policies; they replace the current ones.</parameter>
     [Cmdlet(VerbsCommon.Set, "PolytomicBulkSync", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicBulkSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicBulkSync))]
-    public sealed class SetPolytomicBulkSyncCommand : PolytomicCmdlet
+    public sealed class SetPolytomicBulkSyncCommand : BulkSyncSettingsCmdlet
     {
         /// <summary>The bulk sync: an id or a bulk sync object. Takes pipeline input by property name (Id or SyncId), so bulk syncs, executions, schemas and schedules pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -67,61 +72,6 @@ namespace PolytomicPS.Commands
         [Parameter]
         public IDictionary? DestinationConfiguration { get; set; }
 
-        /// <summary>Source options to change, as a hashtable; options not named keep their values.</summary>
-        [Parameter]
-        public IDictionary? SourceConfiguration { get; set; }
-
-        /// <summary>A new frequency for the main schedule: manual, continuous, hourly, daily, weekly, custom, builder, runafter or dbtcloud. Overrides the frequency of -Schedule.</summary>
-        [Parameter]
-        [ValidateSet("manual", "continuous", "hourly", "daily", "weekly", "custom", "builder", "runafter", "dbtcloud")]
-        public string? Frequency { get; set; }
-
-        /// <summary>A new main schedule as a hashtable: frequency, minute, hour, day_of_week, day_of_month, month (UTC), e.g. @{ frequency = 'daily'; hour = '05'; minute = '30' }.</summary>
-        [Parameter]
-        public IDictionary? Schedule { get; set; }
-
-        /// <summary>Which new fields of synced schemas Polytomic adds by itself: all, onlyIncremental, onlyNonIncremental or none (Polytomic's default is all).</summary>
-        [Parameter]
-        [ValidateSet("all", "onlyIncremental", "onlyNonIncremental", "none")]
-        public string? AutomaticallyAddNewFields { get; set; }
-
-        /// <summary>Which new schemas (objects, tables) of the source Polytomic adds by itself: all, onlyIncremental, onlyNonIncremental or none (Polytomic's default is none).</summary>
-        [Parameter]
-        [ValidateSet("all", "onlyIncremental", "onlyNonIncremental", "none")]
-        public string? AutomaticallyAddNewObjects { get; set; }
-
-        /// <summary>How names are normalized in the destination: enabled, disabled or legacy (Polytomic's default is enabled).</summary>
-        [Parameter]
-        [ValidateSet("enabled", "disabled", "legacy")]
-        public string? NormalizeNames { get; set; }
-
-        /// <summary>How many schemas one run copies at a time (1 or more); when omitted, the organization's limit applies.</summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int? ConcurrencyLimit { get; set; }
-
-        /// <summary>How many schemas one resync copies at a time (1 or more); when omitted, the organization's limit applies.</summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int? ResyncConcurrencyLimit { get; set; }
-
-        /// <summary>Copy only records changed after this time (a DateTime without a zone is local time); sent in UTC as data_cutoff_timestamp.</summary>
-        [Parameter]
-        public DateTime? DataCutoff { get; set; }
-
-        /// <summary>Do not add Polytomic's record timestamp columns to the destination tables; -DisableRecordTimestamps:$false adds them again.</summary>
-        [Parameter]
-        public SwitchParameter DisableRecordTimestamps { get; set; }
-
-        /// <summary>Further schedules besides the main one, one hashtable each: the keys of -Schedule plus selective_mode (none, incrementalFields or nonincrementalFields), resync_mode and schemas, e.g. @{ frequency = 'daily'; hour = '02'; minute = '00'; selective_mode = 'incrementalFields' }. Written in the session's API version's shape. They replace the current additional schedules; an empty array removes them.</summary>
-        [Parameter]
-        [AllowEmptyCollection]
-        public object[]? AdditionalSchedule { get; set; }
-
-        /// <summary>Ids of permission policies; they replace the current ones.</summary>
-        [Parameter]
-        public string[]? Policy { get; set; }
-
         /// <summary>Output the updated bulk sync (PolytomicBulkSync). By default nothing is output.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -136,8 +86,8 @@ namespace PolytomicPS.Commands
         {
             var destChange = PSInput.ToDictionary(DestinationConfiguration, nameof(DestinationConfiguration));
             var sourceChange = PSInput.ToDictionary(SourceConfiguration, nameof(SourceConfiguration));
-            var newSchedule = BulkSyncInput.Schedule(Frequency, Schedule);
-            var additional = AdditionalSchedule == null ? null : BulkSyncInput.AdditionalSchedules(AdditionalSchedule);
+            var newSchedule = MainSchedule();
+            var additional = AdditionalSchedules();
             var current = Await((c, ct) => c.GetBulkSyncAsync(Id, ct));
 
             var destConfig = new Dictionary<string, object?>(current.DestinationConfiguration, StringComparer.OrdinalIgnoreCase);
@@ -183,8 +133,7 @@ namespace PolytomicPS.Commands
             var before = Body(current.Name, current.Mode, current.DestinationConnectionId,
                 current.Schedule == null ? new BulkScheduleRequest { Frequency = "manual" } : BulkScheduleRequest.From(current.Schedule),
                 current.DestinationConfiguration, current.SourceConfiguration ?? new Dictionary<string, object?>(), current.Policies);
-            BulkSyncInput.ApplyOptions(request, MyInvocation.BoundParameters, AutomaticallyAddNewFields, AutomaticallyAddNewObjects, NormalizeNames,
-                ConcurrencyLimit, ResyncConcurrencyLimit, DataCutoff, DisableRecordTimestamps.IsPresent);
+            ApplyOptions(request);
             if (additional != null) request.AdditionalSchedules = additional;
             if (!Force && NewName != null && NewName != current.Name && NameTaken(NameClaim.BulkSyncs, NewName, current.Id)) return;
             if (!ShouldProcess($"{current.Name} ({Id})", ChangeText.Describe("Update bulk sync", before, request))) return;

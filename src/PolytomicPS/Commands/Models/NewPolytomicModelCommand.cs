@@ -50,7 +50,7 @@ namespace PolytomicPS.Commands
     /// </example>
     [Cmdlet(VerbsCommon.New, "PolytomicModel", HelpUri = HelpLinks.Cmdlets + "New-PolytomicModel.md", SupportsShouldProcess = true, DefaultParameterSetName = ByConfiguration)]
     [OutputType(typeof(PolytomicModel), typeof(PolytomicJob))]
-    public sealed class NewPolytomicModelCommand : PolytomicCmdlet
+    public sealed class NewPolytomicModelCommand : ModelSettingsCmdlet
     {
         public const string ByTable = "Table";
         public const string ByQuery = "Query";
@@ -100,40 +100,6 @@ namespace PolytomicPS.Commands
         [Alias("ModelConfiguration")]
         public IDictionary Configuration { get; set; } = new Hashtable();
 
-        /// <summary>Only these source fields. By default all fields are included.</summary>
-        [Parameter]
-        public string[]? Field { get; set; }
-
-        /// <summary>The field that identifies a record.</summary>
-        [Parameter]
-        public string? Identifier { get; set; }
-
-        /// <summary>Fields whose change marks a record as changed.</summary>
-        [Parameter]
-        public string[]? TrackingColumn { get; set; }
-
-        /// <summary>Joins to other models, one hashtable each: @{ From = 'user_id'; To = 'Accounts.id' } joins this model's user_id to the id field of the model named Accounts (a model's id works in place of its name). The other model and its field must exist; this model's field is checked when -Field names the fields.</summary>
-        [Parameter]
-        [AllowEmptyCollection]
-        public object[]? Relation { get; set; }
-
-        /// <summary>Fields the source does not have, added to the model by hand: names, or hashtables @{ Name = 'score'; Type = 'number'; Label = 'Score' } (Type defaults to string).</summary>
-        [Parameter]
-        [AllowEmptyCollection]
-        public object[]? AdditionalField { get; set; }
-
-        /// <summary>Enrich the model's records through an enrichment connection: @{ Connection = 'Enrichment'; Configuration = @{ endpoint = 'person' }; Mappings = @{ email = 'email' } }, where Mappings gives a model field for each input the enricher needs (Get-PolytomicEnrichmentInputField lists the sets); Fields optionally names the enriched fields to keep.</summary>
-        [Parameter]
-        public IDictionary? Enricher { get; set; }
-
-        /// <summary>Labels to give the model.</summary>
-        [Parameter]
-        public string[]? Label { get; set; }
-
-        /// <summary>Ids of the permission policies to apply to the model.</summary>
-        [Parameter]
-        public string[]? Policy { get; set; }
-
         /// <summary>The organization to create the model in (partner keys only).</summary>
         [Parameter]
         public string? OrganizationId { get; set; }
@@ -175,14 +141,12 @@ namespace PolytomicPS.Commands
             if (AdditionalField != null) request.AdditionalFields = ModelSettingsInput.ParseAdditionalFields(AdditionalField);
             if (Relation != null)
             {
-                var relations = ModelSettingsInput.ParseRelations(Relation);
                 // Before the create this model's fields are known only when -Field names them.
                 var own = Field == null ? null : Field.Concat((request.AdditionalFields ?? new List<Dictionary<string, object?>>()).Select(f => (string)f["name"]!)).ToList();
-                request.Relations = ModelSettingsInput.ResolveRelations(relations, own, call => Await(call), id => Await((c, ct) => c.GetModelAsync(id, ct)));
+                request.Relations = Relations(own);
             }
             if (Enricher != null)
-                request.Enricher = ModelEnricherInput.Build(Enricher, Field == null ? null : Field.ToList(),
-                    name => ModelEnricherLookup.Connection(this, name), (id, config) => ModelEnricherLookup.Inputs(this, id, config));
+                request.Enricher = BuildEnricher(Field == null ? null : Field.ToList());
             if (Preview)
             {
                 // Nothing is stored, so there is nothing for -WhatIf to hold back.

@@ -31,9 +31,17 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Enriches the model's records through the Enrichment connection's person endpoint, looking people up by the model's email field.</para>
     /// </example>
+    /// <parameter name="Field">Only these fields; replaces the current selection.</parameter>
+    /// <parameter name="Identifier">A new field that identifies a record.</parameter>
+    /// <parameter name="TrackingColumn">Fields whose change marks a record as changed; replaces the current ones.</parameter>
+    /// <parameter name="Relation">Joins to other models, one hashtable each: @{ From = 'user_id'; To = 'Accounts.id' } joins this model's user_id to the id field of the model named Accounts (a model's id works in place of its name). The other model and its field must exist; the model's own field is checked too. They replace the current relations; an empty array removes them.</parameter>
+    /// <parameter name="AdditionalField">Fields the source does not have, added to the model by hand: names, or hashtables @{ Name = 'score'; Type = 'number'; Label = 'Score' } (Type defaults to string). They replace the current ones; an empty array removes them.</parameter>
+    /// <parameter name="Enricher">Enrich the model's records through an enrichment connection: @{ Connection = 'Enrichment'; Configuration = @{ endpoint = 'person' }; Mappings = @{ email = 'email' } }, where Mappings gives a model field for each input the enricher needs (Get-PolytomicEnrichmentInputField lists the sets); Fields optionally names the enriched fields to keep. It replaces the current enrichment; an empty hashtable removes it.</parameter>
+    /// <parameter name="Label">Labels; replace the current ones.</parameter>
+    /// <parameter name="Policy">Ids of permission policies; replace the current ones.</parameter>
     [Cmdlet(VerbsCommon.Set, "PolytomicModel", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicModel.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicModel))]
-    public sealed class SetPolytomicModelCommand : PolytomicCmdlet
+    public sealed class SetPolytomicModelCommand : ModelSettingsCmdlet
     {
         /// <summary>The model to change: an id or a model object. Takes pipeline input by property name (Id or ModelId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -61,40 +69,6 @@ namespace PolytomicPS.Commands
         /// <summary>A whole new model configuration, as a hashtable.</summary>
         [Parameter]
         public IDictionary? Configuration { get; set; }
-
-        /// <summary>Only these fields; replaces the current selection.</summary>
-        [Parameter]
-        public string[]? Field { get; set; }
-
-        /// <summary>A new field that identifies a record.</summary>
-        [Parameter]
-        public string? Identifier { get; set; }
-
-        /// <summary>Fields whose change marks a record as changed; replaces the current ones.</summary>
-        [Parameter]
-        public string[]? TrackingColumn { get; set; }
-
-        /// <summary>Joins to other models, one hashtable each: @{ From = 'user_id'; To = 'Accounts.id' } joins this model's user_id to the id field of the model named Accounts (a model's id works in place of its name). The other model and its field must exist; the model's own field is checked too. They replace the current relations; an empty array removes them.</summary>
-        [Parameter]
-        [AllowEmptyCollection]
-        public object[]? Relation { get; set; }
-
-        /// <summary>Fields the source does not have, added to the model by hand: names, or hashtables @{ Name = 'score'; Type = 'number'; Label = 'Score' } (Type defaults to string). They replace the current ones; an empty array removes them.</summary>
-        [Parameter]
-        [AllowEmptyCollection]
-        public object[]? AdditionalField { get; set; }
-
-        /// <summary>Enrich the model's records through an enrichment connection: @{ Connection = 'Enrichment'; Configuration = @{ endpoint = 'person' }; Mappings = @{ email = 'email' } }, where Mappings gives a model field for each input the enricher needs (Get-PolytomicEnrichmentInputField lists the sets); Fields optionally names the enriched fields to keep. It replaces the current enrichment; an empty hashtable removes it.</summary>
-        [Parameter]
-        public IDictionary? Enricher { get; set; }
-
-        /// <summary>Labels; replace the current ones.</summary>
-        [Parameter]
-        public string[]? Label { get; set; }
-
-        /// <summary>Ids of permission policies; replace the current ones.</summary>
-        [Parameter]
-        public string[]? Policy { get; set; }
 
         /// <summary>Have Polytomic re-read the source's fields.</summary>
         [Parameter]
@@ -143,15 +117,12 @@ namespace PolytomicPS.Commands
             };
             if (Relation != null)
             {
-                var relations = ModelSettingsInput.ParseRelations(Relation);
                 var own = (request.Fields ?? OwnFields(current)).Concat((request.AdditionalFields ?? new System.Collections.Generic.List<System.Collections.Generic.Dictionary<string, object?>>())
                     .Select(f => (string)f["name"]!)).ToList();
-                request.Relations = ModelSettingsInput.ResolveRelations(relations, sourceChanged && Field == null ? null : own, call => Await(call),
-                    id => Await((c, ct) => c.GetModelAsync(id, ct)));
+                request.Relations = Relations(sourceChanged && Field == null ? null : own);
             }
             if (Enricher != null)
-                request.Enricher = ModelEnricherInput.Build(Enricher, (request.Fields ?? OwnFields(current)).ToList(),
-                    name => ModelEnricherLookup.Connection(this, name), (id, config) => ModelEnricherLookup.Inputs(this, id, config));
+                request.Enricher = BuildEnricher((request.Fields ?? OwnFields(current)).ToList());
             if (!Force && NewName != null && NewName != current.Name && NameTaken(NameClaim.Models, NewName, current.Id)) return;
             if (!ShouldProcess($"{current.Name} ({Id})", ChangeText.Describe("Update model", before, request))) return;
             var updated = Await((c, ct) => c.UpdateModelAsync(Id, request, ct));

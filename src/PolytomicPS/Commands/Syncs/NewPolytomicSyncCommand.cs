@@ -39,8 +39,11 @@ namespace PolytomicPS.Commands
     /// </example>
     [Cmdlet(VerbsCommon.New, "PolytomicSync", HelpUri = HelpLinks.Cmdlets + "New-PolytomicSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSync))]
-    public sealed class NewPolytomicSyncCommand : PolytomicCmdlet
+    public sealed class NewPolytomicSyncCommand : SyncSettingsCmdlet
     {
+        /// <summary>A new sync is manual unless told otherwise (help shows this default).</summary>
+        public NewPolytomicSyncCommand() { Frequency = "manual"; }
+
         /// <summary>The name of the new sync.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -74,42 +77,6 @@ namespace PolytomicPS.Commands
         [ValidateSet("create", "update", "updateOrCreate", "replace", "append", "remove", "snapshot", IgnoreCase = true)]
         public string Mode { get; set; } = "";
 
-        /// <summary>The model field matched against a target field, as one pair: @{ email = 'Email' }. Required by create, update, updateOrCreate and remove. Tab completes it: a model field name gives the pair, and email=&lt;Tab&gt; lists the target fields once -Target and -Object are given.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(ModelFieldCompleter))]
-        public IDictionary? Identity { get; set; }
-
-        /// <summary>How the identity matches (default Equality); sent as typed. Tab completes the functions.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(IdentityFunctionCompleter))]
-        public string? IdentityFunction { get; set; }
-
-        /// <summary>The field mapping: @{ first_name = 'FirstName' } pairs (model field = target field), or objects with target, source, sync_mode, override_value, encryption_enabled and new. Tab completes it: first&lt;Tab&gt; gives @{ first_name = 'FirstName' } (the nearest target field), first_name=&lt;Tab&gt; lists the target fields once -Target and -Object are given.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(ModelFieldCompleter))]
-        public object[]? Field { get; set; }
-
-        /// <summary>Filters on the model's records, one hashtable each: @{ field = 'plan'; function = 'Equality'; value = 'pro'; label = 'A' }.</summary>
-        [Parameter]
-        public object[]? Filter { get; set; }
-
-        /// <summary>How the filters combine, by label, e.g. 'A AND B'.</summary>
-        [Parameter]
-        public string? FilterLogic { get; set; }
-
-        /// <summary>When the sync runs (default manual), e.g. continuous, hourly, daily; sent as typed. Get-PolytomicScheduleOption lists the frequencies.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(ScheduleFrequencyCompleter))]
-        public string Frequency { get; set; } = "manual";
-
-        /// <summary>The schedule's time fields (UTC): @{ hour = '05'; minute = '30' }, plus day_of_week, day_of_month, month, run_after, run_after_success_only, connection_id and job_id.</summary>
-        [Parameter]
-        public IDictionary? Schedule { get; set; }
-
-        /// <summary>Create the sync active (the default); -Active:$false creates it paused. Without -Force it is activated only once it is known to be the one sync with its name.</summary>
-        [Parameter]
-        public SwitchParameter Active { get; set; }
-
         /// <summary>Sync every record on each run, not only the changed ones.</summary>
         [Parameter]
         public SwitchParameter SyncAllRecords { get; set; }
@@ -117,35 +84,6 @@ namespace PolytomicPS.Commands
         /// <summary>Do not sync the records that already exist on the first run.</summary>
         [Parameter]
         public SwitchParameter SkipInitialBackfill { get; set; }
-
-        /// <summary>Values written instead of a model field's value when it matches, one hashtable each: @{ Field = 'email'; Function = 'IsNull'; Override = 'unknown@example.com' }, or with a Value to compare with: @{ Field = 'plan'; Function = 'Equality'; Value = 'trial'; Override = 'free' }. Field is a model field by name; Function one of Polytomic's filter functions (Tab completes them: type a field name and '=' and press Tab).</summary>
-        [Parameter]
-        [AllowEmptyCollection]
-        [ArgumentCompleter(typeof(OverrideCompleter))]
-        public object[]? Override { get; set; }
-
-        /// <summary>Field mappings that override the ones of -Field, in the same shapes: @{ first_name = 'FirstName' } pairs or objects with target, source, override_value, sync_mode.</summary>
-        [Parameter]
-        [AllowEmptyCollection]
-        public object[]? OverrideField { get; set; }
-
-        /// <summary>The passphrase that encrypts the fields mapped with encryption_enabled: a SecureString (Read-Host -AsSecureString) or a string. It is sent once and never printed.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public object? EncryptionPassphrase { get; set; }
-
-        /// <summary>With an enrichment model: sync only records whose enriched values changed.</summary>
-        [Parameter]
-        public SwitchParameter OnlyEnrichUpdates { get; set; }
-
-        /// <summary>Run after these syncs or bulk syncs finish (names, ids or objects); the schedule's frequency becomes runafter. A sync cannot run after itself, directly or through the syncs it names.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(SyncOrBulkNameCompleter))]
-        public object[]? RunAfter { get; set; }
-
-        /// <summary>With -RunAfter: run only when the syncs it names succeeded.</summary>
-        [Parameter]
-        public SwitchParameter RunAfterSuccessOnly { get; set; }
 
         /// <summary>Ids of the permission policies to apply to the sync.</summary>
         [Parameter]
@@ -167,8 +105,7 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            if (RunAfter != null && MyInvocation.BoundParameters.ContainsKey(nameof(Frequency)) && !string.Equals(Frequency, "runafter", System.StringComparison.OrdinalIgnoreCase))
-                throw new PolytomicInputException("InvalidSchedule", $"-RunAfter makes the frequency runafter; leave out -Frequency {Frequency}.", "RunAfter", Frequency);
+            CheckRunAfterFrequency();
             var mode = SyncInput.Mode(Mode);
             var identity = Identity == null ? null : SyncInput.Identity(Identity, IdentityFunction, Model);
             SyncInput.RequireIdentity(mode, identity);
@@ -182,7 +119,7 @@ namespace PolytomicPS.Commands
                 Fields = fields,
                 Filters = SyncInput.Filters(Filter, Model),
                 FilterLogic = FilterLogic,
-                Schedule = SyncInput.Schedule(Frequency, Schedule),
+                Schedule = SyncInput.Schedule(Frequency!, Schedule),
                 Target = new SyncTarget { ConnectionId = Target, Object = Object },
                 Active = Bound(nameof(Active)) ? Active.IsPresent : (bool?)null,
                 SyncAllRecords = Bound(nameof(SyncAllRecords)) ? SyncAllRecords.IsPresent : (bool?)null,
@@ -190,16 +127,8 @@ namespace PolytomicPS.Commands
                 Policies = Policy?.ToList(),
                 OrganizationId = OrganizationId,
             };
-            if (Override != null) request.Overrides = SyncSettingsInput.Overrides(Override, Model);
-            if (OverrideField != null) request.OverrideFields = SyncInput.Fields(OverrideField, Model);
-            if (EncryptionPassphrase != null) request.EncryptionPassphrase = SyncSettingsInput.Passphrase(EncryptionPassphrase);
-            if (Bound(nameof(OnlyEnrichUpdates))) request.OnlyEnrichUpdates = OnlyEnrichUpdates.IsPresent;
-            if (RunAfter != null)
-            {
-                request.Schedule!.Frequency = "runafter";
-                request.Schedule.RunAfter = SyncSettingsInput.RunAfter(Dependencies.Resolve(this, RunAfter));
-            }
-            if (Bound(nameof(RunAfterSuccessOnly))) request.Schedule!.RunAfterSuccessOnly = RunAfterSuccessOnly.IsPresent;
+            ApplySettings(request, Model);
+            ApplyRunAfter(request, RunAfter == null ? null : Dependencies.Resolve(this, RunAfter));
             // A rerun with the caller's -IdempotencyKey gets Polytomic's first answer back, which may be the object of this
             // name: the check after the create settles it instead.
             if (!Force && IdempotencyKey == null && NameTaken(NameClaim.Syncs, Name, organizationId: OrganizationId)) return;
@@ -216,7 +145,5 @@ namespace PolytomicPS.Commands
             if (active) sync.Active = Await((c, ct) => c.ActivateSyncAsync(sync.Id, true, ct)).Active;
             WriteObject(sync);
         }
-
-        private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
     }
 }

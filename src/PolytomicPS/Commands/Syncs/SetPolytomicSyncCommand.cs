@@ -27,9 +27,21 @@ namespace PolytomicPS.Commands
     /// </code>
     /// <para>Switches the sync to updateOrCreate matched by email and replaces its field mapping.</para>
     /// </example>
+    /// <parameter name="Identity">A new identity pair: @{ email = 'Email' }.</parameter>
+    /// <parameter name="IdentityFunction">A new identity function, e.g. Equality; sent as typed. Tab completes the functions.</parameter>
+    /// <parameter name="Field">A new field mapping that replaces the whole current one: @{ first_name = 'FirstName' } pairs, or objects with target and source.</parameter>
+    /// <parameter name="Filter">New filters that replace the current ones: @{ field = 'plan'; function = 'Equality'; value = 'pro' }. An empty array removes them.</parameter>
+    /// <parameter name="Frequency">A new schedule frequency, e.g. continuous or daily; sent as typed. Tab completes the frequencies.</parameter>
+    /// <parameter name="Schedule">Schedule time fields to change (UTC): @{ hour = '05'; minute = '30' }. With -Frequency, only these time fields are sent.</parameter>
+    /// <parameter name="Active">Activate the sync (-Active) or deactivate it (-Active:$false). Unchanged when omitted.</parameter>
+    /// <parameter name="Override">Values written instead of a model field's value when it matches, one hashtable each: @{ Field = 'email'; Function = 'IsNull'; Override = 'unknown@example.com' }, or with a Value to compare with: @{ Field = 'plan'; Function = 'Equality'; Value = 'trial'; Override = 'free' }. Field is a model field by name; Function one of Polytomic's filter functions. They replace the current ones; an empty array removes them.</parameter>
+    /// <parameter name="OverrideField">Field mappings that override the ones of -Field, in the same shapes: @{ first_name = 'FirstName' } pairs or objects with target, source, override_value, sync_mode. They replace the current ones; an empty array removes them.</parameter>
+    /// <parameter name="OnlyEnrichUpdates">With an enrichment model: sync only records whose enriched values changed; :$false turns it off.</parameter>
+    /// <parameter name="RunAfter">Run after these syncs or bulk syncs finish (names, ids or objects); the schedule's frequency becomes runafter. A sync cannot run after itself, directly or through the syncs it names. They replace the current dependencies.</parameter>
+    /// <parameter name="RunAfterSuccessOnly">With -RunAfter: run only when the syncs it names succeeded; :$false turns it off.</parameter>
     [Cmdlet(VerbsCommon.Set, "PolytomicSync", HelpUri = HelpLinks.Cmdlets + "Set-PolytomicSync.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PolytomicSync))]
-    public sealed class SetPolytomicSyncCommand : PolytomicCmdlet
+    public sealed class SetPolytomicSyncCommand : SyncSettingsCmdlet
     {
         /// <summary>The sync to change: an id or a sync object. Takes pipeline input by property name (Id or SyncId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -55,38 +67,6 @@ namespace PolytomicPS.Commands
         [ValidateSet("create", "update", "updateOrCreate", "replace", "append", "remove", "snapshot", IgnoreCase = true)]
         public string? Mode { get; set; }
 
-        /// <summary>A new identity pair: @{ email = 'Email' }.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(ModelFieldCompleter))]
-        public IDictionary? Identity { get; set; }
-
-        /// <summary>A new identity function, e.g. Equality; sent as typed. Tab completes the functions.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(IdentityFunctionCompleter))]
-        public string? IdentityFunction { get; set; }
-
-        /// <summary>A new field mapping that replaces the whole current one: @{ first_name = 'FirstName' } pairs, or objects with target and source.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(ModelFieldCompleter))]
-        public object[]? Field { get; set; }
-
-        /// <summary>New filters that replace the current ones: @{ field = 'plan'; function = 'Equality'; value = 'pro' }. An empty array removes them.</summary>
-        [Parameter]
-        public object[]? Filter { get; set; }
-
-        /// <summary>How the filters combine, by label, e.g. 'A AND B'.</summary>
-        [Parameter]
-        public string? FilterLogic { get; set; }
-
-        /// <summary>A new schedule frequency, e.g. continuous or daily; sent as typed. Tab completes the frequencies.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(ScheduleFrequencyCompleter))]
-        public string? Frequency { get; set; }
-
-        /// <summary>Schedule time fields to change (UTC): @{ hour = '05'; minute = '30' }. With -Frequency, only these time fields are sent.</summary>
-        [Parameter]
-        public IDictionary? Schedule { get; set; }
-
         /// <summary>A new target object on the same connection, or on -Target.</summary>
         [Parameter]
         [Alias("TargetObject")]
@@ -100,39 +80,6 @@ namespace PolytomicPS.Commands
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? Target { get; set; }
 
-        /// <summary>Activate the sync (-Active) or deactivate it (-Active:$false). Unchanged when omitted.</summary>
-        [Parameter]
-        public SwitchParameter Active { get; set; }
-
-        /// <summary>Values written instead of a model field's value when it matches, one hashtable each: @{ Field = 'email'; Function = 'IsNull'; Override = 'unknown@example.com' }, or with a Value to compare with: @{ Field = 'plan'; Function = 'Equality'; Value = 'trial'; Override = 'free' }. Field is a model field by name; Function one of Polytomic's filter functions. They replace the current ones; an empty array removes them.</summary>
-        [Parameter]
-        [AllowEmptyCollection]
-        [ArgumentCompleter(typeof(OverrideCompleter))]
-        public object[]? Override { get; set; }
-
-        /// <summary>Field mappings that override the ones of -Field, in the same shapes: @{ first_name = 'FirstName' } pairs or objects with target, source, override_value, sync_mode. They replace the current ones; an empty array removes them.</summary>
-        [Parameter]
-        [AllowEmptyCollection]
-        public object[]? OverrideField { get; set; }
-
-        /// <summary>The passphrase that encrypts the fields mapped with encryption_enabled: a SecureString (Read-Host -AsSecureString) or a string. It is sent once and never printed.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public object? EncryptionPassphrase { get; set; }
-
-        /// <summary>With an enrichment model: sync only records whose enriched values changed; :$false turns it off.</summary>
-        [Parameter]
-        public SwitchParameter OnlyEnrichUpdates { get; set; }
-
-        /// <summary>Run after these syncs or bulk syncs finish (names, ids or objects); the schedule's frequency becomes runafter. A sync cannot run after itself, directly or through the syncs it names. They replace the current dependencies.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(SyncOrBulkNameCompleter))]
-        public object[]? RunAfter { get; set; }
-
-        /// <summary>With -RunAfter: run only when the syncs it names succeeded; :$false turns it off.</summary>
-        [Parameter]
-        public SwitchParameter RunAfterSuccessOnly { get; set; }
-
         /// <summary>Output the updated sync (PolytomicSync). By default nothing is output.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -145,8 +92,7 @@ namespace PolytomicPS.Commands
 
         protected override void ProcessItem()
         {
-            if (RunAfter != null && MyInvocation.BoundParameters.ContainsKey(nameof(Frequency)) && !string.Equals(Frequency, "runafter", System.StringComparison.OrdinalIgnoreCase))
-                throw new PolytomicInputException("InvalidSchedule", $"-RunAfter makes the frequency runafter; leave out -Frequency {Frequency}.", "RunAfter", Frequency);
+            CheckRunAfterFrequency();
             var current = Await((c, ct) => c.GetSyncAsync(Id, ct));
             var request = SyncRequest.From(current);
             var model = Model ?? current.ModelIds?.FirstOrDefault() ?? "";
@@ -161,25 +107,13 @@ namespace PolytomicPS.Commands
                 request.Schedule = SyncInput.Schedule(Frequency ?? current.Schedule?.Frequency ?? "manual", Schedule, Frequency != null ? null : current.Schedule);
             if (Object != null || Target != null)
                 request.Target = new SyncTarget { ConnectionId = Target ?? current.TargetConnectionId, Object = Object ?? current.TargetObject };
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(Active))) request.Active = Active.IsPresent;
-            if (Override != null) request.Overrides = SyncSettingsInput.Overrides(Override, model);
-            if (OverrideField != null) request.OverrideFields = SyncInput.Fields(OverrideField, model);
-            if (EncryptionPassphrase != null) request.EncryptionPassphrase = SyncSettingsInput.Passphrase(EncryptionPassphrase);
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(OnlyEnrichUpdates))) request.OnlyEnrichUpdates = OnlyEnrichUpdates.IsPresent;
-            if (RunAfter != null)
-            {
-                var dependencies = Dependencies.Resolve(this, RunAfter);
+            if (Bound(nameof(Active))) request.Active = Active.IsPresent;
+            ApplySettings(request, model);
+            var dependencies = RunAfter == null ? null : Dependencies.Resolve(this, RunAfter);
+            if (dependencies != null)
                 SyncSettingsInput.CheckNoCycle(current.Id, current.Name ?? current.Id, dependencies,
                     id => SyncSettingsInput.SyncIds(Dependencies.Sync(this, id)?.Schedule));
-                request.Schedule = request.Schedule ?? new SyncSchedule();
-                request.Schedule.Frequency = "runafter";
-                request.Schedule.RunAfter = SyncSettingsInput.RunAfter(dependencies);
-            }
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(RunAfterSuccessOnly)))
-            {
-                request.Schedule = request.Schedule ?? new SyncSchedule { Frequency = "runafter" };
-                request.Schedule.RunAfterSuccessOnly = RunAfterSuccessOnly.IsPresent;
-            }
+            ApplyRunAfter(request, dependencies);
             SyncInput.RequireIdentity(request.Mode ?? "", request.Identity);
             SyncInput.RequireFields(request.Fields);
             // Only what this command changes is checked: a mapping already stored is Polytomic's to judge.
