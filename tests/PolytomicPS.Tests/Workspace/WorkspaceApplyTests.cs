@@ -14,37 +14,17 @@ namespace PolytomicPS.Tests.Workspace
         private readonly SandboxFixture sandbox;
         public WorkspaceApplyTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
 
-        private PolytomicClient Client(string version) => new PolytomicClient(new PolytomicClientOptions
-        {
-            ApiKey = SecureStrings.FromPlain(SandboxFixture.ApiKey), BaseUrl = sandbox.Server.BaseUrl, ApiVersion = version, MaxRetries = 0,
-        });
+        private PolytomicClient Client(string version) => PlainClientWorkspace.Client(sandbox, version);
 
-        /// <summary>A folder written by hand, as a user would edit one: a warehouse, an OAuth CRM, a model, a sync, a bulk sync.</summary>
-        private static List<WorkspaceObject> Folder(string tag)
-        {
-            WorkspaceObject O(string kind, string json) => new WorkspaceObject(kind, JsonNode.Parse(json.Replace("TAG", tag))!.AsObject());
-            return new List<WorkspaceObject>
+        private static List<WorkspaceObject> Folder(string tag) =>
+            PlainClientWorkspace.Connections(tag).Concat(new[]
             {
-                O(WorkspaceKinds.Connections, @"{ ""name"": ""TAG WH"", ""type"": ""snowflake"", ""configuration"": { ""account"": ""a"", ""username"": ""u"", ""dbname"": ""d"", ""password"": { ""$secret"": ""TAG WH.password"" } } }"),
-                O(WorkspaceKinds.Connections, @"{ ""name"": ""TAG CRM"", ""type"": ""salesforce"", ""sign_in"": ""oauth"", ""configuration"": { ""domain"": ""https://example.my.salesforce.com"" } }"),
-                O(WorkspaceKinds.Models, @"{ ""name"": ""TAG Users"", ""connection"": ""TAG WH"", ""configuration"": { ""query"": ""SELECT email, first_name FROM users"" } }"),
-                O(WorkspaceKinds.Syncs, @"{ ""name"": ""TAG Users to CRM"", ""mode"": ""create"", ""schedule"": { ""frequency"": ""manual"" },
-                    ""target"": { ""connection"": ""TAG CRM"", ""object"": ""Contact"" },
-                    ""identity"": { ""source"": { ""field"": ""email"", ""model"": ""TAG Users"" }, ""target"": ""Email"", ""function"": ""Equality"" },
-                    ""fields"": [ { ""source"": { ""field"": ""first_name"", ""model"": ""TAG Users"" }, ""target"": ""FirstName"" } ] }"),
-                O(WorkspaceKinds.BulkSyncs, @"{ ""name"": ""TAG CRM to WH"", ""source_connection"": ""TAG CRM"", ""destination_connection"": ""TAG WH"", ""mode"": ""replicate"",
-                    ""schedule"": { ""frequency"": ""manual"" }, ""destination_configuration"": { ""schema"": ""CRM"" }, ""schemas"": [ { ""id"": ""Account"" } ] }"),
-            };
-        }
+                PlainClientWorkspace.Model(tag), PlainClientWorkspace.Sync(tag, "manual"),
+                PlainClientWorkspace.BulkSync(tag, @"""schedule"": { ""frequency"": ""manual"" }"),
+            }).ToList();
 
-        private static async Task<List<WorkspacePlanItem>> ImportAsync(PolytomicClient client, List<WorkspaceObject> folder, Dictionary<string, string> secrets)
-        {
-            var target = await new WorkspaceReader(client).ReadAsync(WorkspaceKinds.Core, null, CancellationToken.None);
-            var plan = WorkspacePlanner.Plan(new WorkspaceManifest(), folder, target, new WorkspacePlanOptions { Secrets = new HashSet<string>(secrets.Keys) });
-            var applier = new WorkspaceApplier(client, target, p => secrets.TryGetValue(p, out var v) ? v : null) { SchemaCacheTimeout = TimeSpan.FromSeconds(30) };
-            foreach (var item in plan) await applier.ApplyAsync(item, CancellationToken.None);
-            return plan;
-        }
+        private static Task<List<WorkspacePlanItem>> ImportAsync(PolytomicClient client, List<WorkspaceObject> folder, Dictionary<string, string> secrets) =>
+            PlainClientWorkspace.ImportAsync(client, folder, secrets);
 
         [Theory]
         [InlineData("2024-02-08")]

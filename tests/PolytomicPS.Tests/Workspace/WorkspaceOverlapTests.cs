@@ -13,27 +13,14 @@ namespace PolytomicPS.Tests.Workspace
         private readonly SandboxFixture sandbox;
         public WorkspaceOverlapTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
 
-        private PolytomicClient Client(string version) => new PolytomicClient(new PolytomicClientOptions
-        {
-            ApiKey = SecureStrings.FromPlain(SandboxFixture.ApiKey), BaseUrl = sandbox.Server.BaseUrl, ApiVersion = version, MaxRetries = 0,
-        });
+        private PolytomicClient Client(string version) => PlainClientWorkspace.Client(sandbox, version);
 
-        private static List<WorkspaceObject> Folder(string tag)
-        {
-            WorkspaceObject O(string kind, string json) => new WorkspaceObject(kind, JsonNode.Parse(json.Replace("TAG", tag))!.AsObject());
-            return new List<WorkspaceObject>
+        private static List<WorkspaceObject> Folder(string tag) =>
+            PlainClientWorkspace.Connections(tag).Concat(new[]
             {
-                O(WorkspaceKinds.Connections, @"{ ""name"": ""TAG WH"", ""type"": ""snowflake"", ""configuration"": { ""account"": ""a"", ""username"": ""u"", ""dbname"": ""d"", ""password"": { ""$secret"": ""TAG WH.password"" } } }"),
-                O(WorkspaceKinds.Connections, @"{ ""name"": ""TAG CRM"", ""type"": ""salesforce"", ""sign_in"": ""oauth"", ""configuration"": { ""domain"": ""https://example.my.salesforce.com"" } }"),
-                O(WorkspaceKinds.Models, @"{ ""name"": ""TAG Users"", ""connection"": ""TAG WH"", ""configuration"": { ""query"": ""SELECT email, first_name FROM users"" } }"),
-                O(WorkspaceKinds.Syncs, @"{ ""name"": ""TAG Users to CRM"", ""mode"": ""create"", ""schedule"": { ""frequency"": ""continuous"" },
-                    ""target"": { ""connection"": ""TAG CRM"", ""object"": ""Contact"" },
-                    ""identity"": { ""source"": { ""field"": ""email"", ""model"": ""TAG Users"" }, ""target"": ""Email"", ""function"": ""Equality"" },
-                    ""fields"": [ { ""source"": { ""field"": ""first_name"", ""model"": ""TAG Users"" }, ""target"": ""FirstName"" } ] }"),
-                O(WorkspaceKinds.BulkSyncs, @"{ ""name"": ""TAG CRM to WH"", ""source_connection"": ""TAG CRM"", ""destination_connection"": ""TAG WH"", ""mode"": ""replicate"",
-                    ""active"": true, ""schedule"": { ""frequency"": ""daily"", ""hour"": ""05"", ""minute"": ""30"" }, ""destination_configuration"": { ""schema"": ""CRM"" }, ""schemas"": [ { ""id"": ""Account"" } ] }"),
-            };
-        }
+                PlainClientWorkspace.Model(tag), PlainClientWorkspace.Sync(tag, "continuous"),
+                PlainClientWorkspace.BulkSync(tag, @"""active"": true, ""schedule"": { ""frequency"": ""daily"", ""hour"": ""05"", ""minute"": ""30"" }"),
+            }).ToList();
 
         /// <summary>Both runs read the organization before either writes (the worst overlap: both plan every object as a
         /// create), then apply at the same time.</summary>

@@ -13,32 +13,13 @@ namespace PolytomicPS.Tests.Workspace
         private readonly SandboxFixture sandbox;
         public WorkspaceSchemaUpdateTests(SandboxFixture sandbox) { this.sandbox = sandbox; }
 
-        private PolytomicClient Client(string version) => new PolytomicClient(new PolytomicClientOptions
-        {
-            ApiKey = SecureStrings.FromPlain(SandboxFixture.ApiKey), BaseUrl = sandbox.Server.BaseUrl, ApiVersion = version, MaxRetries = 0,
-        });
+        private PolytomicClient Client(string version) => PlainClientWorkspace.Client(sandbox, version);
 
-        private static List<WorkspaceObject> Folder(string tag, string schemas)
-        {
-            WorkspaceObject O(string kind, string json) => new WorkspaceObject(kind, JsonNode.Parse(json.Replace("TAG", tag))!.AsObject());
-            return new List<WorkspaceObject>
-            {
-                O(WorkspaceKinds.Connections, @"{ ""name"": ""TAG WH"", ""type"": ""snowflake"", ""configuration"": { ""account"": ""a"", ""username"": ""u"", ""dbname"": ""d"", ""password"": { ""$secret"": ""TAG WH.password"" } } }"),
-                O(WorkspaceKinds.Connections, @"{ ""name"": ""TAG CRM"", ""type"": ""salesforce"", ""sign_in"": ""oauth"", ""configuration"": { ""domain"": ""https://example.my.salesforce.com"" } }"),
-                O(WorkspaceKinds.BulkSyncs, @"{ ""name"": ""TAG CRM to WH"", ""source_connection"": ""TAG CRM"", ""destination_connection"": ""TAG WH"", ""mode"": ""replicate"",
-                    ""schedule"": { ""frequency"": ""manual"" }, ""destination_configuration"": { ""schema"": ""CRM"" }, ""schemas"": " + schemas + " }"),
-            };
-        }
+        private static List<WorkspaceObject> Folder(string tag, string schemas) =>
+            PlainClientWorkspace.Connections(tag).Append(PlainClientWorkspace.BulkSync(tag, @"""schedule"": { ""frequency"": ""manual"" }", schemas)).ToList();
 
-        private static async Task<List<WorkspacePlanItem>> ImportAsync(PolytomicClient client, List<WorkspaceObject> folder, string tag)
-        {
-            var target = await new WorkspaceReader(client).ReadAsync(WorkspaceKinds.Core, null, CancellationToken.None);
-            var secrets = new Dictionary<string, string> { [tag + " WH.password"] = "ws-pa55-Zq9" };
-            var plan = WorkspacePlanner.Plan(new WorkspaceManifest(), folder, target, new WorkspacePlanOptions { Secrets = new HashSet<string>(secrets.Keys) });
-            var applier = new WorkspaceApplier(client, target, p => secrets.TryGetValue(p, out var v) ? v : null) { SchemaCacheTimeout = TimeSpan.FromSeconds(30) };
-            foreach (var item in plan) await applier.ApplyAsync(item, CancellationToken.None);
-            return plan;
-        }
+        private static Task<List<WorkspacePlanItem>> ImportAsync(PolytomicClient client, List<WorkspaceObject> folder, string tag) =>
+            PlainClientWorkspace.ImportAsync(client, folder, new Dictionary<string, string> { [tag + " WH.password"] = "ws-pa55-Zq9" });
 
         [Theory]
         [InlineData("2024-02-08")]
