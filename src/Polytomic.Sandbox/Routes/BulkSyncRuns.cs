@@ -152,7 +152,7 @@ namespace Polytomic.Sandbox.Routes
                         {
                             ["schema"] = sc.Schema, ["execution_id"] = run!.Id, ["status"] = sc.Status,
                             ["record_count"] = sc.Records, ["error_count"] = 0, ["warning_count"] = 0,
-                            ["started_at"] = Stamp(sc.StartedAt), ["completed_at"] = Stamp(sc.CompletedAt),
+                            ["started_at"] = SyncRunRoutes.Stamp(sc.StartedAt), ["completed_at"] = SyncRunRoutes.Stamp(sc.CompletedAt),
                         }).ToArray()),
                     };
                 }).ToArray();
@@ -192,14 +192,14 @@ namespace Polytomic.Sandbox.Routes
                 ["fetch_mode"] = run.FetchMode, ["output_disposition"] = run.OutputDisposition,
                 ["status"] = st.Status, ["status_message"] = st.Message,
                 ["record_count"] = st.Records, ["error_count"] = st.Errors, ["warning_count"] = 0,
-                ["created_at"] = Stamp(run.Created), ["started_at"] = Stamp(st.StartedAt), ["completed_at"] = Stamp(st.CompletedAt),
-                ["updated_at"] = Stamp(st.UpdatedAt),
+                ["created_at"] = SyncRunRoutes.Stamp(run.Created), ["started_at"] = SyncRunRoutes.Stamp(st.StartedAt), ["completed_at"] = SyncRunRoutes.Stamp(st.CompletedAt),
+                ["updated_at"] = SyncRunRoutes.Stamp(st.UpdatedAt),
                 ["schemas"] = new JsonArray(st.Schemas.Select(x => (JsonNode)new JsonObject
                 {
                     ["schema"] = x.Schema, ["output_name"] = OutputName(x.Schema), ["status"] = x.Status, ["record_count"] = x.Records,
                     ["error_count"] = x.Errors, ["warning_count"] = 0, ["status_message"] = x.Message,
-                    ["created_at"] = Stamp(run.Created), ["started_at"] = Stamp(x.StartedAt),
-                    ["completed_at"] = Stamp(x.CompletedAt), ["updated_at"] = Stamp(x.UpdatedAt),
+                    ["created_at"] = SyncRunRoutes.Stamp(run.Created), ["started_at"] = SyncRunRoutes.Stamp(x.StartedAt),
+                    ["completed_at"] = SyncRunRoutes.Stamp(x.CompletedAt), ["updated_at"] = SyncRunRoutes.Stamp(x.UpdatedAt),
                 }).ToArray()),
             };
         }
@@ -220,9 +220,5 @@ namespace Polytomic.Sandbox.Routes
             return ConsoleLog.Entries(now, run.Created, run.Created, startedAt, completedAt, started + run.RunsFor, status,
                 t => end <= started ? 0 : (long)(records * Math.Clamp((t - started) / (end - started), 0, 1)), null, schema == null ? "bulk sync" : "schema " + schema);
         }
-
-        private static string Stamp(DateTimeOffset t) => t.ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
-
-        private static string? Stamp(DateTimeOffset? t) => t is DateTimeOffset v ? Stamp(v) : null;
     }
 }

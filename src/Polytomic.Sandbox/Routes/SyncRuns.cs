@@ -203,8 +203,8 @@ namespace Polytomic.Sandbox.Routes
                 ["status"] = st.Status,
                 ["type"] = run.Type,
                 ["created_at"] = Stamp(run.Created),
-                ["started_at"] = st.StartedAt is DateTimeOffset a ? Stamp(a) : null,
-                ["completed_at"] = st.CompletedAt is DateTimeOffset b ? Stamp(b) : null,
+                ["started_at"] = Stamp(st.StartedAt),
+                ["completed_at"] = Stamp(st.CompletedAt),
                 ["errors"] = st.Status == "failed" ? new JsonArray(FailureMessage(run)) : c.Error > 0 ? new JsonArray($"{c.Error} record(s) were rejected by the target") : new JsonArray(),
                 ["counts"] = new JsonObject
                 {
@@ -291,5 +291,7 @@ namespace Polytomic.Sandbox.Routes
         }
 
         public static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+        public static string? Stamp(DateTimeOffset? t) => t is DateTimeOffset v ? Stamp(v) : null;
     }
 }
