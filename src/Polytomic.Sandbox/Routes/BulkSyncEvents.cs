@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Polytomic.Sandbox.Routes
@@ -11,11 +9,14 @@ namespace Polytomic.Sandbox.Routes
     /// webhook deliveries both read them).</summary>
     internal static class BulkSyncEvents
     {
-        public static IEnumerable<(string Id, string Type, DateTimeOffset At, JsonObject Payload)> Emitted(SandboxState s, DateTimeOffset now)
+        /// <summary>Events of runs that may have emitted one since then: a run's last event comes at the latest when a
+        /// cancel asked for just before it finished takes effect, so runs over by then are not worked out at all.</summary>
+        public static IEnumerable<(string Id, string Type, DateTimeOffset At, JsonObject Payload)> Emitted(SandboxState s, DateTimeOffset now, DateTimeOffset since)
         {
             var syncs = s.Store(BulkSyncData.SyncStore);
             foreach (var exec in s.BulkSyncRuns.All())
             {
+                if (exec.Finished + BulkSyncRuns.CancelTakes < since) continue;
                 // The caller's organization's runs only: those of syncs it can see.
                 var sync = syncs.Get(exec.SyncId);
                 if (sync == null) continue;
@@ -28,7 +29,7 @@ namespace Polytomic.Sandbox.Routes
                     ["destination_connection_id"] = (string?)sync["destination_connection_id"],
                 };
                 if (run.StartedAt is DateTimeOffset started)
-                    yield return (EventId(id, "bulk_sync.running"), "bulk_sync.running", started, Base());
+                    yield return (EventRoutes.EventId(id, "bulk_sync.running"), "bulk_sync.running", started, Base());
                 if (!(run.CompletedAt is DateTimeOffset done)) continue;
                 var payload = Base();
                 string type;
@@ -38,12 +39,8 @@ namespace Polytomic.Sandbox.Routes
                     case "canceled": type = "bulk_sync.canceled"; break;
                     default: type = "bulk_sync.completed"; break;
                 }
-                yield return (EventId(id, type), type, done, payload);
+                yield return (EventRoutes.EventId(id, type), type, done, payload);
             }
         }
-
-        /// <summary>Stable ids, so the same event reads the same on every call.</summary>
-        private static string EventId(string executionId, string type) =>
-            new Guid(MD5.HashData(Encoding.UTF8.GetBytes(executionId + "/" + type))).ToString();
     }
 }

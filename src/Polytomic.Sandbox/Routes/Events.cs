@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 
@@ -43,6 +45,10 @@ namespace Polytomic.Sandbox.Routes
             });
         }
 
+        /// <summary>A run's event id: stable, so the same event reads the same on every call.</summary>
+        internal static string EventId(string runId, string type) =>
+            new Guid(MD5.HashData(Encoding.UTF8.GetBytes(runId + "/" + type))).ToString();
+
         /// <summary>The current organization's events emitted in (since, now], oldest first, as GET /api/events shows
         /// them: what the webhook deliveries (Core/WebhookDeliveries.cs) send.</summary>
         internal static List<(DateTimeOffset At, JsonObject Event)> EventsSince(SandboxState s, DateTimeOffset since)
@@ -55,7 +61,7 @@ namespace Polytomic.Sandbox.Routes
         }
 
         private static IEnumerable<(string Id, string Type, DateTimeOffset At, JsonObject Payload)> Emitted(SandboxState s, DateTimeOffset now, DateTimeOffset since) =>
-            SyncRunEvents.Emitted(s, now, since).Concat(BulkSyncEvents.Emitted(s, now));
+            SyncRunEvents.Emitted(s, now, since).Concat(BulkSyncEvents.Emitted(s, now, since));
 
         private static JsonObject Json(SandboxState s, string id, string type, DateTimeOffset at, JsonObject payload) => new JsonObject
         {

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Polytomic.Sandbox.Routes
@@ -31,7 +29,7 @@ namespace Polytomic.Sandbox.Routes
                 ["organization_id"] = s.CurrentOrganization, ["target_connection_id"] = run.TargetConnectionId,
             };
             if (st.StartedAt is DateTimeOffset started && started <= now)
-                yield return (EventId(run, "sync.running"), "sync.running", started, Base());
+                yield return (EventRoutes.EventId(run.Id, "sync.running"), "sync.running", started, Base());
             if (!(st.CompletedAt is DateTimeOffset done) || done > now) yield break;
             var c = st.Counts(run.Mode);
             var payload = Base();
@@ -68,11 +66,7 @@ namespace Polytomic.Sandbox.Routes
                         payload[key] = new JsonArray();
                     break;
             }
-            yield return (EventId(run, type), type, done, payload);
+            yield return (EventRoutes.EventId(run.Id, type), type, done, payload);
         }
-
-        /// <summary>Stable ids, so the same event reads the same on every call.</summary>
-        private static string EventId(SyncRun run, string type) =>
-            new Guid(MD5.HashData(Encoding.UTF8.GetBytes(run.Id + "/" + type))).ToString();
     }
 }
