@@ -35,9 +35,6 @@ namespace Polytomic.Workspace
         /// <summary>What every export writes.</summary>
         public static readonly string[] Core = Registered.Where(k => !k.Optional).Select(k => k.Key).ToArray();
 
-        /// <summary>What an export writes only when asked (-Include).</summary>
-        public static readonly string[] Optional = Registered.Where(k => k.Optional).Select(k => k.Key).ToArray();
-
         public static readonly string[] All = Registered.Select(k => k.Key).ToArray();
 
         /// <summary>The registered kind of a key; throws for a key that is not a kind.</summary>
@@ -46,9 +43,6 @@ namespace Polytomic.Workspace
 
         /// <summary>The singular a plan shows (Connection, Model, Sync, BulkSync, Role, Policy, Webhook, ErrorSubscribers).</summary>
         public static string Display(string kind) => ByKey.TryGetValue(kind, out var k) ? k.Display : kind;
-
-        /// <summary>The -Include name of a kind (Policies, Roles, Webhooks, ErrorSubscribers).</summary>
-        public static string Plural(string kind) => ByKey.TryGetValue(kind, out var k) ? k.Plural : kind + "s";
 
         /// <summary>The key of an object of a kind: its name; a webhook (one per organization, unnamed) is known by its
         /// endpoint, and the error subscribers list is the one object of its kind.</summary>

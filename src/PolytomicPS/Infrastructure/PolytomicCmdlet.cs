@@ -92,9 +92,6 @@ namespace PolytomicPS
         /// <summary>Await for the helpers of a cmdlet (input resolvers that look objects up).</summary>
         internal T AwaitCall<T>(Func<PolytomicClient, CancellationToken, Task<T>> call) => Await(call, stopping.Token);
 
-        /// <summary>The same as Await (every blocking call relays); kept for callers written before that.</summary>
-        protected T AwaitRelayed<T>(Func<PolytomicClient, CancellationToken, Task<T>> call) => Await(call, stopping.Token);
-
         /// <summary>Await under a token of the caller's (a wait's deadline, linked to Ctrl+C): the call is canceled, and
         /// the wait given up, when it fires.</summary>
         private T Await<T>(Func<PolytomicClient, CancellationToken, Task<T>> call, CancellationToken token)

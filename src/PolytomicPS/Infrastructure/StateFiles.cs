@@ -5,7 +5,7 @@ using Polytomic;
 
 namespace PolytomicPS
 {
-    /// <summary>Files a cmdlet keeps its progress in (a maintenance window's state, an event checkpoint): never followed
+    /// <summary>Files a cmdlet keeps its progress in (a maintenance window's state, an event checkpoint) and the reports it writes: never followed
     /// through links, and always written whole, so a process killed mid-write leaves the old or the new file.</summary>
     internal static class StateFiles
     {
@@ -22,13 +22,14 @@ namespace PolytomicPS
             return fullPath;
         }
 
-        /// <summary>Writes the text to a temporary file beside the target, then renames it over the target.</summary>
+        /// <summary>Writes the text to a temporary file beside the target, then renames it over the target; a write that
+        /// fails half way leaves no temporary file behind.</summary>
         public static void WriteWhole(string fullPath, string text)
         {
             var temp = fullPath + ".tmp-" + Guid.NewGuid().ToString("N").Substring(0, 8);
-            File.WriteAllText(temp, text, new UTF8Encoding(false));
             try
             {
+                File.WriteAllText(temp, text, new UTF8Encoding(false));
                 if (File.Exists(fullPath)) File.Replace(temp, fullPath, null);
                 else File.Move(temp, fullPath);
             }

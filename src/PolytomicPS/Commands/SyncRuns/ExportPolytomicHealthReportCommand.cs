@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Text;
 using Polytomic;
 using Polytomic.Models;
 using Polytomic.SyncRuns;
@@ -97,17 +96,7 @@ namespace PolytomicPS.Commands
             foreach (var e in names.Missing("SyncNotFound", "sync or bulk sync")) WriteError(e);
 
             var html = HealthReportHtml.Render(all, runs, from, now, now);
-            var temp = full + ".tmp-" + Guid.NewGuid().ToString("N").Substring(0, 8);
-            try
-            {
-                File.WriteAllText(temp, html, new UTF8Encoding(false));
-                if (File.Exists(full)) File.Replace(temp, full, null); // the old report stays until the new one is whole
-                else File.Move(temp, full);
-            }
-            finally
-            {
-                if (File.Exists(temp)) File.Delete(temp);
-            }
+            StateFiles.WriteWhole(full, html); // the old report stays until the new one is whole
             WriteVerbose($"Wrote the health report of {all.Count} sync(s) and {runs.Values.Sum(r => r.Count)} run(s) to {full}.");
             if (PassThru) WriteObject(new FileInfo(full));
         }
