@@ -95,6 +95,23 @@ namespace PolytomicPS.Tests.Cmdlets
             Assert.Empty(stored["overrides"]!.AsArray());
         }
 
+        [Fact]
+        public void RunAfter_by_several_names_reads_each_whole_list_once()
+        {
+            var a = Unique("a");
+            var b = Unique("b");
+            var made = Ps.Run(Setup + NewSync(a) + NewSync(b) + NewSync(Unique("c")), sandbox);
+            made.AssertSuccess();
+            var c = made.All<PolytomicSync>()[2];
+            var before = sandbox.State.Requests.Count;
+            var set = Ps.Run($"Set-PolytomicSync -Id '{c.Id}' -RunAfter '{a}', '{b}'", sandbox);
+            set.AssertSuccess();
+            var lists = sandbox.State.Requests.Skip(before).Where(x => x.Method == "GET" && (x.Path == "/api/syncs" || x.Path == "/api/bulk/syncs"))
+                .GroupBy(x => x.Path).ToDictionary(g => g.Key, g => g.Count());
+            Assert.Equal(new Dictionary<string, int> { ["/api/syncs"] = 1, ["/api/bulk/syncs"] = 1 }, lists);
+            Assert.Equal(2, ((JsonArray)LastBody(before, "PUT", "/api/syncs/" + c.Id)["schedule"]!["run_after"]!["sync_ids"]!).Count);
+        }
+
         [Theory]
         [InlineData("-Override @{ Field = 'email'; Function = 'Sometimes'; Override = 'x' }", "UnknownFilterFunction", "Override")]
         [InlineData("-Override @{ Field = 'email'; Function = 'Equality'; Override = 'x' }", "InvalidOverride", "Override")]
