@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Polytomic.Http;
 using Polytomic.Models;
 
 namespace Polytomic.SyncRuns
@@ -153,17 +154,12 @@ namespace Polytomic.SyncRuns
         /// failure is recorded in Failures and the rest go on.</summary>
         private async Task<List<PolytomicSyncHealth>> Each<T>(IReadOnlyList<T> items, Func<T, string> id, Func<T, Task<PolytomicSyncHealth>> call, CancellationToken ct)
         {
-            var results = new PolytomicSyncHealth?[items.Count];
-            using var gate = new SemaphoreSlim(Parallelism);
-            var tasks = items.Select(async (item, i) =>
+            var results = await ParallelCalls.Each(items, Parallelism, async item =>
             {
-                await gate.WaitAsync(ct).ConfigureAwait(false);
-                try { results[i] = await call(item).ConfigureAwait(false); }
-                catch (PolytomicApiException ex) when (ex.StatusCode == 404) { }
-                catch (PolytomicApiException ex) { lock (Failures) Failures.Add((id(item), ex)); }
-                finally { gate.Release(); }
-            }).ToList();
-            await Task.WhenAll(tasks).ConfigureAwait(false);
+                try { return await call(item).ConfigureAwait(false); }
+                catch (PolytomicApiException ex) when (ex.StatusCode == 404) { return null; }
+                catch (PolytomicApiException ex) { lock (Failures) Failures.Add((id(item), ex)); return null; }
+            }, ct).ConfigureAwait(false);
             return results.Where(r => r != null).Select(r => r!).ToList();
         }
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Polytomic.Http;
 
 namespace Polytomic.Workspace
 {
@@ -28,18 +29,7 @@ namespace Polytomic.Workspace
         }
 
         /// <summary>Runs one call per item, Parallelism at a time; the results keep the items' order.</summary>
-        internal static async Task<IReadOnlyList<TOut>> Each<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, Task<TOut>> call, CancellationToken ct)
-        {
-            var results = new TOut[items.Count];
-            using var gate = new SemaphoreSlim(Parallelism);
-            var tasks = items.Select(async (item, i) =>
-            {
-                await gate.WaitAsync(ct).ConfigureAwait(false);
-                try { results[i] = await call(item).ConfigureAwait(false); }
-                finally { gate.Release(); }
-            }).ToList();
-            await Task.WhenAll(tasks).ConfigureAwait(false);
-            return results;
-        }
+        internal static async Task<IReadOnlyList<TOut>> Each<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, Task<TOut>> call, CancellationToken ct) =>
+            await ParallelCalls.Each(items, Parallelism, call, ct).ConfigureAwait(false);
     }
 }
