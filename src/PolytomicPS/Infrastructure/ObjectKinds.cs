@@ -1,8 +1,10 @@
 using System;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 
 namespace PolytomicPS
@@ -50,7 +52,7 @@ namespace PolytomicPS
             return name == null ? null : Kinds.FirstOrDefault(k => k.Value.Type == name).Key;
         }
 
-        /// <summary>The id <paramref name="value"/> stands for as a <paramref name="kind"/>, or a refusal (see <see cref="FindRefusal(InvocationInfo, PolytomicSession)"/>).</summary>
+        /// <summary>The id <paramref name="value"/> stands for as a <paramref name="kind"/>, or a refusal (see <see cref="FindRefusal(InvocationInfo, Type, PolytomicSession)"/>).</summary>
         public static string Resolve(string kind, IReadOnlyList<string> extraProperties, object value)
         {
             var info = Kinds[kind];
@@ -131,16 +133,16 @@ namespace PolytomicPS
         /// <summary>The first refusal among a command's bound parameters: the message (after the command's name) and
         /// the object that was refused. A plain id the session knows as another kind (it has seen that connection) is
         /// refused too: typed or pasted, it is the same mistake as piping the object.</summary>
-        public static (string Message, object Value)? FindRefusal(InvocationInfo invocation, PolytomicSession? session)
+        public static (string Message, object Value)? FindRefusal(InvocationInfo invocation, Type cmdlet, PolytomicSession? session)
         {
             var bound = invocation.BoundParameters;
             if (FindRefusal(bound) is { } refused) return refused;
             if (session == null) return null;
+            var kinds = KindParameters.GetOrAdd(cmdlet, ParametersWithKinds);
+            if (kinds.Count == 0) return null;
             foreach (var kv in bound)
             {
-                if (!invocation.MyCommand.Parameters.TryGetValue(kv.Key, out var meta)) continue;
-                var kind = meta.Attributes.OfType<IdTransformationAttribute>().FirstOrDefault()?.Kind;
-                if (kind == null) continue;
+                if (!kinds.TryGetValue(kv.Key, out var kind)) continue;
                 var values = PSInput.Unwrap(kv.Value) is string one ? new[] { one }
                     : PSInput.Unwrap(kv.Value) is IEnumerable list ? list.Cast<object?>().Select(i => PSInput.Unwrap(i) as string) : Enumerable.Empty<string?>();
                 foreach (var id in values)
@@ -154,6 +156,19 @@ namespace PolytomicPS
                 }
             }
             return null;
+        }
+
+        /// <summary>Which parameters of a cmdlet type name a kind: fixed per type, so read once, not per record.</summary>
+        private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, string>> KindParameters =
+            new ConcurrentDictionary<Type, IReadOnlyDictionary<string, string>>();
+
+        private static IReadOnlyDictionary<string, string> ParametersWithKinds(Type cmdlet)
+        {
+            var kinds = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in cmdlet.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                if (property.GetCustomAttributes(typeof(IdTransformationAttribute), true).OfType<IdTransformationAttribute>().FirstOrDefault()?.Kind is string kind)
+                    kinds[property.Name] = kind;
+            return kinds;
         }
 
         private static (string Message, object Value)? FindRefusal(IDictionary<string, object> bound)

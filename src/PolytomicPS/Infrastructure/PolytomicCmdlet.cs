@@ -55,7 +55,7 @@ namespace PolytomicPS
         {
             try
             {
-                if (ObjectKinds.FindRefusal(MyInvocation, Session ?? SessionStore.Current) is { } refused)
+                if (ObjectKinds.FindRefusal(MyInvocation, GetType(), Session ?? SessionStore.Current) is { } refused)
                 {
                     WriteError(ErrorFactory.Input("WrongObjectType", MyInvocation.MyCommand.Name + " " + refused.Message,
                         ErrorCategory.InvalidArgument, refused.Value, "Pipe the right kind of object, or pass its id."));
