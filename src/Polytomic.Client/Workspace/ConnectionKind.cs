@@ -125,7 +125,8 @@ namespace Polytomic.Workspace
             return problems;
         }
 
-        /// <summary>A connection's configuration is the user's: its keys are never renamed.</summary>
+        /// <summary>A connection's configuration is the user's: its keys are never renamed. sign_in only tells the
+        /// folder's reader that the connection signs in by OAuth; Polytomic is not sent it.</summary>
         internal override JsonObject ToRequest(WorkspaceObject o, WorkspaceNormalizer.Resolver ids)
         {
             var body = (JsonObject)WorkspaceJson.WithoutNulls(o.Body)!;

@@ -80,12 +80,8 @@ namespace Polytomic.Workspace
         // ------------------------------------------------------------------ apply
 
         /// <summary>The request body of an object: names back to ids. Throws WorkspaceException naming what is missing.</summary>
-        internal virtual JsonObject ToRequest(WorkspaceObject o, WorkspaceNormalizer.Resolver ids)
-        {
-            var body = (JsonObject)WorkspaceJson.WithoutNulls(o.Body)!;
-            body.Remove("sign_in");
-            return WorkspaceNormalizer.ToIds(body, ids);
-        }
+        internal virtual JsonObject ToRequest(WorkspaceObject o, WorkspaceNormalizer.Resolver ids) =>
+            WorkspaceNormalizer.ToIds((JsonObject)WorkspaceJson.WithoutNulls(o.Body)!, ids);
 
         /// <summary>Creates (creating) or updates the plan item's object; returns its id.</summary>
         internal abstract Task<string> WriteAsync(WorkspaceApplier applier, WorkspacePlanItem item, bool creating, CancellationToken ct);
