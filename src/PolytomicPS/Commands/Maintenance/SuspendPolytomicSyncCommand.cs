@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using Polytomic;
 using Polytomic.Models;
 
@@ -153,10 +155,18 @@ namespace PolytomicPS.Commands
 
         private bool IsRunning(PolytomicSuspendedSync e) => RunInFlight(e) != null;
 
-        /// <summary>The id of the sync's run in flight, or null.</summary>
-        private string? RunInFlight(PolytomicSuspendedSync e) => e.Kind == "Sync"
-            ? Await((c, ct) => c.GetSyncStatusAsync(e.Id, ct)).CurrentExecution is { } run && !run.IsTerminal ? run.Id : null
-            : Await((c, ct) => c.GetBulkSyncStatusAsync(e.Id, ct)).CurrentExecution is { } bulk && !bulk.IsTerminal ? bulk.Id : null;
+        private string? RunInFlight(PolytomicSuspendedSync e) => Await((c, ct) => RunInFlightAsync(c, e, ct));
+
+        /// <summary>The id of the sync's run in flight, or null: its kind's current run, unless that has ended.</summary>
+        private static Task<string?> RunInFlightAsync(PolytomicClient client, PolytomicSuspendedSync e, CancellationToken ct) => e.Kind == "Sync"
+            ? RunInFlightAsync(SyncRunKind.Instance, client, e.Id, ct)
+            : RunInFlightAsync(BulkSyncRunKind.Instance, client, e.Id, ct);
+
+        private static async Task<string?> RunInFlightAsync<TRun>(RunKind<TRun> kind, PolytomicClient client, string syncId, CancellationToken ct) where TRun : class
+        {
+            var (current, _) = await kind.FindAsync(client, syncId, ct).ConfigureAwait(false);
+            return current != null && !kind.HasEnded(current) ? kind.IdOf(current) : null;
+        }
 
         private void Cancel(List<PolytomicSuspendedSync> syncs)
         {
@@ -177,12 +187,7 @@ namespace PolytomicPS.Commands
             {
                 var running = new List<PolytomicSuspendedSync>();
                 foreach (var e in syncs)
-                {
-                    var busy = e.Kind == "Sync"
-                        ? (await c.GetSyncStatusAsync(e.Id, ct).ConfigureAwait(false)).CurrentExecution is { } run && !run.IsTerminal
-                        : (await c.GetBulkSyncStatusAsync(e.Id, ct).ConfigureAwait(false)).CurrentExecution is { } bulk && !bulk.IsTerminal;
-                    if (busy) running.Add(e);
-                }
+                    if (await RunInFlightAsync(c, e, ct).ConfigureAwait(false) != null) running.Add(e);
                 return (IReadOnlyList<PolytomicSuspendedSync>)running;
             }, running => running.Count == 0, running => $"{running.Count} run(s) in flight: " + string.Join(", ", running.Take(5).Select(e => e.Name ?? e.Id)));
             foreach (var e in syncs) e.Running = result.Last.Contains(e);
