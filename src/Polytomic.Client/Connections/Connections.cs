@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Serialization;
 
 namespace Polytomic.Models
@@ -82,6 +83,11 @@ namespace Polytomic.Models
         public string Type { get; set; } = "";
         public List<PolytomicConnectionTypeField> Fields { get; set; } = new List<PolytomicConnectionTypeField>();
         public IEnumerable<string> Required { get { foreach (var f in Fields) if (f.Required) yield return f.Name; } }
+
+        /// <summary>The names of the fields the type marks secret, compared case-insensitively (a method, so that
+        /// PowerShell's views of the schema do not show it).</summary>
+        public HashSet<string> SecretFields() => new HashSet<string>(Fields.Where(f => f.Secret).Select(f => f.Name), StringComparer.OrdinalIgnoreCase);
+
         public override string ToString() => Type;
     }
 

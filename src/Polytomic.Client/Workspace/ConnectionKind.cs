@@ -54,8 +54,7 @@ namespace Polytomic.Workspace
         internal static JsonObject ToFile(PolytomicConnection c, PolytomicConnectionTypeSchema? schema, bool oauth)
         {
             var doc = new JsonObject { ["name"] = c.Name, ["type"] = c.Type };
-            var secretFields = new HashSet<string>((schema?.Fields ?? new List<PolytomicConnectionTypeField>()).Where(f => f.Secret).Select(f => f.Name),
-                StringComparer.OrdinalIgnoreCase);
+            var secretFields = schema?.SecretFields() ?? new HashSet<string>();
             var config = new JsonObject();
             foreach (var kv in c.Configuration.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
@@ -108,7 +107,7 @@ namespace Polytomic.Workspace
                     problems.Add(new WorkspaceProblem("InvalidWorkspaceFile", file, "$.type", $"'{type}' is not a connection type Polytomic has"));
                     continue;
                 }
-                var secret = new HashSet<string>(schema.Fields.Where(f => f.Secret).Select(f => f.Name), StringComparer.OrdinalIgnoreCase);
+                var secret = schema.SecretFields();
                 if (!(o.Body["configuration"] is JsonObject config)) continue;
                 foreach (var kv in config)
                 {

@@ -25,8 +25,7 @@ namespace PolytomicPS
             Client.Trace.ErrorIdOf = ErrorFactory.AttemptErrorId;
             // Only schemas already read: the trace never sends a request of its own, and an unknown type masks everything.
             Client.Trace.BodyMasker = (method, path, body) => Polytomic.Http.TraceMask.Mask(body, type =>
-                typeSchemas.TryGetCompleted(type, out var schema)
-                    ? new HashSet<string>(schema.Fields.Where(f => f.Secret).Select(f => f.Name), StringComparer.OrdinalIgnoreCase) : null);
+                typeSchemas.TryGetCompleted(type, out var schema) ? schema.SecretFields() : null);
             SessionStore.Add(this);
         }
 
