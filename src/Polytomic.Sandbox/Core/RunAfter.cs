@@ -33,23 +33,24 @@ namespace Polytomic.Sandbox
                 var schedule = sync["schedule"] as JsonObject;
                 if ((string?)schedule?["frequency"] != "runafter" || !(schedule!["run_after"] is JsonObject runAfter)) continue;
                 var successOnly = (bool?)schedule["run_after_success_only"] == true;
-                // Only runs since the dependency was set count, not a named sync's older history.
+                // Only runs since the dependency was set count, not a named sync's older history (whose state is then
+                // never worked out: this runs on every read of model-sync runs).
                 var since = DateTimeOffset.TryParse((string?)sync["updated_at"], out var u) ? u : DateTimeOffset.MinValue;
                 var ended = new List<(string RunId, DateTimeOffset At, bool Ok)>();
                 foreach (var id in Ids(runAfter["sync_ids"]))
-                    foreach (var run in s.SyncRuns.Of(id))
+                    foreach (var run in s.SyncRuns.Of(id).Where(r => r.Created >= since))
                     {
                         var state = run.At(now);
-                        if (state.IsTerminal && run.Created >= since) ended.Add((run.Id, state.CompletedAt!.Value, state.Status == "completed"));
+                        if (state.IsTerminal) ended.Add((run.Id, state.CompletedAt!.Value, state.Status == "completed"));
                     }
                 var bulkIds = new HashSet<string>(Ids(runAfter["bulk_sync_ids"]), StringComparer.Ordinal);
                 if (bulkIds.Count > 0)
                 {
                     bulkRuns ??= s.BulkSyncRuns.All();
-                    foreach (var e in bulkRuns.Where(e => bulkIds.Contains(e.SyncId)))
+                    foreach (var e in bulkRuns.Where(e => bulkIds.Contains(e.SyncId) && e.Created >= since))
                     {
                         var p = e.At(now);
-                        if (p.CompletedAt is DateTimeOffset at && e.Created >= since) ended.Add((e.Id, at, p.Status == "completed"));
+                        if (p.CompletedAt is DateTimeOffset at) ended.Add((e.Id, at, p.Status == "completed"));
                     }
                 }
                 var syncId = (string)sync["id"]!;
