@@ -75,20 +75,13 @@ namespace PolytomicPS.Commands
                 throw new PolytomicInputException("InvalidHealthReportPath", $"'{full}' is a folder or a link: give the path of an HTML file to write.", "Path", full);
             if (NoClobber && File.Exists(full))
                 throw new PolytomicInputException("HealthReportExists", $"'{full}' exists and -NoClobber was given.", "Path", full);
-            if (StaleAfter is TimeSpan limit && limit <= TimeSpan.Zero)
-                throw new PolytomicInputException("InvalidStaleAfter", $"-StaleAfter must be a positive time span, not {limit}.", "StaleAfter", limit);
+            SyncHealthInput.CheckStaleAfter(StaleAfter);
             if (!ShouldProcess(full, "Write the Polytomic health report")) return;
 
             var now = DateTimeOffset.UtcNow;
             var from = now.AddDays(-Days);
             var names = new NameFilter(Name);
-            var kinds = Kind ?? new[] { SyncHealthRules.Sync, SyncHealthRules.BulkSync };
-            var reader = new SyncHealthReader(Client)
-            {
-                Models = kinds.Contains(SyncHealthRules.Sync, StringComparer.OrdinalIgnoreCase),
-                Bulk = kinds.Contains(SyncHealthRules.BulkSync, StringComparer.OrdinalIgnoreCase),
-                NameMatches = names.Matches,
-            };
+            var reader = SyncHealthInput.Reader(Client, Kind, names);
             var all = Await((c, ct) => reader.ReadAsync(ct));
             foreach (var h in all) SyncHealthRules.Judge(h, now - (StaleAfter ?? SyncHealthRules.DefaultStaleAfter));
             var runs = Await((c, ct) => reader.ReadRunsAsync(all, from, ct));

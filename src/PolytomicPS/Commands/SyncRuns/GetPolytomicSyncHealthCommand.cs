@@ -88,12 +88,10 @@ namespace PolytomicPS.Commands
         protected override void ProcessItem()
         {
             var now = DateTimeOffset.UtcNow;
-            if (StaleAfter is TimeSpan limit && limit <= TimeSpan.Zero)
-                throw new PolytomicInputException("InvalidStaleAfter", $"-StaleAfter must be a positive time span, not {limit}.", "StaleAfter", limit);
+            SyncHealthInput.CheckStaleAfter(StaleAfter);
             DateTimeOffset? since = NotSucceededSince == null ? (DateTimeOffset?)null : Cutoff(NotSucceededSince, now);
             var cutoff = StaleAfter is TimeSpan after ? now - after : since ?? now - SyncHealthRules.DefaultStaleAfter;
             var names = new NameFilter(Name);
-            var kinds = Kind ?? new[] { SyncHealthRules.Sync, SyncHealthRules.BulkSync };
             var all = new System.Collections.Generic.List<PolytomicSyncHealth>();
             var sessions = Session == null || Session.Length == 0 ? new PolytomicSession?[] { null } : Session;
             foreach (var session in sessions)
@@ -102,12 +100,7 @@ namespace PolytomicPS.Commands
                 // Several organizations: each object says which one it is, by name where the session can read it.
                 if (sessions.Length > 1 && CurrentSession.OrganizationName == null)
                     CurrentSession.Learn(Await((c, ct) => c.GetIdentityAsync(ct)));
-                var reader = new SyncHealthReader(Client)
-                {
-                    Models = kinds.Contains(SyncHealthRules.Sync, StringComparer.OrdinalIgnoreCase),
-                    Bulk = kinds.Contains(SyncHealthRules.BulkSync, StringComparer.OrdinalIgnoreCase),
-                    NameMatches = names.Matches,
-                };
+                var reader = SyncHealthInput.Reader(Client, Kind, names);
                 var read = Await((c, ct) => reader.ReadAsync(ct));
                 foreach (var h in read) h.Organization = CurrentSession.Organization;
                 all.AddRange(read);
